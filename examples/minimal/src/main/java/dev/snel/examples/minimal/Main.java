@@ -1,0 +1,34 @@
+package dev.snel.examples.minimal;
+
+import dev.snel.Get;
+import dev.snel.Snel;
+import dev.snel.netty.SnelServer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The seed post's first app: a typed path parameter and an optional query parameter. */
+public final class Main {
+
+  /** The routes. */
+  public static final class Items {
+    /** {@code GET /items/5?q=x} answers {@code {"item_id": 5, "query_param": "x"}}. */
+    @Get("/items/{item_id}")
+    public Map<String, Object> readItem(long item_id, Optional<String> q) {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("item_id", item_id);
+      body.put("query_param", q.orElse(null));
+      return body;
+    }
+  }
+
+  /** The app, for the server and for tests. */
+  public static Snel app() {
+    return Snel.create().include(new Items());
+  }
+
+  /** Serves the app on $PORT (default 8000). */
+  public static void main(String[] args) {
+    SnelServer.run(app());
+  }
+}

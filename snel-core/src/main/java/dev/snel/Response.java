@@ -1,0 +1,156 @@
+package dev.snel;
+
+import dev.snel.internal.json.Json;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * An HTTP response: status, headers and body bytes.
+ *
+ * <p>Return one from a handler for full control ({@code Response.html("<h1>Hi</h1>")}), or
+ * declare a parameter of this type to set the status, headers or cookies of the response Snel
+ * makes from the handler's return value, like FastAPI's {@code response: Response} parameter:
+ *
+ * <pre>{@code
+ * @Get("/items/{id}")
+ * public Item read(long id, Response response) {
+ *   response.header("x-cache", "miss").cookie("seen", "1");
+ *   return items.get(id);
+ * }
+ * }</pre>
+ *
+ * <p>Mutable and not thread-safe: build it on one thread, then hand it over.
+ */
+public final class Response {
+  /** The media type of JSON responses, as FastAPI sends it. */
+  public static final String JSON = "application/json";
+
+  /** The media type of plain-text responses. */
+  public static final String TEXT = "text/plain; charset=utf-8";
+
+  /** The media type of HTML responses. */
+  public static final String HTML = "text/html; charset=utf-8";
+
+  private static final byte[] EMPTY = new byte[0];
+
+  private int status;
+  private boolean statusSet;
+  private final Headers headers = Headers.create();
+  private byte[] body;
+
+  private Response(int status, byte[] body, String mediaType) {
+    this.status = status;
+    this.body = body;
+    if (mediaType != null) {
+      headers.add("content-type", mediaType);
+    }
+  }
+
+  /** A 200 response whose body is the value encoded as JSON. */
+  public static Response json(Object value) {
+    return new Response(200, Json.encode(value), JSON);
+  }
+
+  /** A 200 response whose body is already-encoded JSON. */
+  public static Response rawJson(byte[] json) {
+    return new Response(200, json, JSON);
+  }
+
+  /** A 200 {@code text/plain} response. */
+  public static Response text(String text) {
+    return new Response(200, text.getBytes(StandardCharsets.UTF_8), TEXT);
+  }
+
+  /** A 200 {@code text/html} response. */
+  public static Response html(String html) {
+    return new Response(200, html.getBytes(StandardCharsets.UTF_8), HTML);
+  }
+
+  /** A 200 response with raw bytes of the given media type. */
+  public static Response bytes(byte[] body, String mediaType) {
+    return new Response(200, body, mediaType);
+  }
+
+  /** A 307 Temporary Redirect to the URL, which keeps the method, like Starlette's default. */
+  public static Response redirect(String url) {
+    return redirect(url, 307);
+  }
+
+  /** A redirect with the given 3xx status. */
+  public static Response redirect(String url, int status) {
+    Response response = new Response(status, EMPTY, null);
+    response.headers.add("location", url);
+    return response;
+  }
+
+  /** A response with a status and no body, e.g. {@code Response.empty(204)}. */
+  public static Response empty(int status) {
+    return new Response(status, EMPTY, null);
+  }
+
+  /** Sets the status code. */
+  public Response status(int status) {
+    this.status = status;
+    this.statusSet = true;
+    return this;
+  }
+
+  /** Sets a header, replacing its earlier values. */
+  public Response header(String name, String value) {
+    headers.set(name, value);
+    return this;
+  }
+
+  /**
+   * Adds a {@code Set-Cookie} header with Starlette's defaults: {@code Path=/} and {@code
+   * SameSite=lax}. For other attributes, add a {@code set-cookie} header through {@link
+   * #headers()}.
+   */
+  public Response cookie(String name, String value) {
+    headers.add("set-cookie", name + "=" + value + "; Path=/; SameSite=lax");
+    return this;
+  }
+
+  /** The status code. */
+  public int status() {
+    return status;
+  }
+
+  /** The headers; changes to them change the response. */
+  public Headers headers() {
+    return headers;
+  }
+
+  /** The body bytes. */
+  public byte[] body() {
+    return body;
+  }
+
+  /** The body decoded as UTF-8. */
+  public String bodyText() {
+    return new String(body, StandardCharsets.UTF_8);
+  }
+
+  /** Replaces the body; the content type stays as it is. */
+  public Response body(byte[] body) {
+    this.body = body;
+    return this;
+  }
+
+  /**
+   * Copies this response's status (only if set through {@link #status(int)}), headers and
+   * cookies onto another response; this is how an injected response shapes the one made from a
+   * handler's return value.
+   */
+  public Response applyTo(Response target) {
+    if (statusSet) {
+      target.status = status;
+    }
+    headers.forEach(target.headers::add);
+    return target;
+  }
+
+  @Override
+  public String toString() {
+    return "Response " + status + " " + headers;
+  }
+}

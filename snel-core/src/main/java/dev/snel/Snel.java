@@ -1,0 +1,133 @@
+package dev.snel;
+
+import dev.snel.internal.errors.ExceptionRegistry;
+import dev.snel.internal.pipeline.Pipeline;
+import dev.snel.internal.routing.CompiledRoute;
+import dev.snel.internal.routing.PathTemplate;
+import dev.snel.internal.routing.RouteCompiler;
+import dev.snel.internal.routing.RouteModel;
+import dev.snel.internal.routing.RouteTree;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * A Snel application: the routes, compiled from plain annotated methods, and the exception
+ * handlers. The FastAPI {@code app = FastAPI()} of Snel.
+ *
+ * <pre>{@code
+ * public class Items {
+ *   @Get("/items/{item_id}")
+ *   public Map<String, Object> readItem(long item_id, Optional<String> q) { ... }
+ * }
+ *
+ * Snel app = Snel.create().include(new Items());
+ * SnelServer.run(app);   // from snel-netty
+ * }</pre>
+ *
+ * <p>Parameters follow FastAPI's rules: a parameter named in the path template is a path
+ * parameter; a scalar (String, numbers, boolean, BigDecimal, UUID, enums, java.time types) or a
+ * List/Set of scalars is a query parameter; a record or class is the JSON body; {@link Request}
+ * and {@link Response} are injected; {@code Optional} or {@link Default} makes a parameter
+ * optional, else it is required. {@link Path}, {@link Query}, {@link Header}, {@link Cookie} and
+ * {@link Body} override the source. Invalid input is answered with 422 and every error of the
+ * request, in FastAPI's format.
+ *
+ * <p>Threading: configure the app (include, exceptionHandler) on one thread before serving;
+ * then {@link #handle} may be called from any thread. Each request's handler runs on its own
+ * virtual thread, unless its route is {@link NonBlocking}.
+ */
+public final class Snel {
+  private final RouteTree<CompiledRoute> tree = new RouteTree<>();
+  private final List<RouteModel> routes = new ArrayList<>();
+  private final ExceptionRegistry exceptions = new ExceptionRegistry();
+  private final ExecutorService virtualThreads =
+      Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("snel-handler-", 0).factory());
+  private final Pipeline pipeline = new Pipeline(tree, exceptions, virtualThreads);
+
+  private Snel() {}
+
+  /** A new app with no routes. */
+  public static Snel create() {
+    return new Snel();
+  }
+
+  /**
+   * Adds the routes of an object's methods annotated with {@link Get}, {@link Post} and the
+   * other HTTP method annotations. Fails with {@link RouteDefinitionException} if a route cannot
+   * be compiled.
+   */
+  public Snel include(Object handlers) {
+    if (handlers instanceof Router router) {
+      return include(router);
+    }
+    add(RouteCompiler.compile(handlers, "", List.of()));
+    return this;
+  }
+
+  /** Adds the routes of a router, under its prefix and with its tags. */
+  public Snel include(Router router) {
+    include(router, "", List.of());
+    return this;
+  }
+
+  private void include(Router router, String outerPrefix, List<String> outerTags) {
+    String prefix = outerPrefix + router.prefix();
+    List<String> tags = new ArrayList<>(outerTags);
+    tags.addAll(router.tags());
+    for (Object member : router.members()) {
+      if (member instanceof Router nested) {
+        include(nested, prefix, tags);
+      } else {
+        add(RouteCompiler.compile(member, prefix, tags));
+      }
+    }
+  }
+
+  private void add(List<CompiledRoute> compiled) {
+    for (CompiledRoute route : compiled) {
+      RouteModel model = route.model();
+      try {
+        tree.add(model.httpMethod(), PathTemplate.parse(model.path()), route);
+      } catch (IllegalArgumentException e) {
+        throw new RouteDefinitionException(
+            model.handler().getDeclaringClass().getName() + "." + model.handler().getName() + ": " + e.getMessage(), e);
+      }
+      routes.add(model);
+    }
+  }
+
+  /**
+   * Registers the handler for an exception type and its subclasses, replacing any earlier one,
+   * built-ins included ({@link HttpException}, {@link RequestValidationException}, and {@code
+   * Throwable} for the 500 answer). The handler of the nearest registered superclass wins.
+   */
+  public <E extends Throwable> Snel exceptionHandler(Class<E> type, ExceptionHandler<? super E> handler) {
+    exceptions.register(type, handler);
+    return this;
+  }
+
+  /**
+   * Handles a request and passes the response to {@code onResponse}, exactly once, from
+   * whichever thread finished it. This is the contract a server adapter uses; call it on the
+   * server's I/O thread.
+   */
+  public void handle(Request request, Consumer<Response> onResponse) {
+    pipeline.handle(request, onResponse);
+  }
+
+  /** Handles a request; the future completes with the response. */
+  public CompletableFuture<Response> handle(Request request) {
+    CompletableFuture<Response> response = new CompletableFuture<>();
+    pipeline.handle(request, response::complete);
+    return response;
+  }
+
+  /** Descriptions of the routes, in the order they were included. */
+  List<RouteModel> routes() {
+    return List.copyOf(routes);
+  }
+}

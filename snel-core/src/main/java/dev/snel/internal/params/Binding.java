@@ -1,0 +1,80 @@
+package dev.snel.internal.params;
+
+import dev.snel.Request;
+import dev.snel.Response;
+import dev.snel.ValidationError;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The state of binding one request to one route's parameters: the request, the path values,
+ * the errors found so far, and what several parameters share (the parsed body, the injected
+ * response). Used by one thread.
+ */
+public final class Binding {
+  private final Request request;
+  private final String[] pathValues;
+  private List<ValidationError> errors;
+  private Response response;
+  private JsonNode bodyTree;
+  private boolean bodyParsed;
+
+  /** Starts binding a request whose path matched with these values. */
+  public Binding(Request request, String[] pathValues) {
+    this.request = request;
+    this.pathValues = pathValues;
+  }
+
+  /** The request. */
+  public Request request() {
+    return request;
+  }
+
+  String pathValue(int index) {
+    return pathValues[index];
+  }
+
+  /** Records a failure. */
+  public void fail(ValidationError error) {
+    if (errors == null) {
+      errors = new ArrayList<>(2);
+    }
+    errors.add(error);
+  }
+
+  void fail(List<Object> loc, ConversionException e, Object input) {
+    fail(new ValidationError(e.type(), loc, e.getMessage(), input, e.ctx()));
+  }
+
+  void missing(List<Object> loc) {
+    fail(new ValidationError("missing", loc, "Field required", null));
+  }
+
+  /** The errors found, or null if none. */
+  public List<ValidationError> errors() {
+    return errors;
+  }
+
+  /** The response injected into the handler, created on first use. */
+  Response response() {
+    if (response == null) {
+      response = Response.empty(200);
+    }
+    return response;
+  }
+
+  /** The injected response if the handler asked for one; else null. */
+  public Response injectedResponse() {
+    return response;
+  }
+
+  /** The body parsed as a JSON tree, once; null (and an error recorded) if it is not JSON. */
+  JsonNode bodyTree() {
+    if (!bodyParsed) {
+      bodyParsed = true;
+      bodyTree = JsonBodies.readTree(this);
+    }
+    return bodyTree;
+  }
+}

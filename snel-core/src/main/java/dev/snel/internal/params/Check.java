@@ -1,0 +1,173 @@
+package dev.snel.internal.params;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Negative;
+import jakarta.validation.constraints.NegativeOrZero;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.lang.annotation.Annotation;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One constraint on a converted value, compiled from a jakarta.validation annotation; fails
+ * with pydantic's error for the equivalent pydantic constraint ({@code @Min(1)} is {@code ge=1}).
+ */
+@FunctionalInterface
+public interface Check {
+  /** Throws {@link ConversionException} when the value violates the constraint. */
+  void check(Object value);
+
+  /** The checks for a single value's annotations; unknown annotations are ignored. */
+  static List<Check> forValue(Annotation[] annotations) {
+    List<Check> checks = new ArrayList<>();
+    for (Annotation annotation : annotations) {
+      switch (annotation) {
+        case Min a -> checks.add(bound("ge", BigDecimal.valueOf(a.value())));
+        case Max a -> checks.add(bound("le", BigDecimal.valueOf(a.value())));
+        case DecimalMin a -> checks.add(bound(a.inclusive() ? "ge" : "gt", new BigDecimal(a.value())));
+        case DecimalMax a -> checks.add(bound(a.inclusive() ? "le" : "lt", new BigDecimal(a.value())));
+        case Positive a -> checks.add(bound("gt", BigDecimal.ZERO));
+        case PositiveOrZero a -> checks.add(bound("ge", BigDecimal.ZERO));
+        case Negative a -> checks.add(bound("lt", BigDecimal.ZERO));
+        case NegativeOrZero a -> checks.add(bound("le", BigDecimal.ZERO));
+        case Size a -> checks.add(size(a.min(), a.max()));
+        case NotEmpty a -> checks.add(size(1, Integer.MAX_VALUE));
+        case NotBlank a -> checks.add(notBlank());
+        case Pattern a -> checks.add(pattern(a.regexp()));
+        default -> {}
+      }
+    }
+    return List.copyOf(checks);
+  }
+
+  /** Whether the annotation constrains a collection's size rather than its items. */
+  static boolean isSizeConstraint(Annotation annotation) {
+    return annotation instanceof Size || annotation instanceof NotEmpty;
+  }
+
+  private static Check bound(String op, BigDecimal limit) {
+    Object shown = limit.stripTrailingZeros().scale() <= 0 ? (Object) limit.longValueExact() : limit.doubleValue();
+    String words =
+        switch (op) {
+          case "ge" -> "greater than or equal to";
+          case "gt" -> "greater than";
+          case "le" -> "less than or equal to";
+          default -> "less than";
+        };
+    String type =
+        switch (op) {
+          case "ge" -> "greater_than_equal";
+          case "gt" -> "greater_than";
+          case "le" -> "less_than_equal";
+          default -> "less_than";
+        };
+    String msg = "Input should be " + words + " " + shown;
+    Map<String, Object> ctx = Map.of(op, shown);
+    return value -> {
+      BigDecimal actual = toDecimal(value);
+      if (actual == null) {
+        return;
+      }
+      int cmp = actual.compareTo(limit);
+      boolean ok =
+          switch (op) {
+            case "ge" -> cmp >= 0;
+            case "gt" -> cmp > 0;
+            case "le" -> cmp <= 0;
+            default -> cmp < 0;
+          };
+      if (!ok) {
+        throw new ConversionException(type, msg, ctx);
+      }
+    };
+  }
+
+  private static BigDecimal toDecimal(Object value) {
+    return switch (value) {
+      case BigDecimal d -> d;
+      case Double d -> d.isNaN() || d.isInfinite() ? null : BigDecimal.valueOf(d);
+      case Float f -> f.isNaN() || f.isInfinite() ? null : BigDecimal.valueOf(f);
+      case Number n -> new BigDecimal(n.toString());
+      default -> null;
+    };
+  }
+
+  private static Check size(int min, int max) {
+    return value -> {
+      if (value instanceof CharSequence text) {
+        int length = text.toString().codePointCount(0, text.length());
+        if (length < min) {
+          throw new ConversionException(
+              "string_too_short",
+              "String should have at least " + plural(min, "character"),
+              Map.of("min_length", min));
+        }
+        if (length > max) {
+          throw new ConversionException(
+              "string_too_long",
+              "String should have at most " + plural(max, "character"),
+              Map.of("max_length", max));
+        }
+      } else if (value instanceof Collection<?> items) {
+        int length = items.size();
+        if (length < min) {
+          throw new ConversionException(
+              "too_short",
+              "List should have at least " + plural(min, "item") + " after validation, not " + length,
+              listCtx("min_length", min, length));
+        }
+        if (length > max) {
+          throw new ConversionException(
+              "too_long",
+              "List should have at most " + plural(max, "item") + " after validation, not " + length,
+              listCtx("max_length", max, length));
+        }
+      }
+    };
+  }
+
+  private static Map<String, Object> listCtx(String key, int limit, int actual) {
+    Map<String, Object> ctx = new LinkedHashMap<>();
+    ctx.put("field_type", "List");
+    ctx.put(key, limit);
+    ctx.put("actual_length", actual);
+    return ctx;
+  }
+
+  private static String plural(int count, String noun) {
+    return count + " " + noun + (count == 1 ? "" : "s");
+  }
+
+  private static Check notBlank() {
+    return value -> {
+      if (value instanceof CharSequence text && text.toString().isBlank()) {
+        throw new ConversionException(
+            "string_too_short", "String should have at least 1 character", Map.of("min_length", 1));
+      }
+    };
+  }
+
+  private static Check pattern(String regexp) {
+    java.util.regex.Pattern compiled = java.util.regex.Pattern.compile(regexp);
+    return value -> {
+      if (value instanceof CharSequence text && !compiled.matcher(text).matches()) {
+        throw new ConversionException(
+            "string_pattern_mismatch",
+            "String should match pattern '" + regexp + "'",
+            Map.of("pattern", regexp));
+      }
+    };
+  }
+}

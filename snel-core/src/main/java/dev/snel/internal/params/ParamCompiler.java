@@ -1,0 +1,324 @@
+package dev.snel.internal.params;
+
+import dev.snel.Body;
+import dev.snel.Cookie;
+import dev.snel.Default;
+import dev.snel.Header;
+import dev.snel.Path;
+import dev.snel.Query;
+import dev.snel.Request;
+import dev.snel.Response;
+import dev.snel.RouteDefinitionException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedParameterizedType;
+import java.lang.reflect.AnnotatedType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a handler's signature once, applying FastAPI's rules: a parameter named in the path
+ * template is a path parameter; a scalar, or a List/Set of scalars, is a query parameter; a
+ * record or class is the JSON body; {@link Request} and {@link Response} are injected by type;
+ * {@code Optional} or {@link Default} makes a parameter optional. Annotations override the
+ * inferred source.
+ */
+public final class ParamCompiler {
+
+  /** One compiled parameter. */
+  public record Compiled(ParamModel model, ParamBinder binder) {}
+
+  private final Method method;
+  private final List<String> pathNames;
+
+  /** A compiler for the parameters of a handler whose full path template has these names. */
+  public ParamCompiler(Method method, List<String> pathNames) {
+    this.method = method;
+    this.pathNames = pathNames;
+  }
+
+  /** Compiles every parameter; throws {@link RouteDefinitionException} on a mistake. */
+  public List<Compiled> compileAll() {
+    Parameter[] parameters = method.getParameters();
+    long bodyCount = Arrays.stream(parameters).filter(this::isBody).count();
+    List<Compiled> compiled = new ArrayList<>();
+    List<String> boundPathNames = new ArrayList<>();
+    for (Parameter parameter : parameters) {
+      if (!parameter.isNamePresent()) {
+        throw fail(parameter, "parameter names are not in the class file; compile with -parameters");
+      }
+      Compiled one = compile(parameter, bodyCount > 1);
+      if (one.model().source() == Source.PATH) {
+        boundPathNames.add(one.model().wireName());
+      }
+      compiled.add(one);
+    }
+    for (String name : pathNames) {
+      if (!boundPathNames.contains(name)) {
+        throw new RouteDefinitionException(
+            where() + ": the path template has {" + name + "} but no parameter takes it");
+      }
+    }
+    return compiled;
+  }
+
+  private boolean isBody(Parameter parameter) {
+    Class<?> raw = parameter.getType();
+    return raw != Request.class
+        && raw != Response.class
+        && sourceOf(parameter, unwrapOptional(parameter.getParameterizedType())) == Source.BODY;
+  }
+
+  private Compiled compile(Parameter parameter, boolean severalBodies) {
+    Type declared = parameter.getParameterizedType();
+    Class<?> rawDeclared = parameter.getType();
+    if (rawDeclared == Request.class) {
+      return injected(parameter, InjectedBinder.REQUEST);
+    }
+    if (rawDeclared == Response.class) {
+      return injected(parameter, InjectedBinder.RESPONSE);
+    }
+    boolean optional = rawDeclared == Optional.class;
+    Type valueType = optional ? unwrapOptional(declared) : declared;
+    Source source = sourceOf(parameter, valueType);
+    String wireName = wireName(parameter, source);
+    Default defaults = parameter.getAnnotation(Default.class);
+    if (defaults != null && optional) {
+      throw fail(parameter, "use Optional or @Default, not both");
+    }
+    boolean required = !optional && defaults == null;
+    String description = description(parameter);
+    if (source == Source.BODY) {
+      if (defaults != null) {
+        throw fail(parameter, "@Default is for path, query, header and cookie parameters");
+      }
+      Body body = parameter.getAnnotation(Body.class);
+      boolean embedded = severalBodies || (body != null && body.embed());
+      ParamModel model =
+          new ParamModel(parameter.getName(), source, wireName, valueType, false, required, Optional.empty(), description);
+      return new Compiled(model, new BodyBinder(wireName, valueType, embedded, required, optional));
+    }
+    Type elementType = collectionElement(valueType);
+    boolean multi = elementType != null;
+    Class<?> scalarClass = rawType(multi ? elementType : valueType);
+    ScalarConverter converter =
+        Scalars.converterFor(scalarClass)
+            .orElseThrow(() -> fail(parameter, "type " + valueType.getTypeName() + " cannot be read from the " + source.loc()));
+    if (source == Source.PATH && (multi || optional || defaults != null)) {
+      throw fail(parameter, "a path parameter is always required and holds one value");
+    }
+    if (multi && (source == Source.PATH || source == Source.COOKIE)) {
+      throw fail(parameter, "only query and header parameters can hold several values");
+    }
+    ParamModel model =
+        new ParamModel(
+            parameter.getName(),
+            source,
+            wireName,
+            multi ? elementType : valueType,
+            multi,
+            required,
+            Optional.ofNullable(defaults).map(d -> List.of(d.value())),
+            description);
+    Annotation[] annotations = parameter.getAnnotations();
+    if (multi) {
+      boolean set = Set.class.isAssignableFrom(rawType(valueType));
+      List<Annotation> listLevel = new ArrayList<>();
+      List<Annotation> itemLevel = new ArrayList<>(typeArgumentAnnotations(parameter, optional));
+      for (Annotation a : annotations) {
+        (Check.isSizeConstraint(a) ? listLevel : itemLevel).add(a);
+      }
+      Object missing = optional ? Optional.empty() : null;
+      if (defaults != null) {
+        missing = convertDefault(parameter, () -> ListBinder.convertDefault(List.of(defaults.value()), converter, set));
+      }
+      return new Compiled(
+          model,
+          new ListBinder(
+              source,
+              wireName,
+              converter,
+              Check.forValue(itemLevel.toArray(Annotation[]::new)),
+              Check.forValue(listLevel.toArray(Annotation[]::new)),
+              set,
+              required,
+              optional,
+              missing));
+    }
+    Object missing = optional ? Optional.empty() : null;
+    if (defaults != null) {
+      if (defaults.value().length != 1) {
+        throw fail(parameter, "@Default of a single-valued parameter needs exactly one value");
+      }
+      missing = convertDefault(parameter, () -> converter.convert(defaults.value()[0]));
+    } else if (scalarClass.isPrimitive() && !required) {
+      missing = null;
+    }
+    List<Check> checks = Check.forValue(annotations);
+    int pathIndex = source == Source.PATH ? pathNames.indexOf(wireName) : -1;
+    return new Compiled(
+        model, new ScalarBinder(source, wireName, pathIndex, converter, checks, required, optional, missing));
+  }
+
+  private Object convertDefault(Parameter parameter, java.util.function.Supplier<Object> conversion) {
+    try {
+      return conversion.get();
+    } catch (ConversionException e) {
+      throw fail(parameter, "its @Default does not convert: " + e.getMessage());
+    }
+  }
+
+  private Compiled injected(Parameter parameter, ParamBinder binder) {
+    ParamModel model =
+        new ParamModel(parameter.getName(), Source.INJECTED, parameter.getName(), parameter.getType(), false, false, Optional.empty(), "");
+    return new Compiled(model, binder);
+  }
+
+  private Source sourceOf(Parameter parameter, Type valueType) {
+    Source explicit = explicitSource(parameter);
+    if (explicit != null) {
+      return explicit;
+    }
+    if (parameter.isAnnotationPresent(Body.class)) {
+      return Source.BODY;
+    }
+    if (pathNames.contains(parameter.getName())) {
+      return Source.PATH;
+    }
+    return isScalarOrScalarList(valueType) ? Source.QUERY : Source.BODY;
+  }
+
+  private static Source explicitSource(Parameter parameter) {
+    if (parameter.isAnnotationPresent(Path.class)) {
+      return Source.PATH;
+    }
+    if (parameter.isAnnotationPresent(Query.class)) {
+      return Source.QUERY;
+    }
+    if (parameter.isAnnotationPresent(Header.class)) {
+      return Source.HEADER;
+    }
+    if (parameter.isAnnotationPresent(Cookie.class)) {
+      return Source.COOKIE;
+    }
+    return null;
+  }
+
+  private String wireName(Parameter parameter, Source source) {
+    String alias =
+        switch (source) {
+          case PATH -> annotationValue(parameter.getAnnotation(Path.class), Path::value);
+          case QUERY -> annotationValue(parameter.getAnnotation(Query.class), Query::value);
+          case COOKIE -> annotationValue(parameter.getAnnotation(Cookie.class), Cookie::value);
+          case BODY -> annotationValue(parameter.getAnnotation(Body.class), Body::value);
+          case HEADER -> annotationValue(parameter.getAnnotation(Header.class), Header::value);
+          case INJECTED -> "";
+        };
+    if (!alias.isEmpty()) {
+      return source == Source.HEADER ? alias.toLowerCase(java.util.Locale.ROOT) : alias;
+    }
+    if (source == Source.HEADER) {
+      Header header = parameter.getAnnotation(Header.class);
+      return header.convertUnderscores() ? headerName(parameter.getName()) : parameter.getName().toLowerCase(java.util.Locale.ROOT);
+    }
+    return parameter.getName();
+  }
+
+  /** {@code user_agent} and {@code userAgent} both become {@code user-agent}. */
+  static String headerName(String javaName) {
+    StringBuilder name = new StringBuilder(javaName.length() + 4);
+    for (int i = 0; i < javaName.length(); i++) {
+      char c = javaName.charAt(i);
+      if (c == '_') {
+        name.append('-');
+      } else if (Character.isUpperCase(c)) {
+        if (i > 0 && javaName.charAt(i - 1) != '_' && !Character.isUpperCase(javaName.charAt(i - 1))) {
+          name.append('-');
+        }
+        name.append(Character.toLowerCase(c));
+      } else {
+        name.append(c);
+      }
+    }
+    return name.toString();
+  }
+
+  private static <A extends Annotation> String annotationValue(A annotation, java.util.function.Function<A, String> value) {
+    return annotation == null ? "" : value.apply(annotation);
+  }
+
+  private static String description(Parameter parameter) {
+    for (Annotation a : parameter.getAnnotations()) {
+      String text =
+          switch (a) {
+            case Query q -> q.description();
+            case Path p -> p.description();
+            case Header h -> h.description();
+            case Cookie c -> c.description();
+            case Body b -> b.description();
+            default -> "";
+          };
+      if (!text.isEmpty()) {
+        return text;
+      }
+    }
+    return "";
+  }
+
+  private static boolean isScalarOrScalarList(Type type) {
+    Type element = collectionElement(type);
+    return Scalars.isScalar(rawType(element != null ? element : type));
+  }
+
+  /** The element type of a List, Set or Collection; null for other types. */
+  private static Type collectionElement(Type type) {
+    if (type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw
+        && (raw == List.class || raw == Set.class || raw == Collection.class)) {
+      return p.getActualTypeArguments()[0];
+    }
+    return null;
+  }
+
+  private static Type unwrapOptional(Type type) {
+    if (type instanceof ParameterizedType p && p.getRawType() == Optional.class) {
+      return p.getActualTypeArguments()[0];
+    }
+    return type;
+  }
+
+  private static List<Annotation> typeArgumentAnnotations(Parameter parameter, boolean optional) {
+    AnnotatedType annotated = parameter.getAnnotatedType();
+    if (optional && annotated instanceof AnnotatedParameterizedType opt) {
+      annotated = opt.getAnnotatedActualTypeArguments()[0];
+    }
+    if (annotated instanceof AnnotatedParameterizedType list) {
+      return List.of(list.getAnnotatedActualTypeArguments()[0].getAnnotations());
+    }
+    return List.of();
+  }
+
+  static Class<?> rawType(Type type) {
+    if (type instanceof Class<?> c) {
+      return c;
+    }
+    if (type instanceof ParameterizedType p) {
+      return (Class<?>) p.getRawType();
+    }
+    return Object.class;
+  }
+
+  private RouteDefinitionException fail(Parameter parameter, String problem) {
+    return new RouteDefinitionException(where() + ", parameter '" + parameter.getName() + "': " + problem);
+  }
+
+  private String where() {
+    return method.getDeclaringClass().getName() + "." + method.getName();
+  }
+}

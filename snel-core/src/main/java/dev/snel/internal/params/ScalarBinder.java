@@ -1,0 +1,71 @@
+package dev.snel.internal.params;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Binds a path, query, header or cookie parameter holding one value. */
+final class ScalarBinder implements ParamBinder {
+  private final Source source;
+  private final String wireName;
+  private final int pathIndex;
+  private final ScalarConverter converter;
+  private final List<Check> checks;
+  private final boolean required;
+  private final boolean optional;
+  private final Object missingValue;
+  private final List<Object> loc;
+
+  /**
+   * @param missingValue the argument when the request lacks the value and it is not required
+   */
+  ScalarBinder(
+      Source source,
+      String wireName,
+      int pathIndex,
+      ScalarConverter converter,
+      List<Check> checks,
+      boolean required,
+      boolean optional,
+      Object missingValue) {
+    this.source = source;
+    this.wireName = wireName;
+    this.pathIndex = pathIndex;
+    this.converter = converter;
+    this.checks = checks;
+    this.required = required;
+    this.optional = optional;
+    this.missingValue = missingValue;
+    this.loc = List.of(source.loc(), wireName);
+  }
+
+  @Override
+  public Object bind(Binding binding) {
+    String raw = read(binding);
+    if (raw == null) {
+      if (required) {
+        binding.missing(loc);
+      }
+      return missingValue;
+    }
+    try {
+      Object value = converter.convert(raw);
+      for (Check check : checks) {
+        check.check(value);
+      }
+      return optional ? Optional.of(value) : value;
+    } catch (ConversionException e) {
+      binding.fail(loc, e, raw);
+      return missingValue;
+    }
+  }
+
+  private String read(Binding binding) {
+    return switch (source) {
+      case PATH -> binding.pathValue(pathIndex);
+      case QUERY -> binding.request().query(wireName).orElse(null);
+      case HEADER -> binding.request().header(wireName).orElse(null);
+      case COOKIE -> binding.request().cookies().get(wireName);
+      default -> throw new IllegalStateException("not a scalar source: " + source);
+    };
+  }
+}

@@ -1,0 +1,174 @@
+package dev.snel.internal.params;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * String-to-value conversion for parameters, following pydantic v2's lax mode: {@code "5"},
+ * {@code " 5"}, {@code "+5"}, {@code "5.0"} and {@code "1_000"} are ints; {@code "yes"} is
+ * true; enums by value; ISO-8601 dates. Errors carry pydantic's types and messages.
+ */
+public final class Scalars {
+  private Scalars() {}
+
+  private static final String INT_PARSING_MSG =
+      "Input should be a valid integer, unable to parse string as an integer";
+  private static final Pattern FLOAT =
+      Pattern.compile("[+-]?(?:\\d(?:_?\\d)*(?:\\.(?:\\d(?:_?\\d)*)?)?|\\.\\d(?:_?\\d)*)(?:[eE][+-]?\\d(?:_?\\d)*)?");
+  private static final Pattern SPECIAL_FLOAT =
+      Pattern.compile("[+-]?(?:inf|infinity|nan)", Pattern.CASE_INSENSITIVE);
+
+  private static final Map<Class<?>, ScalarConverter> CONVERTERS =
+      Map.ofEntries(
+          Map.entry(String.class, raw -> raw),
+          Map.entry(int.class, raw -> (int) integer(raw, Integer.MIN_VALUE, Integer.MAX_VALUE)),
+          Map.entry(Integer.class, raw -> (int) integer(raw, Integer.MIN_VALUE, Integer.MAX_VALUE)),
+          Map.entry(long.class, raw -> integer(raw, Long.MIN_VALUE, Long.MAX_VALUE)),
+          Map.entry(Long.class, raw -> integer(raw, Long.MIN_VALUE, Long.MAX_VALUE)),
+          Map.entry(short.class, raw -> (short) integer(raw, Short.MIN_VALUE, Short.MAX_VALUE)),
+          Map.entry(Short.class, raw -> (short) integer(raw, Short.MIN_VALUE, Short.MAX_VALUE)),
+          Map.entry(byte.class, raw -> (byte) integer(raw, Byte.MIN_VALUE, Byte.MAX_VALUE)),
+          Map.entry(Byte.class, raw -> (byte) integer(raw, Byte.MIN_VALUE, Byte.MAX_VALUE)),
+          Map.entry(BigInteger.class, Scalars::bigInteger),
+          Map.entry(double.class, Scalars::toDouble),
+          Map.entry(Double.class, Scalars::toDouble),
+          Map.entry(float.class, raw -> (float) toDouble(raw)),
+          Map.entry(Float.class, raw -> (float) toDouble(raw)),
+          Map.entry(boolean.class, Scalars::toBoolean),
+          Map.entry(Boolean.class, Scalars::toBoolean),
+          Map.entry(BigDecimal.class, Scalars::toDecimal),
+          Map.entry(UUID.class, Uuids::parse),
+          Map.entry(LocalDate.class, Temporals::localDate),
+          Map.entry(LocalDateTime.class, Temporals::localDateTime),
+          Map.entry(OffsetDateTime.class, Temporals::offsetDateTime),
+          Map.entry(Instant.class, raw -> Temporals.offsetDateTime(raw).toInstant()),
+          Map.entry(LocalTime.class, Temporals::localTime));
+
+  /** The converter for a scalar type, or empty if the type is not a scalar. */
+  public static Optional<ScalarConverter> converterFor(Class<?> type) {
+    if (type.isEnum()) {
+      return Optional.of(Enums.converter(type));
+    }
+    return Optional.ofNullable(CONVERTERS.get(type));
+  }
+
+  /** Whether values of the type come from a single string. */
+  public static boolean isScalar(Class<?> type) {
+    return type.isEnum() || CONVERTERS.containsKey(type);
+  }
+
+  /**
+   * An integer within [min, max]. Out-of-range values fail like a pydantic {@code conint(ge=,
+   * le=)}: Java's integer types are bounded where Python's are not.
+   */
+  static long integer(String raw, long min, long max) {
+    BigInteger value = bigInteger(raw);
+    if (value.bitLength() < 64) {
+      long exact = value.longValue();
+      if (exact >= min && exact <= max) {
+        return exact;
+      }
+    }
+    if (value.signum() > 0) {
+      throw new ConversionException(
+          "less_than_equal", "Input should be less than or equal to " + max, Map.of("le", max));
+    }
+    throw new ConversionException(
+        "greater_than_equal", "Input should be greater than or equal to " + min, Map.of("ge", min));
+  }
+
+  static BigInteger bigInteger(String raw) {
+    String text = raw.strip();
+    String digits = integerDigits(text);
+    if (digits == null) {
+      int dot = text.indexOf('.');
+      if (dot > 0 && onlyZeros(text, dot + 1)) {
+        digits = integerDigits(text.substring(0, dot));
+      }
+    }
+    if (digits == null) {
+      throw new ConversionException("int_parsing", INT_PARSING_MSG);
+    }
+    return new BigInteger(digits);
+  }
+
+  /** {@code [+-]digits} with single underscores between digits, as Python's int(); else null. */
+  private static String integerDigits(String text) {
+    int start = text.startsWith("+") || text.startsWith("-") ? 1 : 0;
+    if (start == text.length()) {
+      return null;
+    }
+    StringBuilder digits = new StringBuilder(text.length());
+    if (text.charAt(0) == '-') {
+      digits.append('-');
+    }
+    for (int i = start; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits.append(c);
+      } else if (c == '_' && i > start && i < text.length() - 1 && isDigit(text.charAt(i + 1))
+          && isDigit(text.charAt(i - 1))) {
+        continue;
+      } else {
+        return null;
+      }
+    }
+    return digits.toString();
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static boolean onlyZeros(String text, int from) {
+    for (int i = from; i < text.length(); i++) {
+      if (text.charAt(i) != '0') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static double toDouble(String raw) {
+    String text = raw.strip();
+    if (FLOAT.matcher(text).matches()) {
+      return Double.parseDouble(text.replace("_", ""));
+    }
+    if (SPECIAL_FLOAT.matcher(text).matches()) {
+      boolean negative = text.startsWith("-");
+      if (text.toLowerCase(java.util.Locale.ROOT).contains("nan")) {
+        return Double.NaN;
+      }
+      return negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+    }
+    throw new ConversionException(
+        "float_parsing", "Input should be a valid number, unable to parse string as a number");
+  }
+
+  static boolean toBoolean(String raw) {
+    return switch (raw.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "1", "on", "t", "true", "y", "yes" -> true;
+      case "0", "off", "f", "false", "n", "no" -> false;
+      default ->
+          throw new ConversionException(
+              "bool_parsing", "Input should be a valid boolean, unable to interpret input");
+    };
+  }
+
+  static BigDecimal toDecimal(String raw) {
+    String text = raw.strip();
+    if (FLOAT.matcher(text).matches()) {
+      return new BigDecimal(text.replace("_", ""));
+    }
+    throw new ConversionException("decimal_parsing", "Input should be a valid decimal");
+  }
+}

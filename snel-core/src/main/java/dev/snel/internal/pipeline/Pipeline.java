@@ -1,0 +1,136 @@
+package dev.snel.internal.pipeline;
+
+import dev.snel.HttpException;
+import dev.snel.Request;
+import dev.snel.Response;
+import dev.snel.internal.errors.ExceptionRegistry;
+import dev.snel.internal.params.Binding;
+import dev.snel.internal.routing.CompiledRoute;
+import dev.snel.internal.routing.RouteTree;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * A request's way through the app: route lookup, dispatch to a virtual thread (or not, for a
+ * non-blocking route), binding, the handler, encoding, exception handlers, and HEAD's bodiless
+ * answer.
+ *
+ * <p>Threading: {@link #handle} runs the lookup on the caller's thread (a server's I/O thread)
+ * and the rest on a new virtual thread, except for {@code @NonBlocking} routes, which run on the
+ * caller's thread. A handler's {@code CompletionStage} completes wherever it completes. {@code
+ * onResponse} is called exactly once, from any of these threads.
+ */
+public final class Pipeline {
+  private static final byte[] NO_BODY = new byte[0];
+
+  private final RouteTree<CompiledRoute> routes;
+  private final ExceptionRegistry exceptions;
+  private final Executor blocking;
+
+  /** A pipeline over these routes and handlers, running blocking routes on the executor. */
+  public Pipeline(RouteTree<CompiledRoute> routes, ExceptionRegistry exceptions, Executor blocking) {
+    this.routes = routes;
+    this.exceptions = exceptions;
+    this.blocking = blocking;
+  }
+
+  /** Handles the request; {@code onResponse} receives the response. */
+  public void handle(Request request, Consumer<Response> onResponse) {
+    RouteTree.Match<CompiledRoute> match;
+    try {
+      match = routes.find(request.method(), request.path());
+    } catch (RuntimeException e) {
+      finish(request, exceptions.handle(request, e), onResponse);
+      return;
+    }
+    switch (match) {
+      case RouteTree.Found<CompiledRoute> found -> {
+        CompiledRoute route = found.route();
+        if (route.model().nonBlocking()) {
+          run(route, request, found.values(), onResponse);
+        } else {
+          blocking.execute(() -> run(route, request, found.values(), onResponse));
+        }
+      }
+      case RouteTree.MethodNotAllowed<CompiledRoute> notAllowed -> {
+        HttpException error =
+            new HttpException(405, "Method Not Allowed", Map.of("allow", String.join(", ", notAllowed.allowed())));
+        finish(request, exceptions.handle(request, error), onResponse);
+      }
+      case RouteTree.NotFound<CompiledRoute> notFound -> {
+        Response answer = redirectToOtherSlash(request);
+        finish(request, answer != null ? answer : exceptions.handle(request, new HttpException(404)), onResponse);
+      }
+    }
+  }
+
+  private void run(CompiledRoute route, Request request, String[] values, Consumer<Response> onResponse) {
+    Binding binding = new Binding(request, values);
+    Object result;
+    try {
+      result = route.call(binding);
+    } catch (Throwable e) {
+      finish(request, exceptions.handle(request, e), onResponse);
+      return;
+    }
+    if (result instanceof CompletionStage<?> stage) {
+      stage.whenComplete(
+          (value, error) ->
+              finish(
+                  request,
+                  error != null ? exceptions.handle(request, unwrap(error)) : encode(route, value, binding),
+                  onResponse));
+    } else {
+      finish(request, encode(route, result, binding), onResponse);
+    }
+  }
+
+  private Response encode(CompiledRoute route, Object result, Binding binding) {
+    try {
+      return route.toResponse(result, binding);
+    } catch (RuntimeException e) {
+      return exceptions.handle(binding.request(), e);
+    }
+  }
+
+  /**
+   * Starlette's redirect_slashes: an unknown {@code /items/5/} whose twin {@code /items/5} exists
+   * (for any method) is redirected there with 307, and the other way round.
+   */
+  private Response redirectToOtherSlash(Request request) {
+    String path = request.path();
+    if (path.equals("/")) {
+      return null;
+    }
+    boolean hasSlash = path.endsWith("/");
+    String twin = hasSlash ? path.substring(0, path.length() - 1) : path + "/";
+    if (routes.find(request.method(), twin) instanceof RouteTree.NotFound<CompiledRoute>) {
+      return null;
+    }
+    String raw = request.rawPath();
+    String rawTwin = hasSlash ? raw.substring(0, raw.length() - 1) : raw + "/";
+    String query = request.rawQuery().isEmpty() ? "" : "?" + request.rawQuery();
+    return Response.redirect(request.baseUrl() + rawTwin + query);
+  }
+
+  private static void finish(Request request, Response response, Consumer<Response> onResponse) {
+    if (request.method().equals("HEAD")) {
+      response.headers().set("content-length", Integer.toString(response.body().length));
+      response.body(NO_BODY);
+    }
+    onResponse.accept(response);
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    Throwable cause = error;
+    while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+        && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+}

@@ -1,0 +1,146 @@
+package dev.snel.internal.routing;
+
+import dev.snel.Delete;
+import dev.snel.Get;
+import dev.snel.Head;
+import dev.snel.NonBlocking;
+import dev.snel.Options;
+import dev.snel.Patch;
+import dev.snel.Post;
+import dev.snel.Put;
+import dev.snel.RouteDefinitionException;
+import dev.snel.Status;
+import dev.snel.Tags;
+import dev.snel.internal.json.Json;
+import dev.snel.internal.params.ParamBinder;
+import dev.snel.internal.params.ParamCompiler;
+import java.lang.annotation.Annotation;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+
+/** Compiles the annotated methods of a handler object into routes, once, at startup. */
+public final class RouteCompiler {
+  private RouteCompiler() {}
+
+  /**
+   * The routes of every method of the object's class (and superclasses) annotated with an HTTP
+   * method annotation.
+   *
+   * @param handlers the object whose methods handle requests
+   * @param prefix the routers' path prefix, {@code ""} for none
+   * @param routerTags the routers' tags
+   */
+  public static List<CompiledRoute> compile(Object handlers, String prefix, List<String> routerTags) {
+    List<CompiledRoute> routes = new ArrayList<>();
+    for (Class<?> type = handlers.getClass(); type != Object.class; type = type.getSuperclass()) {
+      for (Method method : type.getDeclaredMethods()) {
+        for (Annotation annotation : method.getAnnotations()) {
+          String[] verb = verb(annotation);
+          if (verb != null) {
+            routes.add(compile(handlers, method, verb[0], prefix + verb[1], routerTags));
+          }
+        }
+      }
+    }
+    if (routes.isEmpty()) {
+      throw new RouteDefinitionException(
+          handlers.getClass().getName() + " has no method annotated with @Get, @Post, @Put, ...");
+    }
+    return routes;
+  }
+
+  /** {method, path} for an HTTP method annotation, else null. */
+  private static String[] verb(Annotation annotation) {
+    return switch (annotation) {
+      case Get a -> new String[] {"GET", a.value()};
+      case Post a -> new String[] {"POST", a.value()};
+      case Put a -> new String[] {"PUT", a.value()};
+      case Delete a -> new String[] {"DELETE", a.value()};
+      case Patch a -> new String[] {"PATCH", a.value()};
+      case Head a -> new String[] {"HEAD", a.value()};
+      case Options a -> new String[] {"OPTIONS", a.value()};
+      default -> null;
+    };
+  }
+
+  private static CompiledRoute compile(
+      Object handlers, Method method, String httpMethod, String path, List<String> routerTags) {
+    String where = method.getDeclaringClass().getName() + "." + method.getName();
+    PathTemplate template;
+    try {
+      template = PathTemplate.parse(path);
+    } catch (IllegalArgumentException e) {
+      throw new RouteDefinitionException(where + ": " + e.getMessage(), e);
+    }
+    List<ParamCompiler.Compiled> params =
+        new ParamCompiler(method, template.parameterNames()).compileAll();
+    Type returnType = resultType(method.getGenericReturnType());
+    RouteModel model =
+        new RouteModel(
+            httpMethod,
+            path,
+            method,
+            params.stream().map(ParamCompiler.Compiled::model).toList(),
+            returnType,
+            status(method),
+            tags(method, routerTags),
+            method.isAnnotationPresent(NonBlocking.class)
+                || method.getDeclaringClass().isAnnotationPresent(NonBlocking.class));
+    ParamBinder[] binders = params.stream().map(ParamCompiler.Compiled::binder).toArray(ParamBinder[]::new);
+    return new CompiledRoute(model, binders, handle(handlers, method, where), Json.writerFor(returnType));
+  }
+
+
+  private static MethodHandle handle(Object handlers, Method method, String where) {
+    try {
+      method.setAccessible(true);
+      MethodHandle handle = MethodHandles.lookup().unreflect(method);
+      if (!Modifier.isStatic(method.getModifiers())) {
+        handle = handle.bindTo(handlers);
+      }
+      return handle
+          .asSpreader(Object[].class, method.getParameterCount())
+          .asType(MethodType.methodType(Object.class, Object[].class));
+    } catch (IllegalAccessException | RuntimeException e) {
+      throw new RouteDefinitionException(where + ": cannot be called by Snel: " + e.getMessage(), e);
+    }
+  }
+
+  private static Type resultType(Type declared) {
+    if (declared instanceof ParameterizedType p
+        && p.getRawType() instanceof Class<?> raw
+        && CompletionStage.class.isAssignableFrom(raw)) {
+      return p.getActualTypeArguments()[0];
+    }
+    return declared == void.class ? Void.class : declared;
+  }
+
+  private static int status(Method method) {
+    Status status = method.getAnnotation(Status.class);
+    return status == null ? 200 : status.value();
+  }
+
+  private static List<String> tags(Method method, List<String> routerTags) {
+    Set<String> tags = new LinkedHashSet<>(routerTags);
+    Tags onClass = method.getDeclaringClass().getAnnotation(Tags.class);
+    if (onClass != null) {
+      tags.addAll(List.of(onClass.value()));
+    }
+    Tags onMethod = method.getAnnotation(Tags.class);
+    if (onMethod != null) {
+      tags.addAll(List.of(onMethod.value()));
+    }
+    return List.copyOf(tags);
+  }
+
+}

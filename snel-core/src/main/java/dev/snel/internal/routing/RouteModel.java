@@ -1,0 +1,29 @@
+package dev.snel.internal.routing;
+
+import dev.snel.internal.params.ParamModel;
+import java.lang.reflect.Method;
+import java.lang.reflect.Type;
+import java.util.List;
+
+/**
+ * What startup learned about one route: the single description that drives binding, the
+ * response encoding and (later) the OpenAPI operation.
+ *
+ * @param httpMethod upper case, e.g. {@code GET}
+ * @param path the full path template, router prefixes included
+ * @param handler the Java method
+ * @param params the parameters in signature order
+ * @param returnType the declared result type, unwrapped from CompletionStage
+ * @param status the status of a successful response
+ * @param tags the documentation tags, routers' first
+ * @param nonBlocking whether the handler runs on the I/O thread
+ */
+public record RouteModel(
+    String httpMethod,
+    String path,
+    Method handler,
+    List<ParamModel> params,
+    Type returnType,
+    int status,
+    List<String> tags,
+    boolean nonBlocking) {}

@@ -1,0 +1,171 @@
+package dev.snel.internal.routing;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Maps a method and a decoded path to a route, compiled once from path templates.
+ *
+ * <p>A trie of segments. At each level a literal beats a parameter, and a parameter beats a
+ * catch-all, with backtracking, so {@code /users/me} wins over {@code /users/{id}} whatever the
+ * order they were added in. A path that matches routes of other methods only gives {@link
+ * MethodNotAllowed}, as Starlette's partial match does. A GET route also answers HEAD.
+ *
+ * <p>Built on one thread before serving; {@link #find} is then safe from any thread.
+ *
+ * @param <T> the route payload
+ */
+public final class RouteTree<T> {
+
+  /** The outcome of {@link #find}. */
+  public sealed interface Match<T> {}
+
+  /**
+   * A route for the method and path.
+   *
+   * @param route the route
+   * @param values the path parameter values, in template order
+   */
+  public record Found<T>(T route, String[] values) implements Match<T> {}
+
+  /**
+   * The path has routes, but none for the method.
+   *
+   * @param allowed the methods the path has routes for
+   */
+  public record MethodNotAllowed<T>(Set<String> allowed) implements Match<T> {}
+
+  /** No route has this path. */
+  public record NotFound<T>() implements Match<T> {}
+
+  private final Node<T> root = new Node<>();
+  private int maxParams;
+
+  /** Adds a route; throws if the method and template are taken. */
+  public void add(String method, PathTemplate template, T route) {
+    Node<T> node = root;
+    for (PathTemplate.Segment segment : template.segments()) {
+      node =
+          switch (segment) {
+            case PathTemplate.Literal l -> node.literals.computeIfAbsent(l.text(), k -> new Node<>());
+            case PathTemplate.Param p -> node.param == null ? (node.param = new Node<>()) : node.param;
+            case PathTemplate.CatchAll c ->
+                node.catchAll == null ? (node.catchAll = new Node<>()) : node.catchAll;
+          };
+    }
+    if (node.routes.putIfAbsent(method, route) != null) {
+      throw new IllegalArgumentException(
+          "two routes for " + method + " " + template.template());
+    }
+    maxParams = Math.max(maxParams, template.parameterNames().size());
+  }
+
+  /** Finds the route for a method and a decoded path. */
+  public Match<T> find(String method, String path) {
+    String[] segments = split(path);
+    Search<T> search = new Search<>(method, segments, new String[maxParams]);
+    search.walk(root, 0, 0);
+    if (search.found != null) {
+      return new Found<>(search.found, search.values);
+    }
+    if (search.partial != null) {
+      return new MethodNotAllowed<>(Collections.unmodifiableSet(search.partial.routes.keySet()));
+    }
+    return new NotFound<>();
+  }
+
+  /** Splits {@code /a/b/} into {@code ["a", "b", ""]}; {@code /} into no segments. */
+  static String[] split(String path) {
+    if (path.length() <= 1) {
+      return new String[0];
+    }
+    int count = 1;
+    for (int i = 1; i < path.length(); i++) {
+      if (path.charAt(i) == '/') {
+        count++;
+      }
+    }
+    String[] segments = new String[count];
+    int start = 1;
+    for (int i = 0; i < count; i++) {
+      int end = path.indexOf('/', start);
+      if (end < 0) {
+        end = path.length();
+      }
+      segments[i] = path.substring(start, end);
+      start = end + 1;
+    }
+    return segments;
+  }
+
+  private static final class Node<T> {
+    final Map<String, Node<T>> literals = new HashMap<>(4);
+    final Map<String, T> routes = new LinkedHashMap<>(2);
+    Node<T> param;
+    Node<T> catchAll;
+
+    T routeFor(String method) {
+      T route = routes.get(method);
+      if (route == null && method.equals("HEAD")) {
+        route = routes.get("GET");
+      }
+      return route;
+    }
+  }
+
+  private static final class Search<T> {
+    final String method;
+    final String[] segments;
+    final String[] values;
+    T found;
+    Node<T> partial;
+
+    Search(String method, String[] segments, String[] values) {
+      this.method = method;
+      this.segments = segments;
+      this.values = values;
+    }
+
+    /** Depth-first; stops at the first node with a route for the method. */
+    boolean walk(Node<T> node, int depth, int paramCount) {
+      if (depth == segments.length) {
+        return arrive(node);
+      }
+      String segment = segments[depth];
+      Node<T> literal = node.literals.get(segment);
+      if (literal != null && walk(literal, depth + 1, paramCount)) {
+        return true;
+      }
+      if (node.param != null && !segment.isEmpty()) {
+        values[paramCount] = segment;
+        if (walk(node.param, depth + 1, paramCount + 1)) {
+          return true;
+        }
+      }
+      if (node.catchAll != null) {
+        values[paramCount] = String.join("/", Arrays.copyOfRange(segments, depth, segments.length));
+        return arrive(node.catchAll);
+      }
+      return false;
+    }
+
+    private boolean arrive(Node<T> node) {
+      if (node.routes.isEmpty()) {
+        return false;
+      }
+      T route = node.routeFor(method);
+      if (route != null) {
+        found = route;
+        return true;
+      }
+      if (partial == null) {
+        partial = node;
+      }
+      return false;
+    }
+  }
+}

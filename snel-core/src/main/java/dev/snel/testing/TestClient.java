@@ -1,0 +1,178 @@
+package dev.snel.testing;
+
+import dev.snel.Headers;
+import dev.snel.Request;
+import dev.snel.Response;
+import dev.snel.Snel;
+import dev.snel.internal.json.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Sends requests to a Snel app, like FastAPI's {@code TestClient}: in-process through the same
+ * request pipeline a server uses, with no socket ({@link #of(Snel)}), or over HTTP to a running
+ * server ({@link #of(URI)}), with the same API, so one test can check both.
+ *
+ * <pre>{@code
+ * TestClient client = TestClient.of(app);
+ * TestResponse response = client.get("/items/5?q=x");
+ * assertThat(response.status()).isEqualTo(200);
+ * assertThat(response.json().get("item_id").asInt()).isEqualTo(5);
+ * }</pre>
+ *
+ * <p>Thread-safe. In-process requests carry {@code Host: testserver}, as Starlette's do.
+ */
+public final class TestClient {
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+  private final Snel app;
+  private final URI baseUri;
+  private final HttpClient http;
+
+  private TestClient(Snel app, URI baseUri) {
+    this.app = app;
+    this.baseUri = baseUri;
+    this.http = baseUri == null ? null : HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+  }
+
+  /** A client that calls the app in-process. */
+  public static TestClient of(Snel app) {
+    return new TestClient(app, null);
+  }
+
+  /** A client that sends real HTTP requests to a server at the base URI, e.g. {@code http://127.0.0.1:8000}. */
+  public static TestClient of(URI baseUri) {
+    return new TestClient(null, baseUri);
+  }
+
+  /** Parses JSON text, for comparing with {@link TestResponse#json()}. */
+  public static JsonNode json(String text) {
+    return Json.mapper().readTree(text);
+  }
+
+  /** GET the target ({@code /path?query}). */
+  public TestResponse get(String target) {
+    return request("GET", target).send();
+  }
+
+  /** HEAD the target. */
+  public TestResponse head(String target) {
+    return request("HEAD", target).send();
+  }
+
+  /** DELETE the target. */
+  public TestResponse delete(String target) {
+    return request("DELETE", target).send();
+  }
+
+  /** POST a value encoded as JSON. */
+  public TestResponse post(String target, Object json) {
+    return request("POST", target).json(json).send();
+  }
+
+  /** PUT a value encoded as JSON. */
+  public TestResponse put(String target, Object json) {
+    return request("PUT", target).json(json).send();
+  }
+
+  /** PATCH a value encoded as JSON. */
+  public TestResponse patch(String target, Object json) {
+    return request("PATCH", target).json(json).send();
+  }
+
+  /** Starts a request with any method; add headers and a body, then {@link Call#send()}. */
+  public Call request(String method, String target) {
+    return new Call(method, target);
+  }
+
+  /** One request being built. Not thread-safe. */
+  public final class Call {
+    private final String method;
+    private final String target;
+    private final Headers headers = Headers.create();
+    private byte[] body = new byte[0];
+
+    private Call(String method, String target) {
+      this.method = method;
+      this.target = target;
+    }
+
+    /** Adds a header. */
+    public Call header(String name, String value) {
+      headers.add(name, value);
+      return this;
+    }
+
+    /** Sets the body to the value encoded as JSON, with {@code content-type: application/json}. */
+    public Call json(Object value) {
+      headers.set("content-type", Response.JSON);
+      body = Json.encode(value);
+      return this;
+    }
+
+    /** Sets the body bytes and their content type. */
+    public Call body(byte[] bytes, String contentType) {
+      headers.set("content-type", contentType);
+      body = bytes;
+      return this;
+    }
+
+    /** Sends the request and waits for the response. */
+    public TestResponse send() {
+      return app != null ? sendInProcess() : sendOverHttp();
+    }
+
+    private TestResponse sendInProcess() {
+      Headers all = Headers.create();
+      if (!headers.contains("host")) {
+        all.add("host", "testserver");
+      }
+      all.addAll(headers);
+      if (body.length > 0 && !headers.contains("content-length")) {
+        all.add("content-length", Integer.toString(body.length));
+      }
+      Request request = Request.builder(method, target).headers(all).body(body).build();
+      try {
+        Response response = app.handle(request).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        return new TestResponse(response.status(), response.headers(), response.body());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for " + request, e);
+      } catch (ExecutionException | TimeoutException e) {
+        throw new IllegalStateException("no response to " + request, e);
+      }
+    }
+
+    private TestResponse sendOverHttp() {
+      HttpRequest.Builder builder =
+          HttpRequest.newBuilder(baseUri.resolve(target))
+              .timeout(TIMEOUT)
+              .method(
+                  method,
+                  body.length == 0
+                      ? HttpRequest.BodyPublishers.noBody()
+                      : HttpRequest.BodyPublishers.ofByteArray(body));
+      headers.forEach(builder::header);
+      try {
+        HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+        Headers received = Headers.create();
+        response.headers().map().forEach((name, values) -> values.forEach(v -> received.add(name, v)));
+        return new TestResponse(response.statusCode(), received, response.body());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for " + method + " " + target, e);
+      }
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package dev.snel.netty;
+
+import java.time.Duration;
+
+/**
+ * How the server listens and what it tolerates. Start from {@link #defaults()} and change what
+ * you need: {@code ServerConfig.defaults().port(0).maxBodySize(10 << 20)}.
+ *
+ * @param host the address to bind, e.g. {@code 127.0.0.1} or {@code 0.0.0.0}
+ * @param port the port; 0 picks a free one
+ * @param maxRequestLineLength the longest request line accepted (longer: 414)
+ * @param maxHeaderSize the most bytes of headers accepted (more: 431)
+ * @param maxBodySize the largest request body accepted, in bytes (larger: 413)
+ * @param requestTimeout how long a client may take to send one whole request once it started
+ *     (longer: 408 and the connection is closed); what stops slow-loris clients
+ * @param idleTimeout how long a keep-alive connection may sit idle between requests
+ * @param shutdownTimeout how long a graceful stop waits for requests in flight
+ * @param ioThreads the number of I/O threads; 0 means one per available processor
+ */
+public record ServerConfig(
+    String host,
+    int port,
+    int maxRequestLineLength,
+    int maxHeaderSize,
+    int maxBodySize,
+    Duration requestTimeout,
+    Duration idleTimeout,
+    Duration shutdownTimeout,
+    int ioThreads) {
+
+  /**
+   * 127.0.0.1:8000 like uvicorn; 8 KiB request line, 16 KiB of headers, 1 MiB body; 30 s to
+   * send a request, 60 s idle keep-alive, 30 s to finish requests at shutdown.
+   */
+  public static ServerConfig defaults() {
+    return new ServerConfig(
+        "127.0.0.1",
+        8000,
+        8192,
+        16384,
+        1 << 20,
+        Duration.ofSeconds(30),
+        Duration.ofSeconds(60),
+        Duration.ofSeconds(30),
+        0);
+  }
+
+  /**
+   * The defaults, with host and port from the environment variables {@code HOST} and {@code
+   * PORT} when set.
+   */
+  public static ServerConfig fromEnvironment() {
+    ServerConfig config = defaults();
+    String host = System.getenv("HOST");
+    String port = System.getenv("PORT");
+    if (host != null && !host.isBlank()) {
+      config = config.host(host.strip());
+    }
+    if (port != null && !port.isBlank()) {
+      config = config.port(Integer.parseInt(port.strip()));
+    }
+    return config;
+  }
+
+  /** This config with another host. */
+  public ServerConfig host(String host) {
+    return new ServerConfig(host, port, maxRequestLineLength, maxHeaderSize, maxBodySize, requestTimeout, idleTimeout, shutdownTimeout, ioThreads);
+  }
+
+  /** This config with another port; 0 picks a free one. */
+  public ServerConfig port(int port) {
+    return new ServerConfig(host, port, maxRequestLineLength, maxHeaderSize, maxBodySize, requestTimeout, idleTimeout, shutdownTimeout, ioThreads);
+  }
+
+  /** This config with another request line limit. */
+  public ServerConfig maxRequestLineLength(int bytes) {
+    return new ServerConfig(host, port, bytes, maxHeaderSize, maxBodySize, requestTimeout, idleTimeout, shutdownTimeout, ioThreads);
+  }
+
+  /** This config with another header size limit. */
+  public ServerConfig maxHeaderSize(int bytes) {
+    return new ServerConfig(host, port, maxRequestLineLength, bytes, maxBodySize, requestTimeout, idleTimeout, shutdownTimeout, ioThreads);
+  }
+
+  /** This config with another body size limit. */
+  public ServerConfig maxBodySize(int bytes) {
+    return new ServerConfig(host, port, maxRequestLineLength, maxHeaderSize, bytes, requestTimeout, idleTimeout, shutdownTimeout, ioThreads);
+  }
+
+  /** This config with another request timeout. */
+  public ServerConfig requestTimeout(Duration timeout) {
+    return new ServerConfig(host, port, maxRequestLineLength, maxHeaderSize, maxBodySize, timeout, idleTimeout, shutdownTimeout, ioThreads);
+  }
+
+  /** This config with another idle timeout. */
+  public ServerConfig idleTimeout(Duration timeout) {
+    return new ServerConfig(host, port, maxRequestLineLength, maxHeaderSize, maxBodySize, requestTimeout, timeout, shutdownTimeout, ioThreads);
+  }
+
+  /** This config with another shutdown timeout. */
+  public ServerConfig shutdownTimeout(Duration timeout) {
+    return new ServerConfig(host, port, maxRequestLineLength, maxHeaderSize, maxBodySize, requestTimeout, idleTimeout, timeout, ioThreads);
+  }
+
+  /** This config with another number of I/O threads. */
+  public ServerConfig ioThreads(int threads) {
+    return new ServerConfig(host, port, maxRequestLineLength, maxHeaderSize, maxBodySize, requestTimeout, idleTimeout, shutdownTimeout, threads);
+  }
+}

@@ -1,0 +1,167 @@
+package dev.snel.netty;
+
+import dev.snel.Snel;
+import dev.snel.netty.internal.ChannelSetup;
+import dev.snel.netty.internal.Connections;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves a Snel app over HTTP/1.1 with Netty: keep-alive, pipelining, limits and timeouts,
+ * graceful stop. The uvicorn of Snel.
+ *
+ * <pre>{@code
+ * public static void main(String[] args) {
+ *   SnelServer.run(Snel.create().include(new Items()));   // HOST, PORT from the environment
+ * }
+ *
+ * // in a test: a real socket on a free port
+ * try (SnelServer server = SnelServer.start(app, ServerConfig.defaults().port(0))) {
+ *   TestClient client = TestClient.of(server.baseUri());
+ * }
+ * }</pre>
+ *
+ * <p>Threading: Netty's I/O threads (epoll where available) read and write; each request's
+ * handler runs on a virtual thread, or on the I/O thread for {@code @NonBlocking} routes. {@link
+ * #stop()} may be called from any thread.
+ */
+public final class SnelServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SnelServer.class);
+
+  private final ServerConfig config;
+  private final EventLoopGroup group;
+  private final Channel serverChannel;
+  private final Connections connections;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
+  private SnelServer(ServerConfig config, EventLoopGroup group, Channel serverChannel, Connections connections) {
+    this.config = config;
+    this.group = group;
+    this.serverChannel = serverChannel;
+    this.connections = connections;
+  }
+
+  /** Starts serving the app; returns once the port is bound. */
+  public static SnelServer start(Snel app, ServerConfig config) {
+    boolean epoll = Epoll.isAvailable();
+    IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+    Class<? extends ServerChannel> channelType =
+        epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+    int threads = config.ioThreads() > 0 ? config.ioThreads() : Runtime.getRuntime().availableProcessors();
+    EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, io);
+    Connections connections = new Connections();
+    try {
+      Channel channel =
+          new ServerBootstrap()
+              .group(group)
+              .channel(channelType)
+              .option(ChannelOption.SO_BACKLOG, 1024)
+              .option(ChannelOption.SO_REUSEADDR, true)
+              .childOption(ChannelOption.TCP_NODELAY, true)
+              .childHandler(new ChannelSetup(app, config, connections))
+              .bind(config.host(), config.port())
+              .sync()
+              .channel();
+      SnelServer server = new SnelServer(config, group, channel, connections);
+      LOG.info("Snel running on {} ({}; press CTRL+C to quit)", server.baseUri(), epoll ? "epoll" : "nio");
+      return server;
+    } catch (InterruptedException e) {
+      group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while binding " + config.host() + ":" + config.port(), e);
+    } catch (RuntimeException e) {
+      group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+      throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Serves the app on {@code HOST}:{@code PORT} from the environment (default
+   * 127.0.0.1:8000) until the process is told to stop (SIGTERM, CTRL+C), then stops gracefully.
+   */
+  public static void run(Snel app) {
+    run(app, ServerConfig.fromEnvironment());
+  }
+
+  /** Serves the app with this config until the process is told to stop. */
+  public static void run(Snel app, ServerConfig config) {
+    SnelServer server = start(app, config);
+    Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "snel-shutdown"));
+    server.awaitStop();
+  }
+
+  /** The port listened on (the chosen one when the config asked for 0). */
+  public int port() {
+    return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+  }
+
+  /** {@code http://host:port}. */
+  public URI baseUri() {
+    return URI.create("http://" + config.host() + ":" + port());
+  }
+
+  /**
+   * Stops gracefully: stops accepting, closes idle connections, lets requests in flight finish
+   * (up to the config's shutdown timeout), then closes everything. Idempotent.
+   */
+  public void stop() {
+    if (stopped.getCount() == 0) {
+      return;
+    }
+    synchronized (this) {
+      if (stopped.getCount() == 0) {
+        return;
+      }
+      LOG.info("Shutting down; waiting for {} request(s) in flight", connections.inFlight());
+      serverChannel.close().awaitUninterruptibly();
+      connections.drain();
+      long deadline = System.nanoTime() + config.shutdownTimeout().toNanos();
+      while (connections.inFlight() > 0 && System.nanoTime() < deadline) {
+        try {
+          Thread.sleep(10);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+      if (connections.inFlight() > 0) {
+        LOG.warn("{} request(s) still in flight after {}; closing their connections", connections.inFlight(), config.shutdownTimeout());
+      }
+      connections.closeAll();
+      group.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly();
+      LOG.info("Stopped");
+      stopped.countDown();
+    }
+  }
+
+  /** Blocks until {@link #stop()} has finished. */
+  public void awaitStop() {
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Same as {@link #stop()}. */
+  @Override
+  public void close() {
+    stop();
+  }
+}

@@ -1,0 +1,59 @@
+package dev.snel.netty.internal;
+
+import io.netty.channel.Channel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What the server knows about all its connections: the open channels, the requests in flight
+ * (read but not yet answered), and whether it is draining for a graceful stop. Thread-safe.
+ */
+public final class Connections {
+  private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private volatile boolean draining;
+
+  void opened(Channel channel) {
+    channels.add(channel);
+  }
+
+  void requestStarted() {
+    inFlight.incrementAndGet();
+  }
+
+  void requestFinished() {
+    inFlight.decrementAndGet();
+  }
+
+  boolean draining() {
+    return draining;
+  }
+
+  /** Requests read but not yet answered. */
+  public int inFlight() {
+    return inFlight.get();
+  }
+
+  /**
+   * Starts draining: idle connections are closed now, busy ones after their last response
+   * (each response then carries {@code Connection: close}).
+   */
+  public void drain() {
+    draining = true;
+    for (Channel channel : channels) {
+      channel.eventLoop().execute(() -> {
+        HttpHandler handler = channel.pipeline().get(HttpHandler.class);
+        if (handler == null || handler.idle()) {
+          channel.close();
+        }
+      });
+    }
+  }
+
+  /** Closes every connection now. */
+  public void closeAll() {
+    channels.close().awaitUninterruptibly();
+  }
+}
