@@ -2,6 +2,9 @@ package dev.snel.internal.routing;
 
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -73,10 +76,21 @@ public final class RouteTree<T> {
       return new Found<>(search.found, search.values);
     }
     if (search.partial != null) {
-      return new MethodNotAllowed<>(Collections.unmodifiableSet(search.partial.routes.keySet()));
+      Set<String> allowed = new TreeSet<>(Comparator.comparingInt(RouteTree::methodRank).thenComparing(m -> m));
+      allowed.addAll(search.partial.routes.keySet());
+      return new MethodNotAllowed<>(Collections.unmodifiableSet(allowed));
     }
     return new NotFound<>();
   }
+
+  /** Methods in the order RFC 9110 lists them, for a stable {@code Allow} header. */
+  private static int methodRank(String method) {
+    int rank = STANDARD_ORDER.indexOf(method);
+    return rank < 0 ? STANDARD_ORDER.size() : rank;
+  }
+
+  private static final List<String> STANDARD_ORDER =
+      List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE");
 
   /** Splits {@code /a/b/} into {@code ["a", "b", ""]}; {@code /} into no segments. */
   static String[] split(String path) {
