@@ -76,7 +76,7 @@ public final class RouteTree<T> {
       return new Found<>(search.found, search.values);
     }
     if (search.partial != null) {
-      Set<String> allowed = new TreeSet<>(Comparator.comparingInt(RouteTree::methodRank).thenComparing(m -> m));
+      Set<String> allowed = new TreeSet<>(Comparator.<String>comparingInt(RouteTree::methodRank).thenComparing(Comparator.naturalOrder()));
       allowed.addAll(search.partial.routes.keySet());
       return new MethodNotAllowed<>(Collections.unmodifiableSet(allowed));
     }
