@@ -1,0 +1,282 @@
+package dev.snel.netty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.snel.Get;
+import dev.snel.Post;
+import dev.snel.Request;
+import dev.snel.Response;
+import dev.snel.Snel;
+import dev.snel.testing.TestClient;
+import dev.snel.testing.TestResponse;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ServerTest {
+
+  public static class Routes {
+    final CountDownLatch entered;
+
+    Routes(int expectedSlow) {
+      entered = new CountDownLatch(expectedSlow);
+    }
+
+    @Get("/hello")
+    public Response hello() {
+      return Response.text("Hello, World!");
+    }
+
+    @Get("/slow")
+    public Map<String, Object> slow(long ms) throws InterruptedException {
+      entered.countDown();
+      Thread.sleep(ms);
+      return Map.of("slept", ms);
+    }
+
+    @Post("/echo")
+    public Map<String, Object> echo(Request request) {
+      return Map.of("received", request.body().length);
+    }
+  }
+
+  private SnelServer server;
+  private Routes routes;
+
+  private SnelServer start(ServerConfig config, int expectedSlow) {
+    routes = new Routes(expectedSlow);
+    server = SnelServer.start(Snel.create().include(routes), config.port(0));
+    return server;
+  }
+
+  private SnelServer start() {
+    return start(ServerConfig.defaults(), 0);
+  }
+
+  @AfterEach
+  void stop() {
+    if (server != null) {
+      server.stop();
+    }
+  }
+
+  @Test
+  void keeps_a_connection_alive_across_requests() throws IOException {
+    start();
+    try (RawHttp http = new RawHttp(server.port())) {
+      for (int i = 0; i < 3; i++) {
+        RawHttp.Reply reply = http.send(RawHttp.get("/hello")).read();
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body()).isEqualTo("Hello, World!");
+        assertThat(reply.headers()).doesNotContainKey("connection").containsKey("date");
+      }
+    }
+  }
+
+  @Test
+  void answers_pipelined_requests_in_order_even_when_the_first_is_slowest() throws IOException {
+    start();
+    try (RawHttp http = new RawHttp(server.port())) {
+      http.send(RawHttp.get("/slow?ms=300") + RawHttp.get("/hello") + RawHttp.get("/slow?ms=1"));
+      assertThat(http.read().body()).isEqualTo("{\"slept\":300}");
+      assertThat(http.read().body()).isEqualTo("Hello, World!");
+      assertThat(http.read().body()).isEqualTo("{\"slept\":1}");
+    }
+  }
+
+  @Test
+  void closes_the_connection_after_a_connection_close_request() throws IOException {
+    start();
+    try (RawHttp http = new RawHttp(server.port())) {
+      RawHttp.Reply reply = http.send("GET /hello HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n").read();
+      assertThat(reply.status()).isEqualTo(200);
+      assertThat(reply.headers()).containsEntry("connection", "close");
+      assertThat(http.closedByServer()).isTrue();
+    }
+  }
+
+  @Test
+  void closes_an_http_1_0_connection_unless_asked_to_keep_it() throws IOException {
+    start();
+    try (RawHttp http = new RawHttp(server.port())) {
+      assertThat(http.send("GET /hello HTTP/1.0\r\n\r\n").read().status()).isEqualTo(200);
+      assertThat(http.closedByServer()).isTrue();
+    }
+    try (RawHttp http = new RawHttp(server.port())) {
+      RawHttp.Reply reply = http.send("GET /hello HTTP/1.0\r\nConnection: keep-alive\r\n\r\n").read();
+      assertThat(reply.headers()).containsEntry("connection", "keep-alive");
+      assertThat(http.send("GET /hello HTTP/1.0\r\nConnection: keep-alive\r\n\r\n").read().status()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void refuses_a_too_long_request_line_with_414_and_keeps_serving() throws IOException {
+    start(ServerConfig.defaults().maxRequestLineLength(1024), 0);
+    try (RawHttp http = new RawHttp(server.port())) {
+      RawHttp.Reply reply = http.send(RawHttp.get("/hello?q=" + "x".repeat(2000))).read();
+      assertThat(reply.status()).isEqualTo(414);
+      assertThat(reply.body()).isEqualTo("{\"detail\":\"Request line is too long\"}");
+      assertThat(http.closedByServer()).isTrue();
+    }
+    assertServes();
+  }
+
+  @Test
+  void refuses_too_large_headers_with_431() throws IOException {
+    start(ServerConfig.defaults().maxHeaderSize(1024), 0);
+    try (RawHttp http = new RawHttp(server.port())) {
+      RawHttp.Reply reply =
+          http.send("GET /hello HTTP/1.1\r\nHost: t\r\nX-Big: " + "y".repeat(4000) + "\r\n\r\n").read();
+      assertThat(reply.status()).isEqualTo(431);
+      assertThat(reply.body()).isEqualTo("{\"detail\":\"Request header fields are too large\"}");
+    }
+    assertServes();
+  }
+
+  @Test
+  void refuses_a_declared_too_large_body_with_413_before_reading_it() throws IOException {
+    start(ServerConfig.defaults().maxBodySize(100), 0);
+    try (RawHttp http = new RawHttp(server.port())) {
+      RawHttp.Reply reply =
+          http.send("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n").read();
+      assertThat(reply.status()).isEqualTo(413);
+      assertThat(reply.body()).isEqualTo("{\"detail\":\"Request body is larger than 100 bytes\"}");
+      assertThat(http.closedByServer()).isTrue();
+    }
+    assertServes();
+  }
+
+  @Test
+  void refuses_a_chunked_body_that_grows_too_large_with_413() throws IOException {
+    start(ServerConfig.defaults().maxBodySize(100), 0);
+    try (RawHttp http = new RawHttp(server.port())) {
+      String chunk = "x".repeat(80);
+      RawHttp.Reply reply =
+          http.send("POST /echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n"
+                  + "50\r\n" + chunk + "\r\n50\r\n" + chunk + "\r\n0\r\n\r\n")
+              .read();
+      assertThat(reply.status()).isEqualTo(413);
+    }
+    assertServes();
+  }
+
+  @Test
+  void accepts_a_body_within_the_limit_chunked_or_not() throws IOException {
+    start(ServerConfig.defaults().maxBodySize(100), 0);
+    try (RawHttp http = new RawHttp(server.port())) {
+      RawHttp.Reply plain = http.send("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\n\r\nhello").read();
+      assertThat(plain.body()).isEqualTo("{\"received\":5}");
+      RawHttp.Reply chunked =
+          http.send("POST /echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n").read();
+      assertThat(chunked.body()).isEqualTo("{\"received\":5}");
+    }
+  }
+
+  @Test
+  void answers_a_malformed_request_with_400_and_closes() throws IOException {
+    start();
+    try (RawHttp http = new RawHttp(server.port())) {
+      RawHttp.Reply reply = http.send("GET /hello HTTP/1.1\r\nHost: t\r\nContent-Length: abc\r\n\r\n").read();
+      assertThat(reply.status()).isEqualTo(400);
+      assertThat(http.closedByServer()).isTrue();
+    }
+    assertServes();
+  }
+
+  @Test
+  void a_slow_loris_client_gets_408_and_does_not_block_others() throws Exception {
+    start(ServerConfig.defaults().requestTimeout(Duration.ofSeconds(1)), 0);
+    try (RawHttp slow = new RawHttp(server.port())) {
+      slow.send("GET /hello HTTP/1.1\r\nHost: t\r\n");
+      for (int i = 0; i < 5; i++) {
+        slow.send("X-Drip-" + i + ": 1\r\n");
+        assertServes(); // others are answered while the slow client trickles
+        Thread.sleep(300);
+      }
+      RawHttp.Reply reply = slow.read();
+      assertThat(reply.status()).isEqualTo(408);
+      assertThat(reply.body()).isEqualTo("{\"detail\":\"Request Timeout\"}");
+      assertThat(slow.closedByServer()).isTrue();
+    }
+  }
+
+  @Test
+  void closes_a_connection_idle_for_longer_than_the_idle_timeout() throws IOException {
+    start(ServerConfig.defaults().idleTimeout(Duration.ofMillis(300)), 0);
+    try (RawHttp http = new RawHttp(server.port())) {
+      assertThat(http.send(RawHttp.get("/hello")).read().status()).isEqualTo(200);
+      assertThat(http.closedByServer()).isTrue();
+    }
+  }
+
+  @Test
+  void a_client_that_disconnects_mid_request_does_not_disturb_the_server() throws Exception {
+    start();
+    for (int i = 0; i < 20; i++) {
+      try (Socket socket = new Socket("127.0.0.1", server.port())) {
+        socket.getOutputStream().write(RawHttp.get("/slow?ms=50").getBytes());
+        socket.setSoLinger(true, 0); // reset, not a clean close
+      }
+    }
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      socket.getOutputStream().write("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 100\r\n\r\nonly-part".getBytes());
+    }
+    assertServes();
+  }
+
+  @Test
+  void serves_a_thousand_concurrent_blocking_requests() throws Exception {
+    start(ServerConfig.defaults(), 1000);
+    TestClient client = TestClient.of(server.baseUri());
+    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<TestResponse>> responses = new ArrayList<>();
+      for (int i = 0; i < 1000; i++) {
+        responses.add(pool.submit(() -> client.get("/slow?ms=200")));
+      }
+      for (Future<TestResponse> response : responses) {
+        assertThat(response.get().status()).isEqualTo(200);
+      }
+    }
+  }
+
+  @Test
+  void a_graceful_stop_finishes_requests_in_flight_and_then_refuses_connections() throws Exception {
+    start(ServerConfig.defaults().shutdownTimeout(Duration.ofSeconds(20)), 10);
+    TestClient client = TestClient.of(server.baseUri());
+    int port = server.port();
+    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<TestResponse>> inFlight = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        inFlight.add(pool.submit(() -> client.get("/slow?ms=500")));
+      }
+      assertThat(routes.entered.await(10, TimeUnit.SECONDS)).isTrue();
+      server.stop();
+      for (Future<TestResponse> response : inFlight) {
+        TestResponse done = response.get();
+        assertThat(done.status()).isEqualTo(200);
+        assertThat(done.text()).isEqualTo("{\"slept\":500}");
+      }
+    }
+    assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
+  }
+
+  private void assertServes() throws IOException {
+    try (RawHttp http = new RawHttp(server.port())) {
+      RawHttp.Reply reply = http.send(RawHttp.get("/hello")).read();
+      assertThat(reply.status()).isEqualTo(200);
+      assertThat(reply.body()).isEqualTo("Hello, World!");
+    }
+  }
+}
