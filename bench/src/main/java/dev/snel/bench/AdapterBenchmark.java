@@ -1,0 +1,158 @@
+package dev.snel.bench;
+
+import dev.snel.Snel;
+import dev.snel.netty.ServerConfig;
+import dev.snel.netty.internal.Connections;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.ReferenceCountUtil;
+import java.lang.reflect.Constructor;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One keep-alive connection without a socket: request bytes in, response bytes out, through
+ * Netty's HTTP codec and aggregator, into either {@link RawNettyServer}'s handler or Snel's
+ * server pipeline (the handlers snel-netty's {@code ChannelSetup} installs: request deadline,
+ * codec, idle timeout, body limit, Snel's HTTP handler) with the {@code @NonBlocking} app, so
+ * everything stays on this thread. The difference is what snel-netty's adapter plus the core
+ * cost per request, with Netty's own parsing and encoding on both sides.
+ *
+ * <p>Snel's handlers are package-private, so they are created by reflection, mirroring {@code
+ * dev.snel.netty.internal.ChannelSetup#initChannel}; keep the two in step.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class AdapterBenchmark {
+  /** The request targets, as wrk sends them in the load tests. */
+  @Param({"/items/5?q=x", "/json", "/plaintext"})
+  public String target;
+
+  private ByteBuf request;
+  private EmbeddedChannel raw;
+  private EmbeddedChannel snel;
+
+  /** An embedded channel with a client address, which Snel's handler reads. */
+  static final class Connection extends EmbeddedChannel {
+    private static final InetSocketAddress CLIENT = new InetSocketAddress("127.0.0.1", 40000);
+
+    Connection(ChannelHandler... handlers) {
+      super(handlers);
+    }
+
+    @Override
+    public SocketAddress remoteAddress() {
+      return CLIENT;
+    }
+  }
+
+  /** Opens both connections and checks that they answer alike. */
+  @Setup
+  public void setUp() throws ReflectiveOperationException {
+    String text = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1:8080\r\n\r\n";
+    request = Unpooled.unreleasableBuffer(Unpooled.copiedBuffer(text, StandardCharsets.US_ASCII));
+    raw = new Connection(new HttpServerCodec(), new HttpObjectAggregator(1 << 20), new RawNettyServer.Handler());
+    snel = new Connection(snelHandlers(SnelBenchApp.app(true), ServerConfig.defaults()));
+    String rawAnswer = body(exchange(raw));
+    String snelAnswer = body(exchange(snel));
+    if (!rawAnswer.equals(snelAnswer)) {
+      throw new IllegalStateException("raw answered " + rawAnswer + " but Snel " + snelAnswer);
+    }
+  }
+
+  /** Closes both connections. */
+  @TearDown
+  public void tearDown() {
+    raw.finishAndReleaseAll();
+    snel.finishAndReleaseAll();
+  }
+
+  private static ChannelHandler[] snelHandlers(Snel app, ServerConfig config) throws ReflectiveOperationException {
+    String internal = "dev.snel.netty.internal.";
+    Constructor<?> deadlineType = Class.forName(internal + "RequestDeadline").getDeclaredConstructor(Duration.class);
+    Constructor<?> bodyLimitType = Class.forName(internal + "BodyLimit").getDeclaredConstructor(int.class);
+    Class<?> handlerClass = Class.forName(internal + "HttpHandler");
+    Constructor<?> handlerType =
+        handlerClass.getDeclaredConstructor(Snel.class, Connections.class, deadlineType.getDeclaringClass());
+    for (Constructor<?> c : new Constructor<?>[] {deadlineType, bodyLimitType, handlerType}) {
+      c.setAccessible(true);
+    }
+    Object deadline = deadlineType.newInstance(config.requestTimeout());
+    HttpDecoderConfig decoder =
+        new HttpDecoderConfig()
+            .setMaxInitialLineLength(config.maxRequestLineLength())
+            .setMaxHeaderSize(config.maxHeaderSize());
+    return new ChannelHandler[] {
+      (ChannelHandler) deadline,
+      new HttpServerCodec(decoder),
+      new IdleStateHandler(0, 0, config.idleTimeout().toMillis(), TimeUnit.MILLISECONDS),
+      (ChannelHandler) bodyLimitType.newInstance(config.maxBodySize()),
+      (ChannelHandler) handlerType.newInstance(app, new Connections(), deadline)
+    };
+  }
+
+  /** Sends the request and returns all bytes written back. */
+  private ByteBuf exchange(EmbeddedChannel channel) {
+    channel.writeInbound(request.duplicate());
+    channel.runPendingTasks();
+    ByteBuf out = Unpooled.buffer();
+    for (Object written = channel.readOutbound(); written != null; written = channel.readOutbound()) {
+      out.writeBytes((ByteBuf) written);
+      ReferenceCountUtil.release(written);
+    }
+    return out;
+  }
+
+  private static String body(ByteBuf response) {
+    String text = response.toString(StandardCharsets.UTF_8);
+    return text.substring(text.indexOf("\r\n\r\n") + 4);
+  }
+
+  /** Sends the request through the pipeline; returns the response's size in bytes. */
+  private static int roundTrip(EmbeddedChannel channel, ByteBuf request) {
+    channel.writeInbound(request.duplicate());
+    int bytes = 0;
+    for (Object written = channel.readOutbound(); written != null; written = channel.readOutbound()) {
+      bytes += ((ByteBuf) written).readableBytes();
+      ReferenceCountUtil.release(written);
+    }
+    return bytes;
+  }
+
+  /** Reference: codec, aggregator and a hand-written handler. */
+  @Benchmark
+  public int rawNetty() {
+    return roundTrip(raw, request);
+  }
+
+  /** Snel's server pipeline and the core, every route {@code @NonBlocking}. */
+  @Benchmark
+  public int snelNonBlocking() {
+    return roundTrip(snel, request);
+  }
+}
