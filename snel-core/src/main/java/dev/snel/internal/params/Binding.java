@@ -4,6 +4,7 @@ import dev.snel.Request;
 import dev.snel.Response;
 import dev.snel.ValidationError;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
@@ -47,13 +48,40 @@ public final class Binding {
     fail(new ValidationError(e.type(), loc, e.getMessage(), input, e.ctx()));
   }
 
+  int errorCount() {
+    return errors == null ? 0 : errors.size();
+  }
+
   void missing(List<Object> loc) {
     fail(new ValidationError("missing", loc, "Field required", null));
   }
 
-  /** The errors found, or null if none. */
+  /**
+   * The errors found, or null if none, in FastAPI's order: a body that is not JSON alone (FastAPI
+   * fails on it before reading any parameter), else by source (path, query, header, cookie, body)
+   * and in signature order within a source.
+   */
   public List<ValidationError> errors() {
+    if (errors == null) {
+      return null;
+    }
+    for (ValidationError error : errors) {
+      if (error.type().equals("json_invalid")) {
+        return List.of(error);
+      }
+    }
+    errors.sort(Comparator.comparingInt(Binding::sourceRank));
     return errors;
+  }
+
+  private static int sourceRank(ValidationError error) {
+    Object first = error.loc().isEmpty() ? "" : error.loc().get(0);
+    for (Source source : Source.values()) {
+      if (source.loc().equals(first)) {
+        return source.ordinal();
+      }
+    }
+    return Source.values().length;
   }
 
   /** The response injected into the handler, created on first use. */

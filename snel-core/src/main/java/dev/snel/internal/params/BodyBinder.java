@@ -36,7 +36,12 @@ final class BodyBinder implements ParamBinder {
       if (body.length == 0) {
         return absent(binding);
       }
+      int errorsBefore = binding.errorCount();
       value = JsonBodies.read(binding, reader, body, loc);
+      if (value == null && binding.errorCount() == errorsBefore) {
+        // a JSON null is no body to FastAPI
+        return absent(binding);
+      }
     } else {
       if (body.length == 0) {
         return absent(binding);
@@ -46,7 +51,7 @@ final class BodyBinder implements ParamBinder {
         return null;
       }
       JsonNode member = tree.get(name);
-      if (member == null || member.isMissingNode()) {
+      if (member == null || member.isMissingNode() || member.isNull()) {
         return absent(binding);
       }
       value = JsonBodies.read(binding, reader, member, loc);

@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One constraint on a converted value, compiled from a jakarta.validation annotation; fails
@@ -121,28 +122,36 @@ public interface Check {
               Map.of("max_length", max));
         }
       } else if (value instanceof Collection<?> items) {
+        String kind = items instanceof Set<?> ? "Set" : "List";
         int length = items.size();
         if (length < min) {
           throw new ConversionException(
               "too_short",
-              "List should have at least " + plural(min, "item") + " after validation, not " + length,
-              listCtx("min_length", min, length));
+              kind + " should have at least " + plural(min, "item") + " after validation, not "
+                  + length,
+              listCtx(kind, "min_length", min, length));
         }
         if (length > max) {
+          // pydantic stops a set at the first item too many, so it knows no actual length
+          boolean set = kind.equals("Set");
           throw new ConversionException(
               "too_long",
-              "List should have at most " + plural(max, "item") + " after validation, not " + length,
-              listCtx("max_length", max, length));
+              kind + " should have at most " + plural(max, "item") + " after validation, not "
+                  + (set ? "more" : length),
+              listCtx(kind, "max_length", max, set ? null : length));
         }
       }
     };
   }
 
-  private static Map<String, Object> listCtx(String key, int limit, int actual) {
+  /** pydantic's ctx; a null actual length (pydantic's None) is left out. */
+  private static Map<String, Object> listCtx(String kind, String key, int limit, Integer actual) {
     Map<String, Object> ctx = new LinkedHashMap<>();
-    ctx.put("field_type", "List");
+    ctx.put("field_type", kind);
     ctx.put(key, limit);
-    ctx.put("actual_length", actual);
+    if (actual != null) {
+      ctx.put("actual_length", actual);
+    }
     return ctx;
   }
 

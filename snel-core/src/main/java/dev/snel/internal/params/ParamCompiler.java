@@ -161,7 +161,11 @@ public final class ParamCompiler {
     } else if (scalarClass.isPrimitive() && !required) {
       missing = null;
     }
-    List<Check> checks = Check.forValue(annotations);
+    List<Annotation> valueAnnotations = new ArrayList<>(List.of(annotations));
+    if (optional) {
+      valueAnnotations.addAll(optionalValueAnnotations(parameter));
+    }
+    List<Check> checks = Check.forValue(valueAnnotations.toArray(Annotation[]::new));
     int pathIndex = source == Source.PATH ? pathNames.indexOf(wireName) : -1;
     return new Compiled(
         model, new ScalarBinder(source, wireName, pathIndex, converter, checks, required, optional, missing));
@@ -300,6 +304,14 @@ public final class ParamCompiler {
     }
     if (annotated instanceof AnnotatedParameterizedType list) {
       return List.of(list.getAnnotatedActualTypeArguments()[0].getAnnotations());
+    }
+    return List.of();
+  }
+
+  /** Type-use annotations on an Optional's value type, as in {@code Optional<@Min(1) Integer>}. */
+  private static List<Annotation> optionalValueAnnotations(Parameter parameter) {
+    if (parameter.getAnnotatedType() instanceof AnnotatedParameterizedType opt) {
+      return List.of(opt.getAnnotatedActualTypeArguments()[0].getAnnotations());
     }
     return List.of();
   }

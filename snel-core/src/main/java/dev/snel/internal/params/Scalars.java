@@ -91,7 +91,8 @@ public final class Scalars {
     String digits = integerDigits(text);
     if (digits == null) {
       int dot = text.indexOf('.');
-      if (dot > 0 && onlyZeros(text, dot + 1)) {
+      // "5.0" is an int, "5." is not (pydantic strips a non-empty run of zeros only)
+      if (dot > 0 && dot < text.length() - 1 && onlyZeros(text, dot + 1)) {
         digits = integerDigits(text.substring(0, dot));
       }
     }
@@ -154,8 +155,9 @@ public final class Scalars {
         "float_parsing", "Input should be a valid number, unable to parse string as a number");
   }
 
+  /** pydantic's words, case-insensitive; unlike numbers, not stripped of whitespace. */
   static boolean toBoolean(String raw) {
-    return switch (raw.strip().toLowerCase(java.util.Locale.ROOT)) {
+    return switch (raw.toLowerCase(java.util.Locale.ROOT)) {
       case "1", "on", "t", "true", "y", "yes" -> true;
       case "0", "off", "f", "false", "n", "no" -> false;
       default ->
@@ -168,6 +170,10 @@ public final class Scalars {
     String text = raw.strip();
     if (FLOAT.matcher(text).matches()) {
       return new BigDecimal(text.replace("_", ""));
+    }
+    if (SPECIAL_FLOAT.matcher(text).matches()) {
+      // Python's Decimal reads these, then pydantic rejects them (allow_inf_nan=False for decimals)
+      throw new ConversionException("finite_number", "Input should be a finite number");
     }
     throw new ConversionException("decimal_parsing", "Input should be a valid decimal");
   }

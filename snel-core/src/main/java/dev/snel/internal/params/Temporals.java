@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * ISO-8601 dates and times as pydantic v2 reads them from strings (RFC 3339 plus its leniencies:
- * {@code t}, {@code _} or a space as the separator, optional seconds, up to 6 fraction digits,
- * unix timestamps), with the error texts of pydantic's {@code speedate} parser.
+ * {@code t}, {@code _} or a space as the separator, optional seconds, fraction digits past the
+ * 6th dropped, unix timestamps), with the error texts of pydantic's {@code speedate} parser.
  *
  * <p>A datetime without an offset becomes UTC where the Java type needs an offset; a {@link
  * LocalDateTime} keeps the wall-clock time of a string that has one.
@@ -67,7 +67,9 @@ final class Temporals {
       return OffsetDateTime.of(date, time, offset == null ? ZoneOffset.UTC : offset);
     } catch (Invalid e) {
       throw failure(
-          "datetime_from_date_parsing", "Input should be a valid datetime or date, ", e.error);
+          "datetime_from_date_parsing",
+          "Input should be a valid datetime or date, ",
+          dateError(raw, e));
     }
   }
 
@@ -88,7 +90,9 @@ final class Temporals {
       return LocalDateTime.of(date, time);
     } catch (Invalid e) {
       throw failure(
-          "datetime_from_date_parsing", "Input should be a valid datetime or date, ", e.error);
+          "datetime_from_date_parsing",
+          "Input should be a valid datetime or date, ",
+          dateError(raw, e));
     }
   }
 
@@ -102,6 +106,24 @@ final class Temporals {
     } catch (Invalid e) {
       throw failure("time_parsing", "Input should be in a valid time format, ", e.error);
     }
+  }
+
+  /**
+   * In lax mode pydantic retries a string that is not a datetime as a date, and reports why that
+   * failed: a valid date followed by anything is "extra characters", whatever was wrong after it.
+   */
+  private static String dateError(String raw, Invalid datetimeError) {
+    if (isTimestamp(raw)) {
+      return datetimeError.error;
+    }
+    try {
+      new Cursor(raw).date();
+    } catch (Invalid e) {
+      return e.error;
+    }
+    return raw.length() > 10
+        ? "unexpected extra characters at the end of the input"
+        : datetimeError.error;
   }
 
   private static ConversionException inexact() {
@@ -203,6 +225,12 @@ final class Temporals {
       int hour = digits(2, "invalid character in hour");
       expect(':', "invalid time separator, expected `:`");
       int minute = digits(2, "invalid character in minute");
+      if (hour > 23) {
+        throw new Invalid("hour value is outside expected range of 0-23");
+      }
+      if (minute > 59) {
+        throw new Invalid("minute value is outside expected range of 0-59");
+      }
       int second = 0;
       int nanos = 0;
       if (!atEnd() && text.charAt(pos) == ':') {
@@ -211,6 +239,9 @@ final class Temporals {
           throw new Invalid("input is too short");
         }
         second = digits(2, "invalid character in second");
+        if (second > 59) {
+          throw new Invalid("second value is outside expected range of 0-59");
+        }
         if (!atEnd() && (text.charAt(pos) == '.' || text.charAt(pos) == ',')) {
           pos++;
           int start = pos;
@@ -219,22 +250,12 @@ final class Temporals {
           }
           int count = pos - start;
           if (count == 0) {
-            throw new Invalid("invalid character in second fraction");
+            throw new Invalid("second fraction digits missing after `.`");
           }
-          if (count > 6) {
-            throw new Invalid("second fraction value is more than 6 digits long");
-          }
-          nanos = Integer.parseInt(text.substring(start, pos) + "000000000".substring(count));
+          // pydantic truncates (microseconds_precision="truncate"): digits past the 6th drop
+          String micros = text.substring(start, start + Math.min(count, 6));
+          nanos = Integer.parseInt(micros + "000000000".substring(micros.length()));
         }
-      }
-      if (hour > 23) {
-        throw new Invalid("hour value is outside expected range of 0-23");
-      }
-      if (minute > 59) {
-        throw new Invalid("minute value is outside expected range of 0-59");
-      }
-      if (second > 59) {
-        throw new Invalid("second value is outside expected range of 0-59");
       }
       return LocalTime.of(hour, minute, second, nanos);
     }
@@ -257,7 +278,10 @@ final class Temporals {
       if (!atEnd() && text.charAt(pos) == ':') {
         pos++;
       }
-      int minutes = atEnd() ? 0 : digits(2, "invalid timezone minute");
+      int minutes = digits(2, "invalid timezone minute");
+      if (minutes > 59) {
+        throw new Invalid("timezone minute value is outside expected range of 0-59");
+      }
       try {
         int seconds = (hours * 3600 + minutes * 60) * (c == '-' ? -1 : 1);
         return ZoneOffset.ofTotalSeconds(seconds);
