@@ -1,5 +1,7 @@
 package dev.snel;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,10 +23,10 @@ import java.util.Map;
 public record ValidationError(
     String type, List<Object> loc, String msg, Object input, Map<String, Object> ctx) {
 
-  /** Makes the lists and maps immutable. */
+  /** Makes the lists and maps immutable; ctx keeps its order, as pydantic's does. */
   public ValidationError {
     loc = List.copyOf(loc);
-    ctx = Map.copyOf(ctx);
+    ctx = Collections.unmodifiableMap(new LinkedHashMap<>(ctx));
   }
 
   /** A failure without context values. */

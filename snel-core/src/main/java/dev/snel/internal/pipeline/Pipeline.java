@@ -21,8 +21,9 @@ import java.util.function.Consumer;
  *
  * <p>Threading: {@link #handle} runs the lookup on the caller's thread (a server's I/O thread)
  * and the rest on a new virtual thread, except for {@code @NonBlocking} routes, which run on the
- * caller's thread. A handler's {@code CompletionStage} completes wherever it completes. {@code
- * onResponse} is called exactly once, from any of these threads.
+ * caller's thread, and so do their exception handlers; exception handlers of requests that match
+ * no route run on a virtual thread too. A handler's {@code CompletionStage} completes wherever it
+ * completes. {@code onResponse} is called exactly once, from any of these threads.
  */
 public final class Pipeline {
   private static final byte[] NO_BODY = new byte[0];
@@ -44,7 +45,7 @@ public final class Pipeline {
     try {
       match = routes.find(request.method(), request.path());
     } catch (RuntimeException e) {
-      finish(request, exceptions.handle(request, e), onResponse);
+      blocking.execute(() -> finish(request, exceptions.handle(request, e), onResponse));
       return;
     }
     switch (match) {
@@ -56,16 +57,22 @@ public final class Pipeline {
           blocking.execute(() -> run(route, request, found.values(), onResponse));
         }
       }
-      case RouteTree.MethodNotAllowed<CompiledRoute> notAllowed -> {
-        HttpException error =
-            new HttpException(405, "Method Not Allowed", Map.of("allow", String.join(", ", notAllowed.allowed())));
-        finish(request, exceptions.handle(request, error), onResponse);
-      }
+      case RouteTree.MethodNotAllowed<CompiledRoute> notAllowed ->
+          fail(request, new HttpException(405, "Method Not Allowed", Map.of("allow", String.join(", ", notAllowed.allowed()))), onResponse);
       case RouteTree.NotFound<CompiledRoute> notFound -> {
-        Response answer = redirectToOtherSlash(request);
-        finish(request, answer != null ? answer : exceptions.handle(request, new HttpException(404)), onResponse);
+        Response redirect = redirectToOtherSlash(request);
+        if (redirect != null) {
+          finish(request, redirect, onResponse);
+        } else {
+          fail(request, new HttpException(404), onResponse);
+        }
       }
     }
+  }
+
+  /** Exception handlers may block (they are user code), so they run off the caller's thread. */
+  private void fail(Request request, HttpException error, Consumer<Response> onResponse) {
+    blocking.execute(() -> finish(request, exceptions.handle(request, error), onResponse));
   }
 
   private void run(CompiledRoute route, Request request, String[] values, Consumer<Response> onResponse) {

@@ -25,6 +25,7 @@ final class ErrorResponses {
     response.headers()
         .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
         .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
+        .set(HttpHeaderNames.DATE, DateHeader.now())
         .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
     return response;
   }
@@ -36,6 +37,7 @@ final class ErrorResponses {
         "HTTP/1.1 " + status + "\r\n"
             + "content-type: application/json\r\n"
             + "content-length: " + body.length() + "\r\n"
+            + "date: " + DateHeader.now() + "\r\n"
             + "connection: close\r\n\r\n";
     return Unpooled.copiedBuffer(head + body, StandardCharsets.US_ASCII);
   }

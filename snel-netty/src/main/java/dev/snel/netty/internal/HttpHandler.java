@@ -137,7 +137,7 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     FullHttpResponse out =
         new DefaultFullHttpResponse(
             HttpVersion.HTTP_1_1,
-            HttpResponseStatus.valueOf(response.status()),
+            Statuses.of(response.status()),
             slot.head || body.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
     HttpHeaders headers = out.headers();
     response.headers().forEach(headers::add);
