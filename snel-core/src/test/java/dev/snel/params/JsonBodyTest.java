@@ -11,7 +11,6 @@ import dev.snel.testing.TestResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -146,11 +145,8 @@ class JsonBodyTest {
 
   /**
    * What FastAPI answers, from Python's {@code json.loads}: the character position of the problem
-   * and the message of Python's decoder. Snel does not yet: it reports position 0 for every body
-   * (JsonBodies takes Jackson's char offset, which is -1 for a byte source), and words a trailing
-   * comma, an unquoted name and trailing garbage as "Expecting value".
+   * and the message of Python's decoder.
    */
-  @Disabled("known discrepancy with FastAPI, reported: json_invalid position and some messages")
   @ParameterizedTest(name = "{0} fails at {1}: {2}")
   @CsvSource(
       delimiter = '|',

@@ -2,6 +2,7 @@ package dev.snel.internal.params;
 
 import dev.snel.ValidationError;
 import dev.snel.internal.json.Json;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,8 @@ final class JsonBodies {
     byte[] body = binding.request().body();
     try {
       return Json.mapper().readTree(body);
-    } catch (StreamReadException e) {
-      binding.fail(jsonInvalid(e));
+    } catch (JacksonException e) {
+      binding.fail(jsonInvalid(body));
       return null;
     }
   }
@@ -34,10 +35,9 @@ final class JsonBodies {
   static Object read(Binding binding, ObjectReader reader, byte[] body, List<Object> loc) {
     try {
       return reader.readValue(body);
-    } catch (StreamReadException e) {
-      binding.fail(jsonInvalid(e));
     } catch (JacksonException e) {
-      binding.fail(mismatch(e, loc, body));
+      ValidationError syntax = e instanceof StreamReadException || isTrailing(e) ? jsonInvalid(body) : null;
+      binding.fail(syntax != null ? syntax : mismatch(e, loc, body));
     }
     return null;
   }
@@ -51,29 +51,23 @@ final class JsonBodies {
     return null;
   }
 
-  private static ValidationError jsonInvalid(StreamReadException e) {
-    long offset = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getCharOffset());
-    String error = pythonJsonError(e.getOriginalMessage());
-    return new ValidationError(
-        "json_invalid", List.of("body", offset), "JSON decode error", NO_INPUT, Map.of("error", error));
+  private static boolean isTrailing(JacksonException e) {
+    return e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token");
   }
 
-  /** The nearest message of Python's json module, which FastAPI reports. */
-  private static String pythonJsonError(String jacksonMessage) {
-    String message = jacksonMessage == null ? "" : jacksonMessage;
-    if (message.contains("was expecting double-quote to start field name")) {
-      return "Expecting property name enclosed in double quotes";
-    }
-    if (message.contains("was expecting comma")) {
-      return "Expecting ',' delimiter";
-    }
-    if (message.contains("was expecting a colon")) {
-      return "Expecting ':' delimiter";
-    }
-    if (message.contains("Trailing token")) {
-      return "Extra data";
-    }
-    return "Expecting value";
+  /**
+   * FastAPI's answer to a body that is not JSON: the character position and the message of
+   * Python's json module, found by re-reading the body as text (errors are rare; the valid path
+   * never pays for this).
+   */
+  private static ValidationError jsonInvalid(byte[] body) {
+    JsonSyntax.Problem problem = JsonSyntax.diagnose(new String(body, StandardCharsets.UTF_8));
+    return new ValidationError(
+        "json_invalid",
+        List.of("body", problem.position()),
+        "JSON decode error",
+        NO_INPUT,
+        Map.of("error", problem.error()));
   }
 
   private static ValidationError mismatch(JacksonException e, List<Object> loc, Object input) {
