@@ -130,4 +130,20 @@ class RouteDefinitionTest {
         .hasMessageContaining("parameter 'limit'")
         .hasMessageContaining("not both");
   }
+
+  public static class UncheckedConstraint {
+    @Get("/subscribe")
+    public String subscribe(@jakarta.validation.constraints.Email String email) {
+      return "never";
+    }
+  }
+
+  @Test
+  void a_constraint_snel_does_not_check_on_parameters_fails_instead_of_being_ignored() {
+    assertThatThrownBy(() -> Snel.create().include(new UncheckedConstraint()))
+        .isInstanceOf(RouteDefinitionException.class)
+        .hasMessageContaining("UncheckedConstraint.subscribe")
+        .hasMessageContaining("'email'")
+        .hasMessageContaining("@Email is not supported on parameters");
+  }
 }

@@ -30,7 +30,12 @@ public interface Check {
   /** Throws {@link ConversionException} when the value violates the constraint. */
   void check(Object value);
 
-  /** The checks for a single value's annotations; unknown annotations are ignored. */
+  /**
+   * The checks for a single value's annotations. Other annotations are ignored, except
+   * jakarta.validation constraints Snel does not check, which fail with {@link
+   * IllegalArgumentException} rather than be silently skipped; {@code @NotNull} is accepted, as
+   * a parameter without a default is required anyway.
+   */
   static List<Check> forValue(Annotation[] annotations) {
     List<Check> checks = new ArrayList<>();
     for (Annotation annotation : annotations) {
@@ -47,7 +52,13 @@ public interface Check {
         case NotEmpty a -> checks.add(size(1, Integer.MAX_VALUE));
         case NotBlank a -> checks.add(notBlank());
         case Pattern a -> checks.add(pattern(a.regexp()));
-        default -> {}
+        default -> {
+          if (annotation.annotationType().getPackageName().equals("jakarta.validation.constraints")
+              && !(annotation instanceof jakarta.validation.constraints.NotNull)) {
+            throw new IllegalArgumentException(
+                "@" + annotation.annotationType().getSimpleName() + " is not supported on parameters");
+          }
+        }
       }
     }
     return List.copyOf(checks);

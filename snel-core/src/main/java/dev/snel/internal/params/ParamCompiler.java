@@ -145,8 +145,8 @@ public final class ParamCompiler {
               source,
               wireName,
               converter,
-              Check.forValue(itemLevel.toArray(Annotation[]::new)),
-              Check.forValue(listLevel.toArray(Annotation[]::new)),
+              checks(parameter, itemLevel),
+              checks(parameter, listLevel),
               set,
               required,
               optional,
@@ -158,17 +158,23 @@ public final class ParamCompiler {
         throw fail(parameter, "@Default of a single-valued parameter needs exactly one value");
       }
       missing = convertDefault(parameter, () -> converter.convert(defaults.value()[0]));
-    } else if (scalarClass.isPrimitive() && !required) {
-      missing = null;
     }
     List<Annotation> valueAnnotations = new ArrayList<>(List.of(annotations));
     if (optional) {
       valueAnnotations.addAll(optionalValueAnnotations(parameter));
     }
-    List<Check> checks = Check.forValue(valueAnnotations.toArray(Annotation[]::new));
+    List<Check> checks = checks(parameter, valueAnnotations);
     int pathIndex = source == Source.PATH ? pathNames.indexOf(wireName) : -1;
     return new Compiled(
         model, new ScalarBinder(source, wireName, pathIndex, converter, checks, required, optional, missing));
+  }
+
+  private List<Check> checks(Parameter parameter, List<Annotation> annotations) {
+    try {
+      return Check.forValue(annotations.toArray(Annotation[]::new));
+    } catch (IllegalArgumentException e) {
+      throw fail(parameter, e.getMessage());
+    }
   }
 
   private Object convertDefault(Parameter parameter, java.util.function.Supplier<Object> conversion) {
@@ -226,7 +232,7 @@ public final class ParamCompiler {
           case INJECTED -> "";
         };
     if (!alias.isEmpty()) {
-      return source == Source.HEADER ? alias.toLowerCase(java.util.Locale.ROOT) : alias;
+      return alias;
     }
     if (source == Source.HEADER) {
       Header header = parameter.getAnnotation(Header.class);
