@@ -76,97 +76,136 @@ public final class ParamCompiler {
         && sourceOf(parameter, unwrapOptional(parameter.getParameterizedType())) == Source.BODY;
   }
 
+  /** What every non-injected parameter has, read once from its declaration. */
+  private record Shape(
+      Parameter parameter,
+      boolean optional,
+      Type valueType,
+      Source source,
+      String wireName,
+      Default defaults,
+      String description) {
+
+    boolean required() {
+      return !optional && defaults == null;
+    }
+  }
+
   private Compiled compile(Parameter parameter, boolean severalBodies) {
-    Type declared = parameter.getParameterizedType();
-    Class<?> rawDeclared = parameter.getType();
-    if (rawDeclared == Request.class) {
+    Class<?> raw = parameter.getType();
+    if (raw == Request.class) {
       return injected(parameter, InjectedBinder.REQUEST);
     }
-    if (rawDeclared == Response.class) {
+    if (raw == Response.class) {
       return injected(parameter, InjectedBinder.RESPONSE);
     }
-    boolean optional = rawDeclared == Optional.class;
-    Type valueType = optional ? unwrapOptional(declared) : declared;
+    Shape shape = shape(parameter);
+    return shape.source() == Source.BODY ? body(shape, severalBodies) : values(shape);
+  }
+
+  private Shape shape(Parameter parameter) {
+    boolean optional = parameter.getType() == Optional.class;
+    Type valueType = optional ? unwrapOptional(parameter.getParameterizedType()) : parameter.getParameterizedType();
     Source source = sourceOf(parameter, valueType);
-    String wireName = wireName(parameter, source);
     Default defaults = parameter.getAnnotation(Default.class);
     if (defaults != null && optional) {
       throw fail(parameter, "use Optional or @Default, not both");
     }
-    boolean required = !optional && defaults == null;
-    String description = description(parameter);
-    if (source == Source.BODY) {
-      if (defaults != null) {
-        throw fail(parameter, "@Default is for path, query, header and cookie parameters");
-      }
-      Body body = parameter.getAnnotation(Body.class);
-      boolean embedded = severalBodies || (body != null && body.embed());
-      ParamModel model =
-          new ParamModel(parameter.getName(), source, wireName, valueType, false, required, Optional.empty(), description);
-      return new Compiled(model, new BodyBinder(wireName, valueType, embedded, required, optional));
+    return new Shape(parameter, optional, valueType, source, wireName(parameter, source), defaults, description(parameter));
+  }
+
+  private Compiled body(Shape shape, boolean severalBodies) {
+    Parameter parameter = shape.parameter();
+    if (shape.defaults() != null) {
+      throw fail(parameter, "@Default is for path, query, header and cookie parameters");
     }
-    Type elementType = collectionElement(valueType);
+    Body body = parameter.getAnnotation(Body.class);
+    boolean embedded = severalBodies || (body != null && body.embed());
+    ParamModel model =
+        new ParamModel(
+            parameter.getName(), Source.BODY, shape.wireName(), shape.valueType(), false, shape.required(), Optional.empty(), shape.description());
+    return new Compiled(
+        model, new BodyBinder(shape.wireName(), shape.valueType(), embedded, shape.required(), shape.optional()));
+  }
+
+  /** A path, query, header or cookie parameter: one value, or every value for a List/Set. */
+  private Compiled values(Shape shape) {
+    Parameter parameter = shape.parameter();
+    Source source = shape.source();
+    Type elementType = collectionElement(shape.valueType());
     boolean multi = elementType != null;
-    Class<?> scalarClass = rawType(multi ? elementType : valueType);
+    Type oneValue = multi ? elementType : shape.valueType();
     ScalarConverter converter =
-        Scalars.converterFor(scalarClass)
-            .orElseThrow(() -> fail(parameter, "type " + valueType.getTypeName() + " cannot be read from the " + source.loc()));
-    if (source == Source.PATH && (multi || optional || defaults != null)) {
+        Scalars.converterFor(rawType(oneValue))
+            .orElseThrow(() -> fail(parameter, "type " + shape.valueType().getTypeName() + " cannot be read from the " + source.loc()));
+    if (source == Source.PATH && (multi || shape.optional() || shape.defaults() != null)) {
       throw fail(parameter, "a path parameter is always required and holds one value");
     }
-    if (multi && (source == Source.PATH || source == Source.COOKIE)) {
+    if (multi && source == Source.COOKIE) {
       throw fail(parameter, "only query and header parameters can hold several values");
     }
     ParamModel model =
         new ParamModel(
             parameter.getName(),
             source,
-            wireName,
-            multi ? elementType : valueType,
+            shape.wireName(),
+            oneValue,
             multi,
-            required,
-            Optional.ofNullable(defaults).map(d -> List.of(d.value())),
-            description);
-    Annotation[] annotations = parameter.getAnnotations();
-    if (multi) {
-      boolean set = Set.class.isAssignableFrom(rawType(valueType));
-      List<Annotation> listLevel = new ArrayList<>();
-      List<Annotation> itemLevel = new ArrayList<>(typeArgumentAnnotations(parameter, optional));
-      for (Annotation a : annotations) {
-        (Check.isSizeConstraint(a) ? listLevel : itemLevel).add(a);
-      }
-      Object missing = optional ? Optional.empty() : null;
-      if (defaults != null) {
-        missing = convertDefault(parameter, () -> ListBinder.convertDefault(List.of(defaults.value()), converter, set));
-      }
-      return new Compiled(
-          model,
-          new ListBinder(
-              source,
-              wireName,
-              converter,
-              checks(parameter, itemLevel),
-              checks(parameter, listLevel),
-              set,
-              required,
-              optional,
-              missing));
+            shape.required(),
+            Optional.ofNullable(shape.defaults()).map(d -> List.of(d.value())),
+            shape.description());
+    return new Compiled(model, multi ? listBinder(shape, converter) : scalarBinder(shape, converter));
+  }
+
+  private ParamBinder listBinder(Shape shape, ScalarConverter converter) {
+    Parameter parameter = shape.parameter();
+    boolean set = Set.class.isAssignableFrom(rawType(shape.valueType()));
+    List<Annotation> listLevel = new ArrayList<>();
+    List<Annotation> itemLevel = new ArrayList<>(typeArgumentAnnotations(parameter, shape.optional()));
+    for (Annotation a : parameter.getAnnotations()) {
+      (Check.isSizeConstraint(a) ? listLevel : itemLevel).add(a);
     }
-    Object missing = optional ? Optional.empty() : null;
-    if (defaults != null) {
-      if (defaults.value().length != 1) {
+    Object missing = shape.optional() ? Optional.empty() : null;
+    if (shape.defaults() != null) {
+      List<String> raw = List.of(shape.defaults().value());
+      missing = convertDefault(parameter, () -> ListBinder.convertDefault(raw, converter, set));
+    }
+    return new ListBinder(
+        shape.source(),
+        shape.wireName(),
+        converter,
+        checks(parameter, itemLevel),
+        checks(parameter, listLevel),
+        set,
+        shape.required(),
+        shape.optional(),
+        missing);
+  }
+
+  private ParamBinder scalarBinder(Shape shape, ScalarConverter converter) {
+    Parameter parameter = shape.parameter();
+    Object missing = shape.optional() ? Optional.empty() : null;
+    if (shape.defaults() != null) {
+      String[] raw = shape.defaults().value();
+      if (raw.length != 1) {
         throw fail(parameter, "@Default of a single-valued parameter needs exactly one value");
       }
-      missing = convertDefault(parameter, () -> converter.convert(defaults.value()[0]));
+      missing = convertDefault(parameter, () -> converter.convert(raw[0]));
     }
-    List<Annotation> valueAnnotations = new ArrayList<>(List.of(annotations));
-    if (optional) {
+    List<Annotation> valueAnnotations = new ArrayList<>(List.of(parameter.getAnnotations()));
+    if (shape.optional()) {
       valueAnnotations.addAll(optionalValueAnnotations(parameter));
     }
-    List<Check> checks = checks(parameter, valueAnnotations);
-    int pathIndex = source == Source.PATH ? pathNames.indexOf(wireName) : -1;
-    return new Compiled(
-        model, new ScalarBinder(source, wireName, pathIndex, converter, checks, required, optional, missing));
+    int pathIndex = shape.source() == Source.PATH ? pathNames.indexOf(shape.wireName()) : -1;
+    return new ScalarBinder(
+        shape.source(),
+        shape.wireName(),
+        pathIndex,
+        converter,
+        checks(parameter, valueAnnotations),
+        shape.required(),
+        shape.optional(),
+        missing);
   }
 
   private List<Check> checks(Parameter parameter, List<Annotation> annotations) {
