@@ -97,6 +97,21 @@ class ServerTest {
   }
 
   @Test
+  void answers_a_deep_pipeline_completely_and_in_order() throws IOException {
+    start();
+    try (RawHttp http = new RawHttp(server.port())) {
+      StringBuilder requests = new StringBuilder();
+      for (int i = 0; i < 100; i++) {
+        requests.append(RawHttp.get("/slow?ms=" + (i % 3)));
+      }
+      http.send(requests.toString());
+      for (int i = 0; i < 100; i++) {
+        assertThat(http.read().body()).isEqualTo("{\"slept\":" + (i % 3) + "}");
+      }
+    }
+  }
+
+  @Test
   void closes_the_connection_after_a_connection_close_request() throws IOException {
     start();
     try (RawHttp http = new RawHttp(server.port())) {

@@ -26,6 +26,8 @@ import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One connection's requests: turns each aggregated Netty request into a Snel {@link Request},
@@ -36,9 +38,14 @@ import java.util.Map;
  * called from any thread, hops back to it.
  */
 final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpHandler.class);
+
   private final Snel app;
   private final Connections connections;
   private final RequestDeadline deadline;
+  /** Pipelined requests in progress at which the connection stops reading more. */
+  static final int MAX_PIPELINED = 32;
+
   private final ArrayDeque<Slot> pending = new ArrayDeque<>();
   private boolean closing;
 
@@ -87,6 +94,9 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     boolean http10 = nettyRequest.protocolVersion().equals(HttpVersion.HTTP_1_0);
     Slot slot = new Slot(keepAlive, nettyRequest.method().name().equals("HEAD"), http10);
     pending.add(slot);
+    if (pending.size() >= MAX_PIPELINED) {
+      ctx.channel().config().setAutoRead(false); // a client may not queue unbounded work
+    }
     if (!keepAlive) {
       closing = true;
     }
@@ -128,6 +138,9 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
     if (wrote) {
       ctx.flush();
+      if (pending.size() < MAX_PIPELINED && !ctx.channel().config().isAutoRead() && !closing) {
+        ctx.channel().config().setAutoRead(true);
+      }
     }
   }
 
@@ -197,7 +210,8 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    // Connection resets and the like: the client is gone; nothing to answer.
+    // Connection resets, or a client pipelining more than the codec's depth (128): close.
+    LOG.debug("Closing {} after {}", ctx.channel().remoteAddress(), cause.toString());
     ctx.close();
   }
 }
