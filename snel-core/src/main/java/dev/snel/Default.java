@@ -15,11 +15,15 @@ import java.lang.annotation.Target;
  * public List<Item> list(@Default("10") int limit, @Default({"a", "b"}) List<String> tags) { ... }
  * }</pre>
  *
- * <p>The default is converted and validated once, at startup, so a bad default fails there.
+ * <p>On a model field (a record component or a class field) it makes the member optional in
+ * the JSON body, with this value when absent: {@code record Item(String name, @Default("10.5")
+ * double tax) {}}.
+ *
+ * <p>The default is converted once, at startup, so a bad default fails there.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
-@Target(ElementType.PARAMETER)
+@Target({ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.FIELD})
 public @interface Default {
   /** The default value; several values for a list parameter. */
   String[] value();

@@ -101,6 +101,18 @@ public final class Snel {
   }
 
   /**
+   * Whether a JSON body must come with a JSON content type ({@code application/json} or {@code
+   * application/*+json}); on by default, like FastAPI's {@code strict_content_type} since 0.132.
+   * A body without one is then validated as text, so a model parameter fails with 422. This
+   * protects local, unauthenticated apps from cross-site requests that browsers send without a
+   * preflight. Turn it off for clients that send JSON without a content type.
+   */
+  public Snel strictContentType(boolean strict) {
+    pipeline.strictContentType(strict);
+    return this;
+  }
+
+  /**
    * Registers the handler for an exception type and its subclasses, replacing any earlier one,
    * built-ins included ({@link HttpException}, {@link RequestValidationException}, and {@code
    * Throwable} for the 500 answer). The handler of the nearest registered superclass wins.

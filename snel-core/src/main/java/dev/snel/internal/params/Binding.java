@@ -20,11 +20,32 @@ public final class Binding {
   private Response response;
   private JsonNode bodyTree;
   private boolean bodyParsed;
+  private final boolean strictContentType;
 
-  /** Starts binding a request whose path matched with these values. */
-  public Binding(Request request, String[] pathValues) {
+  /**
+   * Starts binding a request whose path matched with these values.
+   *
+   * @param strictContentType whether a body is read as JSON only when its content type says JSON
+   */
+  public Binding(Request request, String[] pathValues, boolean strictContentType) {
     this.request = request;
     this.pathValues = pathValues;
+    this.strictContentType = strictContentType;
+  }
+
+  /**
+   * Whether the body is to be read as JSON: its content type is {@code application/json} or
+   * {@code application/*+json}, or, when the content-type check is off, missing. Otherwise the
+   * body is text, as FastAPI treats it (a model then fails with model_attributes_type).
+   */
+  boolean bodyIsJson() {
+    String type = request.header("content-type").orElse(null);
+    if (type == null) {
+      return !strictContentType;
+    }
+    int semicolon = type.indexOf(';');
+    String media = (semicolon < 0 ? type : type.substring(0, semicolon)).strip().toLowerCase(java.util.Locale.ROOT);
+    return media.equals("application/json") || (media.startsWith("application/") && media.endsWith("+json"));
   }
 
   /** The request. */

@@ -1,27 +1,25 @@
 package dev.snel.internal.params;
 
-import dev.snel.internal.json.Json;
-import java.lang.reflect.Type;
+import dev.snel.internal.schema.Schema;
 import java.util.List;
 import java.util.Optional;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectReader;
 
 /**
- * Binds a parameter from the JSON body: the whole body, or, when embedded (several body
- * parameters, or {@code @Body(embed = true)}), the body object's member of the parameter's name.
+ * Binds a parameter from the JSON body through its type's compiled schema: the whole body, or,
+ * when embedded (several body parameters, or {@code @Body(embed = true)}), the body object's
+ * member of the parameter's name. A missing body, or JSON null, is FastAPI's "missing".
  */
 final class BodyBinder implements ParamBinder {
   private final String name;
-  private final ObjectReader reader;
+  private final Schema schema;
   private final boolean embedded;
   private final boolean required;
   private final boolean optional;
   private final List<Object> loc;
 
-  BodyBinder(String name, Type type, boolean embedded, boolean required, boolean optional) {
+  BodyBinder(String name, Schema schema, boolean embedded, boolean required, boolean optional) {
     this.name = name;
-    this.reader = Json.mapper().readerFor(Json.mapper().constructType(type));
+    this.schema = schema;
     this.embedded = embedded;
     this.required = required;
     this.optional = optional;
@@ -31,32 +29,21 @@ final class BodyBinder implements ParamBinder {
   @Override
   public Object bind(Binding binding) {
     byte[] body = binding.request().body();
-    Object value;
-    if (!embedded) {
-      if (body.length == 0) {
-        return absent(binding);
-      }
-      int errorsBefore = binding.errorCount();
-      value = JsonBodies.read(binding, reader, body, loc);
-      if (value == null && binding.errorCount() == errorsBefore) {
-        // a JSON null is no body to FastAPI
-        return absent(binding);
-      }
-    } else {
-      if (body.length == 0) {
-        return absent(binding);
-      }
-      JsonNode tree = binding.bodyTree();
-      if (tree == null) {
-        return null;
-      }
-      JsonNode member = tree.get(name);
-      if (member == null || member.isMissingNode() || member.isNull()) {
-        return absent(binding);
-      }
-      value = JsonBodies.read(binding, reader, member, loc);
+    if (body.length == 0) {
+      return absent(binding);
     }
-    return optional ? Optional.ofNullable(value) : value;
+    Object value;
+    if (!binding.bodyIsJson()) {
+      value = embedded ? JsonBodies.ABSENT : JsonBodies.decodeText(binding, schema, body, loc);
+    } else if (embedded) {
+      value = binding.bodyTree() == null ? null : JsonBodies.decodeMember(binding, schema, body, name, loc);
+    } else {
+      value = JsonBodies.decode(binding, schema, body, loc);
+    }
+    if (value == JsonBodies.ABSENT) {
+      return absent(binding);
+    }
+    return optional && !(value instanceof Optional<?>) ? Optional.ofNullable(value) : value;
   }
 
   private Object absent(Binding binding) {

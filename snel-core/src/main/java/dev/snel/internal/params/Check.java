@@ -1,7 +1,9 @@
 package dev.snel.internal.params;
 
+import dev.snel.MultipleOf;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Negative;
@@ -52,6 +54,8 @@ public interface Check {
         case NotEmpty a -> checks.add(size(1, Integer.MAX_VALUE));
         case NotBlank a -> checks.add(notBlank());
         case Pattern a -> checks.add(pattern(a.regexp()));
+        case Email a -> checks.add(EmailAddresses::check);
+        case MultipleOf a -> checks.add(multipleOf(a.value()));
         default -> {
           if (annotation.annotationType().getPackageName().equals("jakarta.validation.constraints")
               && !(annotation instanceof jakarta.validation.constraints.NotNull)) {
@@ -168,6 +172,18 @@ public interface Check {
 
   private static String plural(int count, String noun) {
     return count + " " + noun + (count == 1 ? "" : "s");
+  }
+
+  private static Check multipleOf(double divisor) {
+    BigDecimal step = BigDecimal.valueOf(divisor);
+    Object shown = step.stripTrailingZeros().scale() <= 0 ? (Object) step.longValueExact() : divisor;
+    return value -> {
+      BigDecimal actual = toDecimal(value);
+      if (actual != null && actual.remainder(step).signum() != 0) {
+        throw new ConversionException(
+            "multiple_of", "Input should be a multiple of " + shown, Map.of("multiple_of", shown));
+      }
+    };
   }
 
   private static Check notBlank() {

@@ -2,25 +2,81 @@ package dev.snel.internal.params;
 
 import dev.snel.ValidationError;
 import dev.snel.internal.json.Json;
+import dev.snel.internal.schema.Decoding;
+import dev.snel.internal.schema.Schema;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectReader;
-import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
- * Reads JSON bodies with Jackson and turns Jackson's failures into FastAPI's errors: malformed
- * JSON is {@code json_invalid} at a character position, a value of the wrong type is a
- * pydantic type error at its path in the body.
+ * Decodes JSON bodies by streaming them through compiled schemas, and turns a body that is not
+ * JSON into FastAPI's {@code json_invalid} error at Python's character position.
  */
 final class JsonBodies {
   private JsonBodies() {}
 
+  /** A body (or member) that is absent or JSON null: FastAPI's "missing". */
+  static final Object ABSENT = new Object();
+
   private static final Object NO_INPUT = Map.of();
+
+  /** The whole body as the schema's type; errors go to the binding. */
+  static Object decode(Binding binding, Schema schema, byte[] body, List<Object> loc) {
+    Decoding decoding = new Decoding(body, loc);
+    try (JsonParser parser = Json.mapper().createParser(body)) {
+      JsonToken first = parser.nextToken();
+      if (first == JsonToken.VALUE_NULL) {
+        return ABSENT;
+      }
+      Object value = schema.decode(parser, decoding);
+      if (parser.nextToken() != null) {
+        binding.fail(jsonInvalid(body));
+        return null;
+      }
+      return collect(binding, decoding, value);
+    } catch (JacksonException e) {
+      binding.fail(jsonInvalid(body));
+      return null;
+    }
+  }
+
+  /** One member of the body object (already known to be valid JSON). */
+  static Object decodeMember(Binding binding, Schema schema, byte[] body, String member, List<Object> loc) {
+    Decoding decoding = new Decoding(body, loc);
+    try (JsonParser parser = Json.mapper().createParser(body)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return ABSENT;
+      }
+      while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+        String name = parser.currentName();
+        JsonToken token = parser.nextToken();
+        if (name.equals(member)) {
+          return token == JsonToken.VALUE_NULL ? ABSENT : collect(binding, decoding, schema.decode(parser, decoding));
+        }
+        parser.skipChildren();
+      }
+      return ABSENT;
+    }
+  }
+
+  /** A body sent without a JSON content type: its text, as FastAPI validates the raw bytes. */
+  static Object decodeText(Binding binding, Schema schema, byte[] body, List<Object> loc) {
+    Decoding decoding = new Decoding(null, loc);
+    String text = new String(body, StandardCharsets.UTF_8);
+    try (JsonParser parser = Json.mapper().treeAsTokens(Json.mapper().getNodeFactory().textNode(text))) {
+      parser.nextToken();
+      return collect(binding, decoding, schema.decode(parser, decoding));
+    }
+  }
+
+  private static Object collect(Binding binding, Decoding decoding, Object value) {
+    decoding.errors().forEach(binding::fail);
+    return value == Decoding.INVALID ? null : value;
+  }
 
   static JsonNode readTree(Binding binding) {
     byte[] body = binding.request().body();
@@ -30,29 +86,6 @@ final class JsonBodies {
       binding.fail(jsonInvalid(body));
       return null;
     }
-  }
-
-  static Object read(Binding binding, ObjectReader reader, byte[] body, List<Object> loc) {
-    try {
-      return reader.readValue(body);
-    } catch (JacksonException e) {
-      ValidationError syntax = e instanceof StreamReadException || isTrailing(e) ? jsonInvalid(body) : null;
-      binding.fail(syntax != null ? syntax : mismatch(e, loc, body));
-    }
-    return null;
-  }
-
-  static Object read(Binding binding, ObjectReader reader, JsonNode node, List<Object> loc) {
-    try {
-      return reader.readValue(node);
-    } catch (JacksonException e) {
-      binding.fail(mismatch(e, loc, node));
-    }
-    return null;
-  }
-
-  private static boolean isTrailing(JacksonException e) {
-    return e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token");
   }
 
   /**
@@ -68,39 +101,5 @@ final class JsonBodies {
         "JSON decode error",
         NO_INPUT,
         Map.of("error", problem.error()));
-  }
-
-  private static ValidationError mismatch(JacksonException e, List<Object> loc, Object input) {
-    List<Object> at = new ArrayList<>(loc);
-    for (JacksonException.Reference ref : e.getPath()) {
-      at.add(ref.getPropertyName() != null ? ref.getPropertyName() : ref.getIndex());
-    }
-    Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType() : null;
-    String[] typeAndMsg = typeError(target);
-    Object shown = input instanceof byte[] ? NO_INPUT : input;
-    return new ValidationError(typeAndMsg[0], at, typeAndMsg[1], shown);
-  }
-
-  private static String[] typeError(Class<?> target) {
-    if (target == null) {
-      return new String[] {"value_error", "Value error, invalid value"};
-    }
-    if (target == int.class || target == Integer.class || target == long.class || target == Long.class
-        || target == short.class || target == Short.class) {
-      return new String[] {"int_parsing", "Input should be a valid integer, unable to parse string as an integer"};
-    }
-    if (target == double.class || target == Double.class || target == float.class || target == Float.class) {
-      return new String[] {"float_parsing", "Input should be a valid number, unable to parse string as a number"};
-    }
-    if (target == boolean.class || target == Boolean.class) {
-      return new String[] {"bool_parsing", "Input should be a valid boolean, unable to interpret input"};
-    }
-    if (target == String.class) {
-      return new String[] {"string_type", "Input should be a valid string"};
-    }
-    if (java.util.Collection.class.isAssignableFrom(target) || target.isArray()) {
-      return new String[] {"list_type", "Input should be a valid list"};
-    }
-    return new String[] {"model_attributes_type", "Input should be a valid dictionary or object to extract fields from"};
   }
 }

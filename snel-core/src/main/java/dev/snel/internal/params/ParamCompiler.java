@@ -9,6 +9,8 @@ import dev.snel.Query;
 import dev.snel.Request;
 import dev.snel.Response;
 import dev.snel.RouteDefinitionException;
+import dev.snel.internal.schema.Schema;
+import dev.snel.internal.schema.Schemas;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedParameterizedType;
 import java.lang.reflect.AnnotatedType;
@@ -124,8 +126,14 @@ public final class ParamCompiler {
     ParamModel model =
         new ParamModel(
             parameter.getName(), Source.BODY, shape.wireName(), shape.valueType(), false, shape.required(), Optional.empty(), shape.description());
+    Schema schema;
+    try {
+      schema = Schemas.of(shape.valueType());
+    } catch (IllegalArgumentException e) {
+      throw fail(parameter, e.getMessage());
+    }
     return new Compiled(
-        model, new BodyBinder(shape.wireName(), shape.valueType(), embedded, shape.required(), shape.optional()));
+        model, new BodyBinder(shape.wireName(), schema, embedded, shape.required(), shape.optional()));
   }
 
   /** A path, query, header or cookie parameter: one value, or every value for a List/Set. */

@@ -70,7 +70,7 @@ public final class Scalars {
    * An integer within [min, max]. Out-of-range values fail like a pydantic {@code conint(ge=,
    * le=)}: Java's integer types are bounded where Python's are not.
    */
-  static long integer(String raw, long min, long max) {
+  public static long integer(String raw, long min, long max) {
     BigInteger value = bigInteger(raw);
     if (value.bitLength() < 64) {
       long exact = value.longValue();
@@ -86,7 +86,7 @@ public final class Scalars {
         "greater_than_equal", "Input should be greater than or equal to " + min, Map.of("ge", min));
   }
 
-  static BigInteger bigInteger(String raw) {
+  public static BigInteger bigInteger(String raw) {
     String text = raw.strip();
     String digits = integerDigits(text);
     if (digits == null) {
@@ -139,7 +139,7 @@ public final class Scalars {
     return true;
   }
 
-  static double toDouble(String raw) {
+  public static double toDouble(String raw) {
     String text = raw.strip();
     if (FLOAT.matcher(text).matches()) {
       return Double.parseDouble(text.replace("_", ""));
@@ -156,7 +156,7 @@ public final class Scalars {
   }
 
   /** pydantic's words, case-insensitive; unlike numbers, not stripped of whitespace. */
-  static boolean toBoolean(String raw) {
+  public static boolean toBoolean(String raw) {
     return switch (raw.toLowerCase(java.util.Locale.ROOT)) {
       case "1", "on", "t", "true", "y", "yes" -> true;
       case "0", "off", "f", "false", "n", "no" -> false;
@@ -166,7 +166,7 @@ public final class Scalars {
     };
   }
 
-  static BigDecimal toDecimal(String raw) {
+  public static BigDecimal toDecimal(String raw) {
     String text = raw.strip();
     if (FLOAT.matcher(text).matches()) {
       return new BigDecimal(text.replace("_", ""));

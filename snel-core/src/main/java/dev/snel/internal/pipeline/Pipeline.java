@@ -31,12 +31,18 @@ public final class Pipeline {
   private final RouteTree<CompiledRoute> routes;
   private final ExceptionRegistry exceptions;
   private final Executor blocking;
+  private volatile boolean strictContentType = true;
 
   /** A pipeline over these routes and handlers, running blocking routes on the executor. */
   public Pipeline(RouteTree<CompiledRoute> routes, ExceptionRegistry exceptions, Executor blocking) {
     this.routes = routes;
     this.exceptions = exceptions;
     this.blocking = blocking;
+  }
+
+  /** Whether JSON bodies need a JSON content type (FastAPI's strict_content_type). */
+  public void strictContentType(boolean strict) {
+    this.strictContentType = strict;
   }
 
   /** Handles the request; {@code onResponse} receives the response. */
@@ -76,7 +82,7 @@ public final class Pipeline {
   }
 
   private void run(CompiledRoute route, Request request, String[] values, Consumer<Response> onResponse) {
-    Binding binding = new Binding(request, values);
+    Binding binding = new Binding(request, values, strictContentType);
     Object result;
     try {
       result = route.call(binding);

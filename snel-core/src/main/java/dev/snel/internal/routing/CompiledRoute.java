@@ -5,7 +5,6 @@ import dev.snel.Response;
 import dev.snel.internal.params.Binding;
 import dev.snel.internal.params.ParamBinder;
 import java.lang.invoke.MethodHandle;
-import tools.jackson.databind.ObjectWriter;
 
 /**
  * A route ready to run: prebuilt binders, a method handle for the handler and a writer for its
@@ -15,13 +14,13 @@ public final class CompiledRoute {
   private final RouteModel model;
   private final ParamBinder[] binders;
   private final MethodHandle handler;
-  private final ObjectWriter writer;
+  private final ResponseEncoder encoder;
 
-  CompiledRoute(RouteModel model, ParamBinder[] binders, MethodHandle handler, ObjectWriter writer) {
+  CompiledRoute(RouteModel model, ParamBinder[] binders, MethodHandle handler, ResponseEncoder encoder) {
     this.model = model;
     this.binders = binders;
     this.handler = handler;
-    this.writer = writer;
+    this.encoder = encoder;
   }
 
   /** The route's description. */
@@ -54,7 +53,7 @@ public final class CompiledRoute {
     Response response =
         status == 204 || status == 304
             ? Response.empty(status)
-            : Response.rawJson(writer.writeValueAsBytes(result)).status(status);
+            : Response.rawJson(encoder.encode(result)).status(status);
     Response injected = binding.injectedResponse();
     return injected == null ? response : injected.applyTo(response);
   }

@@ -11,7 +11,10 @@ import dev.snel.Put;
 import dev.snel.RouteDefinitionException;
 import dev.snel.Status;
 import dev.snel.Tags;
-import dev.snel.internal.json.Json;
+import dev.snel.Response;
+import dev.snel.ResponseModel;
+import dev.snel.internal.schema.Encoding;
+import dev.snel.internal.schema.Schemas;
 import dev.snel.internal.params.ParamBinder;
 import dev.snel.internal.params.ParamCompiler;
 import java.lang.annotation.Annotation;
@@ -97,9 +100,33 @@ public final class RouteCompiler {
             method.isAnnotationPresent(NonBlocking.class)
                 || method.getDeclaringClass().isAnnotationPresent(NonBlocking.class));
     ParamBinder[] binders = params.stream().map(ParamCompiler.Compiled::binder).toArray(ParamBinder[]::new);
-    return new CompiledRoute(model, binders, handle(handlers, method, where), Json.writerFor(returnType));
+    return new CompiledRoute(model, binders, handle(handlers, method, where), encoder(method, returnType, where));
   }
 
+
+  /** The response model: {@link ResponseModel}'s type, else the declared result type. */
+  private static ResponseEncoder encoder(Method method, Type returnType, String where) {
+    ResponseModel annotation = method.getAnnotation(ResponseModel.class);
+    Type model = annotation != null && annotation.value() != void.class ? annotation.value() : returnType;
+    Encoding.Options options =
+        annotation == null
+            ? Encoding.Options.ALL
+            : new Encoding.Options(
+                annotation.excludeNone(),
+                annotation.excludeDefaults(),
+                annotation.excludeUnset(),
+                Set.of(annotation.include()),
+                Set.of(annotation.exclude()));
+    Class<?> raw = model instanceof Class<?> c ? c : model instanceof ParameterizedType p ? (Class<?>) p.getRawType() : Object.class;
+    if (raw == Void.class || raw == Response.class) {
+      model = Object.class;
+    }
+    try {
+      return new ResponseEncoder(Schemas.of(model), options);
+    } catch (IllegalArgumentException e) {
+      throw new RouteDefinitionException(where + ": the response model cannot be compiled: " + e.getMessage(), e);
+    }
+  }
 
   private static MethodHandle handle(Object handlers, Method method, String where) {
     try {

@@ -1,0 +1,35 @@
+package dev.snel.internal.routing;
+
+import dev.snel.ResponseValidationException;
+import dev.snel.internal.json.Json;
+import dev.snel.internal.schema.Encoding;
+import dev.snel.internal.schema.Schema;
+import java.io.ByteArrayOutputStream;
+import tools.jackson.core.JsonGenerator;
+
+/**
+ * Encodes a handler's result through the response model's schema: only the model's members are
+ * written, read from whatever object the handler returned; a result that does not fit is a
+ * {@link ResponseValidationException}.
+ */
+final class ResponseEncoder {
+  private final Schema schema;
+  private final Encoding.Options options;
+
+  ResponseEncoder(Schema schema, Encoding.Options options) {
+    this.schema = schema;
+    this.options = options;
+  }
+
+  byte[] encode(Object result) {
+    Encoding encoding = new Encoding(options);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    try (JsonGenerator generator = Json.mapper().createGenerator(out)) {
+      schema.encode(result, generator, encoding);
+    }
+    if (!encoding.errors().isEmpty()) {
+      throw new ResponseValidationException(encoding.errors());
+    }
+    return out.toByteArray();
+  }
+}

@@ -1,0 +1,88 @@
+package dev.snel.internal.schema;
+
+import dev.snel.internal.params.Check;
+import dev.snel.internal.params.ConversionException;
+import java.lang.annotation.Annotation;
+import java.lang.invoke.MethodHandle;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.core.JsonParser;
+
+/**
+ * One member of a model: its Java and JSON names, its type's schema, whether it is required,
+ * its default, its constraints and its validator.
+ */
+final class Field {
+  final String javaName;
+  final String jsonName;
+  final Schema schema;
+  final boolean required;
+  final Object defaultValue;
+  final List<String> defaultText;
+  final List<Check> checks;
+  final List<Annotation> annotations;
+  final MethodHandle validator;
+
+  Field(
+      String javaName,
+      String jsonName,
+      Schema schema,
+      boolean required,
+      Object defaultValue,
+      List<String> defaultText,
+      List<Check> checks,
+      List<Annotation> annotations,
+      MethodHandle validator) {
+    this.javaName = javaName;
+    this.jsonName = jsonName;
+    this.schema = schema;
+    this.required = required;
+    this.defaultValue = defaultValue;
+    this.defaultText = defaultText;
+    this.checks = checks;
+    this.annotations = annotations;
+    this.validator = validator;
+  }
+
+  /** The value when the member is absent from the input. */
+  Object absent() {
+    return defaultValue != null ? defaultValue : schema.absentValue();
+  }
+
+  /** Decodes, checks and validates the member's value; {@link Decoding#INVALID} on failure. */
+  Object decode(JsonParser parser, Decoding decoding) {
+    Object value = schema.decode(parser, decoding);
+    if (value == Decoding.INVALID) {
+      return value;
+    }
+    Object plain = value instanceof Optional<?> o ? o.orElse(null) : value;
+    if (plain != null) {
+      for (Check check : checks) {
+        try {
+          check.check(plain);
+        } catch (ConversionException e) {
+          return decoding.fail(e, plain);
+        }
+      }
+    }
+    if (validator != null && plain != null) {
+      try {
+        Object validated = validator.invoke(plain);
+        return value instanceof Optional<?> ? Optional.ofNullable(validated) : validated;
+      } catch (IllegalArgumentException e) {
+        return valueError(decoding, e, plain);
+      } catch (RuntimeException | Error e) {
+        throw e;
+      } catch (Throwable e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return value;
+  }
+
+  /** pydantic's answer to a validator's ValueError, as FastAPI encodes it. */
+  static Object valueError(Decoding decoding, IllegalArgumentException e, Object input) {
+    return decoding.fail("value_error", "Value error, " + e.getMessage(), input, Map.of("error", Map.of()));
+  }
+}

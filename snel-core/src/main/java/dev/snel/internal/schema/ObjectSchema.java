@@ -1,0 +1,222 @@
+package dev.snel.internal.schema;
+
+import java.lang.invoke.MethodHandle;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A record or class with named members (pydantic's BaseModel). Decoding reads the JSON object
+ * member by member into the constructor's arguments, collecting every error; encoding reads the
+ * members from the model itself or from any object with matching record components, getters or
+ * fields, or a Map (pydantic's from_attributes), so the response model decides what is sent.
+ */
+final class ObjectSchema extends Schema {
+  private final Class<?> type;
+  private final String name;
+  private Field[] fields;
+  private Map<String, Integer> byJsonName;
+  private Construction construction;
+  private boolean forbidExtra;
+  private List<MethodHandle> modelValidators;
+  private final Map<Class<?>, Readers.Reader[]> readers = new ConcurrentHashMap<>();
+  private String tagMember;
+  private String tagValue;
+
+  ObjectSchema(Class<?> type, String name) {
+    this.type = type;
+    this.name = name;
+  }
+
+  /** Completes the schema; separate from the constructor so models can refer to themselves. */
+  void init(Field[] fields, Construction construction, boolean forbidExtra, List<MethodHandle> modelValidators) {
+    this.fields = fields;
+    this.construction = construction;
+    this.forbidExtra = forbidExtra;
+    this.modelValidators = modelValidators;
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < fields.length; i++) {
+      index.put(fields[i].jsonName, i);
+    }
+    this.byJsonName = index;
+  }
+
+  /** Makes this model a variant of a discriminated union: the member is read past and written. */
+  void tag(String member, String value) {
+    this.tagMember = member;
+    this.tagValue = value;
+  }
+
+  String tagValue() {
+    return tagValue;
+  }
+
+  Class<?> type() {
+    return type;
+  }
+
+  String name() {
+    return name;
+  }
+
+  List<Field> fields() {
+    return List.of(fields);
+  }
+
+  @Override
+  public Object decode(JsonParser parser, Decoding decoding) {
+    if (parser.currentToken() != JsonToken.START_OBJECT) {
+      return decoding.failHere(
+          parser, "model_attributes_type", "Input should be a valid dictionary or object to extract fields from");
+    }
+    long start = parser.currentTokenLocation().getByteOffset();
+    int before = decoding.errorCount();
+    Object[] values = new Object[fields.length];
+    boolean[] seen = new boolean[fields.length];
+    while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+      String member = parser.currentName();
+      parser.nextToken();
+      Integer at = byJsonName.get(member);
+      decoding.push(member);
+      if (at == null) {
+        if (member.equals(tagMember)) {
+          parser.skipChildren();
+        } else if (forbidExtra) {
+          decoding.fail("extra_forbidden", "Extra inputs are not permitted", Decoding.readInput(parser), Map.of());
+        } else {
+          parser.skipChildren();
+        }
+      } else {
+        values[at] = fields[at].decode(parser, decoding);
+        seen[at] = true;
+      }
+      decoding.pop();
+    }
+    Object input = null;
+    for (int i = 0; i < fields.length; i++) {
+      if (seen[i]) {
+        continue;
+      }
+      if (fields[i].required) {
+        if (input == null) {
+          input = decoding.objectInput(start, parser);
+        }
+        decoding.push(fields[i].jsonName);
+        decoding.fail("missing", "Field required", input, Map.of());
+        decoding.pop();
+      } else {
+        values[i] = fields[i].absent();
+      }
+    }
+    if (decoding.errorCount() > before) {
+      return Decoding.INVALID;
+    }
+    Object model = construction.create(values);
+    for (MethodHandle validator : modelValidators) {
+      try {
+        validator.invoke(model);
+      } catch (IllegalArgumentException e) {
+        return Field.valueError(decoding, e, input != null ? input : decoding.objectInput(start, parser));
+      } catch (RuntimeException | Error e) {
+        throw e;
+      } catch (Throwable e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return model;
+  }
+
+  @Override
+  public void encode(Object value, JsonGenerator generator, Encoding encoding) {
+    if (value == null) {
+      encoding.fail("model_attributes_type", "Input should be a valid dictionary or object to extract fields from", null);
+      generator.writeNull();
+      return;
+    }
+    Readers.Reader[] from = readers.computeIfAbsent(value.getClass(), c -> Readers.forClass(c, fields));
+    Encoding.Options options = encoding.options();
+    boolean top = encoding.atTop();
+    generator.writeStartObject();
+    if (tagMember != null && byJsonName.get(tagMember) == null) {
+      generator.writeStringProperty(tagMember, tagValue);
+    }
+    for (int i = 0; i < fields.length; i++) {
+      Field field = fields[i];
+      if (top && (options.exclude().contains(field.jsonName)
+          || (!options.include().isEmpty() && !options.include().contains(field.jsonName)))) {
+        continue;
+      }
+      encoding.push(field.jsonName);
+      if (from[i] == null) {
+        encoding.fail("missing", "Field required", value);
+        encoding.pop();
+        continue;
+      }
+      Object member = from[i].read(value);
+      if (!skipped(field, member, options)) {
+        generator.writeName(field.jsonName);
+        if (member == null) {
+          // Java has no non-null reference types: a null member is sent as null, not refused.
+          generator.writeNull();
+        } else {
+          field.schema.encode(member, generator, encoding);
+        }
+      }
+      encoding.pop();
+    }
+    generator.writeEndObject();
+  }
+
+  private static boolean skipped(Field field, Object member, Encoding.Options options) {
+    boolean none = member == null || (member instanceof Optional<?> o && o.isEmpty());
+    if (options.excludeNone() && none) {
+      return true;
+    }
+    boolean isDefault = !field.required && Objects.equals(member, field.absent());
+    if (options.excludeDefaults() && isDefault) {
+      return true;
+    }
+    return options.excludeUnset() && (none || isDefault);
+  }
+
+  @Override
+  public ObjectNode jsonSchema(JsonSchemas schemas) {
+    return schemas.component(name, this, () -> {
+      ObjectNode node = schemas.node();
+      ObjectNode properties = node.putObject("properties");
+      ArrayNode required = schemas.mapper().createArrayNode();
+      if (tagMember != null && byJsonName.get(tagMember) == null) {
+        properties.putObject(tagMember).put("const", tagValue).put("title", Names.title(tagMember)).put("type", "string");
+        required.add(tagMember);
+      }
+      for (Field field : fields) {
+        properties.set(field.jsonName, JsonSchemaKeywords.property(field, schemas));
+        if (field.required || schemas.output()) {
+          required.add(field.jsonName);
+        }
+      }
+      if (!required.isEmpty()) {
+        node.set("required", required);
+      }
+      node.put("title", name).put("type", "object");
+      if (forbidExtra) {
+        node.put("additionalProperties", false);
+      }
+      return node;
+    });
+  }
+
+  /** How a model instance is made from its members' values, in field order. */
+  @FunctionalInterface
+  interface Construction {
+    Object create(Object[] values);
+  }
+}

@@ -1,0 +1,110 @@
+package dev.snel.internal.schema;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
+import java.util.Map;
+
+/**
+ * Reads a model's members from an object of any class, found once per class: a Map's key, a
+ * record component, a getter ({@code getX}/{@code isX}/{@code x()}) or a field, by Java name or
+ * JSON name. This is how a response model takes what it needs from an ORM entity or another
+ * model (pydantic's from_attributes).
+ */
+final class Readers {
+  private Readers() {}
+
+  /** Reads one member from an object. */
+  @FunctionalInterface
+  interface Reader {
+    Object read(Object source);
+  }
+
+  /** One reader per field; null where the class has no such member. */
+  static Reader[] forClass(Class<?> source, Field[] fields) {
+    Reader[] readers = new Reader[fields.length];
+    for (int i = 0; i < fields.length; i++) {
+      readers[i] = find(source, fields[i]);
+    }
+    return readers;
+  }
+
+  private static Reader find(Class<?> source, Field field) {
+    if (Map.class.isAssignableFrom(source)) {
+      String java = field.javaName;
+      String json = field.jsonName;
+      return map -> {
+        Map<?, ?> m = (Map<?, ?>) map;
+        return m.containsKey(java) ? m.get(java) : m.get(json);
+      };
+    }
+    for (String name : new String[] {field.javaName, field.jsonName}) {
+      MethodHandle handle = accessor(source, name);
+      if (handle != null) {
+        return object -> invoke(handle, object);
+      }
+    }
+    return null;
+  }
+
+  private static MethodHandle accessor(Class<?> source, String name) {
+    try {
+      if (source.isRecord()) {
+        for (RecordComponent component : source.getRecordComponents()) {
+          if (component.getName().equals(name)) {
+            return unreflect(component.getAccessor());
+          }
+        }
+      }
+      String capitalized = name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1);
+      for (String candidate : new String[] {"get" + capitalized, "is" + capitalized, name}) {
+        Method method = findMethod(source, candidate);
+        if (method != null) {
+          return unreflect(method);
+        }
+      }
+      for (Class<?> c = source; c != null && c != Object.class; c = c.getSuperclass()) {
+        for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+          if (f.getName().equals(name) && !Modifier.isStatic(f.getModifiers())) {
+            f.setAccessible(true);
+            return MethodHandles.lookup().unreflectGetter(f);
+          }
+        }
+      }
+      return null;
+    } catch (IllegalAccessException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static Method findMethod(Class<?> source, String name) {
+    for (Class<?> c = source; c != null && c != Object.class; c = c.getSuperclass()) {
+      for (Method method : c.getDeclaredMethods()) {
+        if (method.getName().equals(name)
+            && method.getParameterCount() == 0
+            && method.getReturnType() != void.class
+            && !Modifier.isStatic(method.getModifiers())) {
+          return method;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static MethodHandle unreflect(Method method) throws IllegalAccessException {
+    method.setAccessible(true);
+    return MethodHandles.lookup().unreflect(method);
+  }
+
+  private static Object invoke(MethodHandle handle, Object object) {
+    try {
+      return handle.invoke(object);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,452 @@
+package dev.snel.internal.schema;
+
+import dev.snel.Alias;
+import dev.snel.Default;
+import dev.snel.Discriminator;
+import dev.snel.FieldValidator;
+import dev.snel.Model;
+import dev.snel.ModelValidator;
+import dev.snel.Strict;
+import dev.snel.Tag;
+import dev.snel.internal.params.Check;
+import dev.snel.internal.params.ConversionException;
+import dev.snel.internal.params.ScalarConverter;
+import dev.snel.internal.params.Scalars;
+import java.lang.annotation.Annotation;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.GenericArrayType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
+import java.lang.reflect.WildcardType;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Compiles Java types into {@link Schema}s, once: records and classes into models (with their
+ * aliases, defaults, constraints and validators), sealed interfaces into unions, collections,
+ * maps, Optional and scalars. Generic models ({@code Page<User>}) are compiled per type argument.
+ *
+ * <p>Compilation happens at startup and is synchronized; the schemas are then immutable.
+ */
+public final class Schemas {
+  private static final Map<String, Schema> MODELS = new HashMap<>();
+
+  private Schemas() {}
+
+  /** The schema of a type; throws {@link IllegalArgumentException} naming what cannot be compiled. */
+  public static synchronized Schema of(Type type) {
+    return compile(type, false, Map.of());
+  }
+
+  private static Schema compile(Type type, boolean strict, Map<TypeVariable<?>, Type> bindings) {
+    if (type instanceof TypeVariable<?> variable) {
+      return compile(bindings.getOrDefault(variable, Object.class), strict, bindings);
+    }
+    if (type instanceof WildcardType wildcard) {
+      return compile(wildcard.getUpperBounds()[0], strict, bindings);
+    }
+    if (type instanceof GenericArrayType array) {
+      Schema item = compile(array.getGenericComponentType(), strict, bindings);
+      return new ListSchema(item, ListSchema.Kind.ARRAY, raw(resolve(array.getGenericComponentType(), bindings)));
+    }
+    Class<?> raw = raw(type);
+    Type[] args = type instanceof ParameterizedType p ? resolveAll(p.getActualTypeArguments(), bindings) : new Type[0];
+    Schema scalar = scalar(raw, strict);
+    if (scalar != null) {
+      return scalar;
+    }
+    if (raw == Optional.class) {
+      return new OptionalSchema(compile(arg(args, 0), strict, bindings));
+    }
+    if (raw == List.class || raw == Collection.class || raw == Iterable.class) {
+      return new ListSchema(compile(arg(args, 0), strict, bindings), ListSchema.Kind.LIST, null);
+    }
+    if (raw == Set.class) {
+      return new ListSchema(compile(arg(args, 0), strict, bindings), ListSchema.Kind.SET, null);
+    }
+    if (raw.isArray()) {
+      return new ListSchema(compile(raw.getComponentType(), strict, bindings), ListSchema.Kind.ARRAY, raw.getComponentType());
+    }
+    if (Map.class.isAssignableFrom(raw)) {
+      Class<?> keyType = raw(arg(args, 0));
+      ScalarConverter keys =
+          Scalars.converterFor(keyType)
+              .orElseThrow(() -> new IllegalArgumentException("map keys of type " + keyType.getName() + " cannot be read from JSON names"));
+      return new MapSchema(keys, compile(arg(args, 1), strict, bindings));
+    }
+    if (raw.isInterface() && raw.isSealed()) {
+      return union(raw, strict);
+    }
+    if (raw.isInterface() || Modifier.isAbstract(raw.getModifiers()) || raw.getName().startsWith("java.")) {
+      throw new IllegalArgumentException(
+          "type " + type.getTypeName() + " is not a model Snel can read: use a record, a class with a no-argument constructor, or a sealed interface of records");
+    }
+    return model(raw, args, strict);
+  }
+
+  private static Schema scalar(Class<?> raw, boolean strict) {
+    if (raw == String.class || raw == char.class || raw == Character.class) {
+      return StringSchema.INSTANCE;
+    }
+    if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class
+        || raw == short.class || raw == Short.class || raw == byte.class || raw == Byte.class
+        || raw == BigInteger.class) {
+      return new IntegerSchema(raw, strict);
+    }
+    if (raw == double.class || raw == Double.class || raw == float.class || raw == Float.class
+        || raw == BigDecimal.class) {
+      return new NumberSchema(raw, strict);
+    }
+    if (raw == boolean.class || raw == Boolean.class) {
+      return new BooleanSchema(strict);
+    }
+    if (TextSchema.supports(raw)) {
+      return new TextSchema(raw);
+    }
+    if (raw == byte[].class) {
+      return BytesSchema.INSTANCE;
+    }
+    if (raw == Object.class) {
+      return new AnySchema(false);
+    }
+    if (JsonNode.class.isAssignableFrom(raw)) {
+      return new AnySchema(true);
+    }
+    return null;
+  }
+
+  private static Schema union(Class<?> sealed, boolean strict) {
+    Discriminator discriminator = sealed.getAnnotation(Discriminator.class);
+    List<ObjectSchema> variants = new ArrayList<>();
+    for (Class<?> permitted : sealed.getPermittedSubclasses()) {
+      if (!(compile(permitted, strict, Map.of()) instanceof ObjectSchema variant)) {
+        throw new IllegalArgumentException(sealed.getName() + ": " + permitted.getName() + " is not a record or class");
+      }
+      if (discriminator != null) {
+        Tag tag = permitted.getAnnotation(Tag.class);
+        variant.tag(discriminator.value(), tag != null ? tag.value() : permitted.getSimpleName());
+      }
+      variants.add(variant);
+    }
+    return new UnionSchema(sealed.getSimpleName(), discriminator == null ? null : discriminator.value(), variants);
+  }
+
+  private static ObjectSchema model(Class<?> raw, Type[] args, boolean strict) {
+    StringBuilder key = new StringBuilder(raw.getName());
+    StringBuilder name = new StringBuilder(raw.getSimpleName());
+    for (Type arg : args) {
+      key.append('|').append(arg.getTypeName());
+      name.append('_').append(raw(arg).getSimpleName());
+    }
+    if (args.length > 0) {
+      name.append('_');
+    }
+    key.append(strict ? "|strict" : "");
+    Schema cached = MODELS.get(key.toString());
+    if (cached != null) {
+      return (ObjectSchema) cached;
+    }
+    ObjectSchema schema = new ObjectSchema(raw, name.toString());
+    MODELS.put(key.toString(), schema);
+    try {
+      build(schema, raw, args, strict || raw.isAnnotationPresent(Strict.class));
+    } catch (RuntimeException e) {
+      MODELS.remove(key.toString());
+      throw e;
+    }
+    return schema;
+  }
+
+  /** A member of a model as declared: name, generic type, annotations. */
+  private record Member(String name, Type type, List<Annotation> annotations) {}
+
+  private static void build(ObjectSchema schema, Class<?> raw, Type[] args, boolean strict) {
+    Map<TypeVariable<?>, Type> bindings = new HashMap<>();
+    TypeVariable<?>[] parameters = raw.getTypeParameters();
+    for (int i = 0; i < parameters.length; i++) {
+      bindings.put(parameters[i], i < args.length ? args[i] : Object.class);
+    }
+    Model config = raw.getAnnotation(Model.class);
+    Model.Naming naming = config == null ? Model.Naming.AS_DECLARED : config.naming();
+    List<Member> members = raw.isRecord() ? recordMembers(raw) : classMembers(raw);
+    Field[] fields = new Field[members.size()];
+    for (int i = 0; i < fields.length; i++) {
+      fields[i] = field(raw, members.get(i), strict, naming, bindings);
+    }
+    ObjectSchema.Construction construction = raw.isRecord() ? recordConstruction(raw) : classConstruction(raw, members);
+    schema.init(fields, construction, config != null && config.extra() == Model.Extra.FORBID, modelValidators(raw));
+  }
+
+  private static Field field(
+      Class<?> owner, Member member, boolean strict, Model.Naming naming, Map<TypeVariable<?>, Type> bindings) {
+    String where = owner.getName() + "." + member.name();
+    boolean fieldStrict = strict || has(member.annotations(), Strict.class);
+    Schema schema;
+    try {
+      schema = compile(member.type(), fieldStrict, bindings);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+    }
+    Alias alias = find(member.annotations(), Alias.class);
+    String jsonName = alias != null ? alias.value() : Names.apply(naming, member.name());
+    Default defaults = find(member.annotations(), Default.class);
+    boolean optional = raw(member.type()) == Optional.class;
+    if (defaults != null && optional) {
+      throw new IllegalArgumentException(where + ": use Optional or @Default, not both");
+    }
+    Object defaultValue = defaults == null ? null : defaultValue(where, resolve(member.type(), bindings), defaults.value());
+    List<Check> checks;
+    try {
+      checks = Check.forValue(member.annotations().toArray(Annotation[]::new));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(where + ": " + e.getMessage().replace("on parameters", "on model fields"), e);
+    }
+    return new Field(
+        member.name(),
+        jsonName,
+        schema,
+        !optional && defaults == null,
+        defaultValue,
+        defaults == null ? List.of() : List.of(defaults.value()),
+        checks,
+        member.annotations(),
+        fieldValidator(owner, member.name()));
+  }
+
+  private static Object defaultValue(String where, Type type, String[] raw) {
+    Class<?> rawType = raw(type);
+    try {
+      if (List.class.isAssignableFrom(rawType) || Set.class.isAssignableFrom(rawType)) {
+        Type element = type instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : String.class;
+        ScalarConverter converter = converter(where, raw(element));
+        List<Object> values = new ArrayList<>();
+        for (String item : raw) {
+          values.add(converter.convert(item));
+        }
+        return Set.class.isAssignableFrom(rawType) ? Set.copyOf(values) : List.copyOf(values);
+      }
+      if (raw.length != 1) {
+        throw new IllegalArgumentException(where + ": @Default of a single value needs exactly one value");
+      }
+      return converter(where, rawType).convert(raw[0]);
+    } catch (ConversionException e) {
+      throw new IllegalArgumentException(where + ": its @Default does not convert: " + e.getMessage(), e);
+    }
+  }
+
+  private static ScalarConverter converter(String where, Class<?> type) {
+    return Scalars.converterFor(type)
+        .orElseThrow(() -> new IllegalArgumentException(where + ": @Default is for scalar fields and lists of scalars"));
+  }
+
+  private static List<Member> recordMembers(Class<?> raw) {
+    List<Member> members = new ArrayList<>();
+    for (RecordComponent component : raw.getRecordComponents()) {
+      Map<Class<?>, Annotation> annotations = new LinkedHashMap<>();
+      for (Annotation a : component.getAnnotations()) {
+        annotations.put(a.annotationType(), a);
+      }
+      try {
+        for (Annotation a : raw.getDeclaredField(component.getName()).getAnnotations()) {
+          annotations.putIfAbsent(a.annotationType(), a);
+        }
+      } catch (NoSuchFieldException impossible) {
+        throw new IllegalStateException(impossible);
+      }
+      members.add(new Member(component.getName(), component.getGenericType(), List.copyOf(annotations.values())));
+    }
+    return members;
+  }
+
+  private static List<Member> classMembers(Class<?> raw) {
+    List<Class<?>> hierarchy = new ArrayList<>();
+    for (Class<?> c = raw; c != null && c != Object.class; c = c.getSuperclass()) {
+      hierarchy.add(0, c);
+    }
+    List<Member> members = new ArrayList<>();
+    for (Class<?> c : hierarchy) {
+      for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+        int modifiers = f.getModifiers();
+        if (!Modifier.isStatic(modifiers) && !Modifier.isTransient(modifiers) && !f.isSynthetic()) {
+          members.add(new Member(f.getName(), f.getGenericType(), List.of(f.getAnnotations())));
+        }
+      }
+    }
+    return members;
+  }
+
+  private static ObjectSchema.Construction recordConstruction(Class<?> raw) {
+    RecordComponent[] components = raw.getRecordComponents();
+    Class<?>[] types = new Class<?>[components.length];
+    for (int i = 0; i < components.length; i++) {
+      types[i] = components[i].getType();
+    }
+    try {
+      Constructor<?> constructor = raw.getDeclaredConstructor(types);
+      constructor.setAccessible(true);
+      MethodHandle handle =
+          MethodHandles.lookup()
+              .unreflectConstructor(constructor)
+              .asSpreader(Object[].class, types.length)
+              .asType(MethodType.methodType(Object.class, Object[].class));
+      return values -> {
+        try {
+          return handle.invokeExact(values);
+        } catch (IllegalArgumentException e) {
+          throw e;
+        } catch (RuntimeException | Error e) {
+          throw e;
+        } catch (Throwable e) {
+          throw new IllegalStateException(e);
+        }
+      };
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalArgumentException(raw.getName() + ": its canonical constructor cannot be called: " + e.getMessage(), e);
+    }
+  }
+
+  private static ObjectSchema.Construction classConstruction(Class<?> raw, List<Member> members) {
+    try {
+      Constructor<?> constructor = raw.getDeclaredConstructor();
+      constructor.setAccessible(true);
+      MethodHandle create = MethodHandles.lookup().unreflectConstructor(constructor);
+      MethodHandle[] setters = new MethodHandle[members.size()];
+      for (int i = 0; i < setters.length; i++) {
+        setters[i] = setter(raw, members.get(i).name());
+      }
+      return values -> {
+        try {
+          Object instance = create.invoke();
+          for (int i = 0; i < setters.length; i++) {
+            setters[i].invoke(instance, values[i]);
+          }
+          return instance;
+        } catch (RuntimeException | Error e) {
+          throw e;
+        } catch (Throwable e) {
+          throw new IllegalStateException(e);
+        }
+      };
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalArgumentException(raw.getName() + " needs a no-argument constructor to be read from JSON", e);
+    }
+  }
+
+  private static MethodHandle setter(Class<?> raw, String name) throws ReflectiveOperationException {
+    String setterName = "set" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    for (Class<?> c = raw; c != null && c != Object.class; c = c.getSuperclass()) {
+      for (Method method : c.getDeclaredMethods()) {
+        if (method.getName().equals(setterName) && method.getParameterCount() == 1 && !Modifier.isStatic(method.getModifiers())) {
+          method.setAccessible(true);
+          return MethodHandles.lookup().unreflect(method);
+        }
+      }
+    }
+    for (Class<?> c = raw; c != null && c != Object.class; c = c.getSuperclass()) {
+      try {
+        java.lang.reflect.Field field = c.getDeclaredField(name);
+        field.setAccessible(true);
+        return MethodHandles.lookup().unreflectSetter(field);
+      } catch (NoSuchFieldException next) {
+        // look in the superclass
+      }
+    }
+    throw new NoSuchFieldException(raw.getName() + "." + name);
+  }
+
+  private static MethodHandle fieldValidator(Class<?> owner, String field) {
+    for (Method method : owner.getDeclaredMethods()) {
+      FieldValidator validator = method.getAnnotation(FieldValidator.class);
+      if (validator != null && validator.value().equals(field)) {
+        if (!Modifier.isStatic(method.getModifiers()) || method.getParameterCount() != 1) {
+          throw new IllegalArgumentException(
+              owner.getName() + "." + method.getName() + ": a @FieldValidator is a static method taking the field's value");
+        }
+        try {
+          method.setAccessible(true);
+          return MethodHandles.lookup().unreflect(method).asType(MethodType.methodType(Object.class, Object.class));
+        } catch (IllegalAccessException e) {
+          throw new IllegalArgumentException(owner.getName() + "." + method.getName() + " cannot be called", e);
+        }
+      }
+    }
+    return null;
+  }
+
+  private static List<MethodHandle> modelValidators(Class<?> owner) {
+    List<MethodHandle> validators = new ArrayList<>();
+    for (Method method : owner.getDeclaredMethods()) {
+      if (method.isAnnotationPresent(ModelValidator.class)) {
+        if (Modifier.isStatic(method.getModifiers()) || method.getParameterCount() != 0) {
+          throw new IllegalArgumentException(
+              owner.getName() + "." + method.getName() + ": a @ModelValidator is an instance method without parameters");
+        }
+        try {
+          method.setAccessible(true);
+          validators.add(MethodHandles.lookup().unreflect(method).asType(MethodType.methodType(void.class, Object.class)));
+        } catch (IllegalAccessException e) {
+          throw new IllegalArgumentException(owner.getName() + "." + method.getName() + " cannot be called", e);
+        }
+      }
+    }
+    return List.copyOf(validators);
+  }
+
+  private static boolean has(List<Annotation> annotations, Class<? extends Annotation> type) {
+    return find(annotations, type) != null;
+  }
+
+  private static <A extends Annotation> A find(List<Annotation> annotations, Class<A> type) {
+    for (Annotation a : annotations) {
+      if (type.isInstance(a)) {
+        return type.cast(a);
+      }
+    }
+    return null;
+  }
+
+  private static Type arg(Type[] args, int index) {
+    return index < args.length ? args[index] : Object.class;
+  }
+
+  private static Type[] resolveAll(Type[] types, Map<TypeVariable<?>, Type> bindings) {
+    Type[] resolved = new Type[types.length];
+    for (int i = 0; i < types.length; i++) {
+      resolved[i] = resolve(types[i], bindings);
+    }
+    return resolved;
+  }
+
+  private static Type resolve(Type type, Map<TypeVariable<?>, Type> bindings) {
+    if (type instanceof TypeVariable<?> variable) {
+      return bindings.getOrDefault(variable, Object.class);
+    }
+    return type;
+  }
+
+  static Class<?> raw(Type type) {
+    return switch (type) {
+      case Class<?> c -> c;
+      case ParameterizedType p -> (Class<?>) p.getRawType();
+      case GenericArrayType g -> java.lang.reflect.Array.newInstance(raw(g.getGenericComponentType()), 0).getClass();
+      case WildcardType w -> raw(w.getUpperBounds()[0]);
+      default -> Object.class;
+    };
+  }
+}
