@@ -33,8 +33,25 @@ final class JsonSyntax {
       return end < text.length() ? new Problem(end, "Extra data") : new Problem(0, "Expecting value");
     } catch (JacksonException e) {
       long at = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getCharOffset());
-      return new Problem(at, pythonWording(e.getOriginalMessage()));
+      String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+      if (message.contains("end-of-input") && !message.contains("closing quote")) {
+        boolean inObject = e.processor() instanceof JsonParser p && p.streamReadContext().inObject();
+        return new Problem(text.length(), atEnd(text, inObject));
+      }
+      return new Problem(at, pythonWording(message));
     }
+  }
+
+  /** What Python's decoder expected when the text ended, judged by its last character. */
+  private static String atEnd(String text, boolean inObject) {
+    String trimmed = text.stripTrailing();
+    char last = trimmed.isEmpty() ? ' ' : trimmed.charAt(trimmed.length() - 1);
+    return switch (last) {
+      case '{' -> "Expecting property name enclosed in double quotes";
+      case ',' -> inObject ? "Expecting property name enclosed in double quotes" : "Expecting value";
+      case '[', ':', ' ' -> "Expecting value";
+      default -> "Expecting ',' delimiter";
+    };
   }
 
   private static String pythonWording(String jacksonMessage) {

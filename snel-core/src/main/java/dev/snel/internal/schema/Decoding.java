@@ -66,6 +66,27 @@ public final class Decoding {
     return errors == null ? 0 : errors.size();
   }
 
+  /** How deep the current location is. */
+  int depth() {
+    return depth;
+  }
+
+  /**
+   * Puts the errors recorded since {@code from} in the order of the rank of their location's
+   * segment at {@code depth} (stable), so an object's errors follow its fields' order, as
+   * pydantic reports them, not the order of the input's members.
+   */
+  void reorder(int from, int depth, java.util.function.ToIntFunction<Object> rank) {
+    if (errors == null || errors.size() - from < 2) {
+      return;
+    }
+    List<ValidationError> tail = new ArrayList<>(errors.subList(from, errors.size()));
+    tail.sort(java.util.Comparator.comparingInt(e -> e.loc().size() > depth ? rank.applyAsInt(e.loc().get(depth)) : -1));
+    for (int i = 0; i < tail.size(); i++) {
+      errors.set(from + i, tail.get(i));
+    }
+  }
+
   /** Records an error at the current location. */
   public Object fail(String type, String msg, Object input, Map<String, Object> ctx) {
     if (errors == null) {

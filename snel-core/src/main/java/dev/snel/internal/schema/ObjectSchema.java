@@ -117,6 +117,10 @@ final class ObjectSchema extends Schema {
       }
     }
     if (decoding.errorCount() > before) {
+      decoding.reorder(before, decoding.depth(), segment -> {
+        Integer at = segment instanceof String member ? byJsonName.get(member) : null;
+        return at != null ? at : fields.length;
+      });
       return Decoding.INVALID;
     }
     Object model = construction.create(values);

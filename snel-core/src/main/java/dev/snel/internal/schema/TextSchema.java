@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 import java.util.Map;
@@ -117,12 +118,26 @@ final class TextSchema extends Schema {
   private String format(Object value) {
     return switch (value) {
       case Enum<?> e -> enumValues.get(e);
-      case LocalDateTime t -> DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(t);
-      case OffsetDateTime t -> DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t);
-      case LocalTime t -> DateTimeFormatter.ISO_LOCAL_TIME.format(t);
+      case LocalDateTime t -> SECONDS.format(t) + micros(t.getNano());
+      case OffsetDateTime t -> SECONDS.format(t) + micros(t.getNano()) + offset(t.getOffset());
+      case Instant t -> SECONDS.format(t.atOffset(ZoneOffset.UTC)) + micros(t.getNano()) + "Z";
+      case LocalTime t -> TIME.format(t) + micros(t.getNano());
       case TemporalAccessor t -> t.toString();
       default -> value.toString();
     };
+  }
+
+  private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+  /** pydantic's fraction: six digits when there is one, nothing otherwise. */
+  private static String micros(int nanos) {
+    int micros = nanos / 1000;
+    return micros == 0 ? "" : "." + String.format(java.util.Locale.ROOT, "%06d", micros);
+  }
+
+  private static String offset(ZoneOffset offset) {
+    return offset.getTotalSeconds() == 0 ? "Z" : offset.getId();
   }
 
   @Override
