@@ -2,6 +2,8 @@ package dev.snel.internal.json;
 
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.MapperFeature;
@@ -13,8 +15,18 @@ import tools.jackson.databind.json.JsonMapper;
  * order, ISO-8601 dates, unknown input properties ignored (pydantic's default).
  */
 public final class Json {
+  /**
+   * The deepest nesting accepted (pydantic's JSON parser stops at 200 too): deeper input is
+   * refused before it can exhaust the stack.
+   */
+  public static final int MAX_NESTING_DEPTH = 200;
+
   private static final JsonMapper MAPPER =
-      JsonMapper.builder()
+      JsonMapper.builder(
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+                  .build())
           .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

@@ -4,6 +4,7 @@ import dev.snel.internal.json.Json;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.exc.StreamConstraintsException;
 
 /**
  * Describes why a text is not one JSON value the way Python's {@code json} module does, since
@@ -34,6 +35,9 @@ final class JsonSyntax {
     } catch (JacksonException e) {
       long at = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getCharOffset());
       String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+      if (e instanceof StreamConstraintsException) {
+        return new Problem(at, "Nesting depth exceeds the maximum of " + Json.MAX_NESTING_DEPTH);
+      }
       if (message.contains("end-of-input") && !message.contains("closing quote")) {
         boolean inObject = e.processor() instanceof JsonParser p && p.streamReadContext().inObject();
         return new Problem(text.length(), atEnd(text, inObject));

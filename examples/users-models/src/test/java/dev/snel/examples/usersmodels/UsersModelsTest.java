@@ -168,4 +168,15 @@ class UsersModelsTest {
     assertThat(response.json())
         .isEqualTo(json("{\"detail\":[{\"type\":\"missing\",\"loc\":[\"body\"],\"msg\":\"Field required\",\"input\":null}]}"));
   }
+
+  @ParameterizedTest
+  @MethodSource("clients")
+  void deeply_nested_json_is_refused_with_a_clear_error(TestClient client) {
+    String deep = "[".repeat(5000) + "]".repeat(5000);
+    TestResponse response = client.request("POST", "/users/").body(deep.getBytes(StandardCharsets.UTF_8), "application/json").send();
+    assertThat(response.status()).isEqualTo(422);
+    JsonNode error = response.json().get("detail").get(0);
+    assertThat(error.get("type").asString()).isEqualTo("json_invalid");
+    assertThat(error.get("ctx").get("error").asString()).isEqualTo("Nesting depth exceeds the maximum of 200");
+  }
 }
