@@ -1,18 +1,25 @@
 package dev.snel;
 
 import dev.snel.internal.errors.ExceptionRegistry;
+import dev.snel.internal.json.Json;
+import dev.snel.internal.openapi.DocsRoutes;
+import dev.snel.internal.openapi.DocumentInfo;
+import dev.snel.internal.openapi.OpenApi30;
+import dev.snel.internal.openapi.OpenApiDocument;
 import dev.snel.internal.pipeline.Pipeline;
 import dev.snel.internal.routing.CompiledRoute;
 import dev.snel.internal.routing.PathTemplate;
 import dev.snel.internal.routing.RouteCompiler;
 import dev.snel.internal.routing.RouteModel;
 import dev.snel.internal.routing.RouteTree;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A Snel application: the routes, compiled from plain annotated methods, and the exception
@@ -47,8 +54,12 @@ public final class Snel {
   private final ExecutorService virtualThreads =
       Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("snel-handler-", 0).factory());
   private final Pipeline pipeline = new Pipeline(tree, exceptions, virtualThreads);
+  private final OpenApi openApi = new OpenApi();
+  private volatile DocsRoutes docs;
 
-  private Snel() {}
+  private Snel() {
+    pipeline.builtins(request -> docs().handle(request));
+  }
 
   /** A new app with no routes. */
   public static Snel create() {
@@ -141,5 +152,63 @@ public final class Snel {
   /** Descriptions of the routes, in the order they were included. */
   List<RouteModel> routes() {
     return List.copyOf(routes);
+  }
+
+  /**
+   * The OpenAPI document and docs pages' settings: title, version, where {@code /openapi.json},
+   * {@code /docs} and {@code /redoc} are served, customization. See {@link OpenApi}.
+   */
+  public OpenApi openApi() {
+    return openApi;
+  }
+
+  /**
+   * The OpenAPI document as JSON text, as {@code /openapi.json} serves it: generated from the
+   * routes on first use, then the same text every time. Use it to export the document (for
+   * client generation or to diff in CI) without starting a server.
+   */
+  public String openApiJson() {
+    return new String(docs().document(), StandardCharsets.UTF_8);
+  }
+
+  private DocsRoutes docs() {
+    DocsRoutes current = docs;
+    if (current == null) {
+      synchronized (this) {
+        current = docs;
+        if (current == null) {
+          current =
+              new DocsRoutes(
+                  openApi.title(),
+                  openApi.openapiPath().orElse(null),
+                  openApi.docsPath().orElse(null),
+                  openApi.redocPath().orElse(null),
+                  openApi.swaggerUiParameters(),
+                  this::generateDocument);
+          docs = current;
+        }
+      }
+    }
+    return current;
+  }
+
+  private byte[] generateDocument() {
+    DocumentInfo info =
+        new DocumentInfo(
+            openApi.title(),
+            openApi.version(),
+            openApi.summaryText().orElse(null),
+            openApi.descriptionText().orElse(null),
+            openApi.termsOfServiceUrl().orElse(null),
+            openApi.contactInfo(),
+            openApi.licenseInfo(),
+            openApi.serverList(),
+            openApi.tagDescriptions());
+    ObjectNode document = OpenApiDocument.build(routes(), info);
+    openApi.customizers().forEach(customizer -> customizer.accept(document));
+    if (openApi.isOpenApi30()) {
+      OpenApi30.downgrade(document);
+    }
+    return Json.encode(document);
   }
 }

@@ -125,7 +125,7 @@ public final class ParamCompiler {
     boolean embedded = severalBodies || (body != null && body.embed());
     ParamModel model =
         new ParamModel(
-            parameter.getName(), Source.BODY, shape.wireName(), shape.valueType(), false, shape.required(), Optional.empty(), shape.description());
+            parameter.getName(), Source.BODY, shape.wireName(), shape.valueType(), false, shape.required(), Optional.empty(), shape.description(), List.of(parameter.getAnnotations()));
     Schema schema;
     try {
       schema = Schemas.of(shape.valueType());
@@ -161,7 +161,8 @@ public final class ParamCompiler {
             multi,
             shape.required(),
             Optional.ofNullable(shape.defaults()).map(d -> List.of(d.value())),
-            shape.description());
+            shape.description(),
+            List.of(parameter.getAnnotations()));
     return new Compiled(model, multi ? listBinder(shape, converter) : scalarBinder(shape, converter));
   }
 
@@ -234,7 +235,7 @@ public final class ParamCompiler {
 
   private Compiled injected(Parameter parameter, ParamBinder binder) {
     ParamModel model =
-        new ParamModel(parameter.getName(), Source.INJECTED, parameter.getName(), parameter.getType(), false, false, Optional.empty(), "");
+        new ParamModel(parameter.getName(), Source.INJECTED, parameter.getName(), parameter.getType(), false, false, Optional.empty(), "", List.of());
     return new Compiled(model, binder);
   }
 

@@ -1,5 +1,6 @@
 package dev.snel.internal.params;
 
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import java.util.Optional;
  * @param required whether the request must carry it
  * @param defaultValue the default as written in {@code @Default}, if any
  * @param description the description from the source annotation; empty if none
+ * @param annotations the parameter's annotations (constraints, docs)
  */
 public record ParamModel(
     String javaName,
@@ -25,4 +27,5 @@ public record ParamModel(
     boolean multi,
     boolean required,
     Optional<List<String>> defaultValue,
-    String description) {}
+    String description,
+    List<Annotation> annotations) {}

@@ -32,6 +32,7 @@ public final class Pipeline {
   private final ExceptionRegistry exceptions;
   private final Executor blocking;
   private volatile boolean strictContentType = true;
+  private volatile BuiltinRoutes builtins = request -> null;
 
   /** A pipeline over these routes and handlers, running blocking routes on the executor. */
   public Pipeline(RouteTree<CompiledRoute> routes, ExceptionRegistry exceptions, Executor blocking) {
@@ -43,6 +44,11 @@ public final class Pipeline {
   /** Whether JSON bodies need a JSON content type (FastAPI's strict_content_type). */
   public void strictContentType(boolean strict) {
     this.strictContentType = strict;
+  }
+
+  /** Sets the routes Snel serves itself when no user route has the path. */
+  public void builtins(BuiltinRoutes builtins) {
+    this.builtins = builtins;
   }
 
   /** Handles the request; {@code onResponse} receives the response. */
@@ -65,15 +71,25 @@ public final class Pipeline {
       }
       case RouteTree.MethodNotAllowed<CompiledRoute> notAllowed ->
           fail(request, new HttpException(405, "Method Not Allowed", Map.of("allow", String.join(", ", notAllowed.allowed()))), onResponse);
-      case RouteTree.NotFound<CompiledRoute> notFound -> {
-        Response redirect = redirectToOtherSlash(request);
-        if (redirect != null) {
-          finish(request, redirect, onResponse);
-        } else {
-          fail(request, new HttpException(404), onResponse);
-        }
-      }
+      case RouteTree.NotFound<CompiledRoute> notFound -> blocking.execute(() -> notFound(request, onResponse));
     }
+  }
+
+  /** Snel's own routes, then the other-slash redirect, then 404. */
+  private void notFound(Request request, Consumer<Response> onResponse) {
+    Response answer;
+    try {
+      answer = builtins.handle(request);
+      if (answer == null) {
+        answer = redirectToOtherSlash(request);
+      }
+      if (answer == null) {
+        answer = exceptions.handle(request, new HttpException(404));
+      }
+    } catch (RuntimeException e) {
+      answer = exceptions.handle(request, e);
+    }
+    finish(request, answer, onResponse);
   }
 
   /** Exception handlers may block (they are user code), so they run off the caller's thread. */

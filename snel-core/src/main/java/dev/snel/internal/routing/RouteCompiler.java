@@ -88,6 +88,7 @@ public final class RouteCompiler {
     List<ParamCompiler.Compiled> params =
         new ParamCompiler(method, template.parameterNames()).compileAll();
     Type returnType = resultType(method.getGenericReturnType());
+    Type responseModel = responseModel(method, returnType);
     RouteModel model =
         new RouteModel(
             httpMethod,
@@ -98,16 +99,26 @@ public final class RouteCompiler {
             status(method),
             tags(method, routerTags),
             method.isAnnotationPresent(NonBlocking.class)
-                || method.getDeclaringClass().isAnnotationPresent(NonBlocking.class));
+                || method.getDeclaringClass().isAnnotationPresent(NonBlocking.class),
+            responseModel);
     ParamBinder[] binders = params.stream().map(ParamCompiler.Compiled::binder).toArray(ParamBinder[]::new);
-    return new CompiledRoute(model, binders, handle(handlers, method, where), encoder(method, returnType, where));
+    return new CompiledRoute(model, binders, handle(handlers, method, where), encoder(method, responseModel, where));
   }
 
 
-  /** The response model: {@link ResponseModel}'s type, else the declared result type. */
-  private static ResponseEncoder encoder(Method method, Type returnType, String where) {
+  /**
+   * The response model: {@link ResponseModel}'s type, else the declared result type; Object
+   * (free-form JSON) for routes returning a {@link Response} or nothing.
+   */
+  private static Type responseModel(Method method, Type returnType) {
     ResponseModel annotation = method.getAnnotation(ResponseModel.class);
     Type model = annotation != null && annotation.value() != void.class ? annotation.value() : returnType;
+    Class<?> raw = model instanceof Class<?> c ? c : model instanceof ParameterizedType p ? (Class<?>) p.getRawType() : Object.class;
+    return raw == Void.class || raw == Response.class ? Object.class : model;
+  }
+
+  private static ResponseEncoder encoder(Method method, Type model, String where) {
+    ResponseModel annotation = method.getAnnotation(ResponseModel.class);
     Encoding.Options options =
         annotation == null
             ? Encoding.Options.ALL
@@ -117,10 +128,6 @@ public final class RouteCompiler {
                 annotation.excludeUnset(),
                 Set.of(annotation.include()),
                 Set.of(annotation.exclude()));
-    Class<?> raw = model instanceof Class<?> c ? c : model instanceof ParameterizedType p ? (Class<?>) p.getRawType() : Object.class;
-    if (raw == Void.class || raw == Response.class) {
-      model = Object.class;
-    }
     try {
       return new ResponseEncoder(Schemas.of(model), options);
     } catch (IllegalArgumentException e) {

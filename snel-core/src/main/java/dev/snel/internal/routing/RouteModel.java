@@ -17,6 +17,7 @@ import java.util.List;
  * @param status the status of a successful response
  * @param tags the documentation tags, routers' first
  * @param nonBlocking whether the handler runs on the I/O thread
+ * @param responseModel the type the response is encoded as (the response model), or Object
  */
 public record RouteModel(
     String httpMethod,
@@ -26,4 +27,5 @@ public record RouteModel(
     Type returnType,
     int status,
     List<String> tags,
-    boolean nonBlocking) {}
+    boolean nonBlocking,
+    Type responseModel) {}

@@ -33,6 +33,10 @@ final class BooleanSchema extends Schema {
         if (value == 0 || value == 1) {
           return value == 1;
         }
+        if (value != Math.rint(value) || Double.isInfinite(value)) {
+          // pydantic reads a float as a bool only through an int: 0.5 is not a boolean at all
+          return decoding.failHere(parser, "bool_type", "Input should be a valid boolean");
+        }
         return decoding.fail("bool_parsing", PARSING, parser.getNumberValue(), Map.of());
       }
       case VALUE_STRING -> {

@@ -25,7 +25,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The JSON Schema keywords of a model field: its type's schema plus constraints, title, default, docs. */
-final class JsonSchemaKeywords {
+public final class JsonSchemaKeywords {
   private JsonSchemaKeywords() {}
 
   static ObjectNode property(Field field, JsonSchemas schemas) {
@@ -46,7 +46,7 @@ final class JsonSchemaKeywords {
   }
 
   /** Adds description and examples from annotations. */
-  static void document(ObjectNode node, List<Annotation> annotations) {
+  public static void document(ObjectNode node, List<Annotation> annotations) {
     for (Annotation a : annotations) {
       if (a instanceof Description d) {
         node.put("description", d.value());
@@ -60,7 +60,7 @@ final class JsonSchemaKeywords {
   }
 
   /** Adds the JSON Schema form of each constraint annotation. */
-  static void constrain(ObjectNode node, List<Annotation> annotations) {
+  public static void constrain(ObjectNode node, List<Annotation> annotations) {
     boolean array = "array".equals(node.path("type").asString(""));
     for (Annotation a : annotations) {
       switch (a) {

@@ -32,7 +32,7 @@ public final class JsonSchemas {
   }
 
   /** A new empty JSON object. */
-  ObjectNode node() {
+  public ObjectNode node() {
     return Json.mapper().createObjectNode();
   }
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** Word-level name conversions: JSON names by naming policy, and pydantic-style titles. */
-final class Names {
+public final class Names {
   private Names() {}
 
   /** {@code createdAt}, {@code created_at} -> {@code [created, at]}. */
@@ -48,13 +48,35 @@ final class Names {
     };
   }
 
-  /** pydantic's field title: {@code item_id} -> "Item Id"; Snel also splits camel case. */
-  static String title(String name) {
-    List<String> parts = new ArrayList<>();
-    for (String w : words(name)) {
-      parts.add(capitalize(w));
+  /**
+   * pydantic's title: underscores become spaces and each word is capitalized, like Python's
+   * {@code str.title()} ({@code item_id} is "Item Id", {@code user-agent} "User-Agent"). Snel also
+   * splits Java's camel case ({@code createdAt} is "Created At"), where Python would write
+   * "Createdat".
+   */
+  public static String title(String name) {
+    String spaced = name.replace('_', ' ');
+    StringBuilder camel = new StringBuilder();
+    for (int i = 0; i < spaced.length(); i++) {
+      char c = spaced.charAt(i);
+      if (i > 0 && Character.isUpperCase(c) && Character.isLowerCase(spaced.charAt(i - 1))) {
+        camel.append(' ');
+      }
+      camel.append(c);
     }
-    return String.join(" ", parts);
+    StringBuilder title = new StringBuilder(camel.length());
+    boolean startOfWord = true;
+    for (int i = 0; i < camel.length(); i++) {
+      char c = camel.charAt(i);
+      title.append(startOfWord ? Character.toUpperCase(c) : Character.toLowerCase(c));
+      startOfWord = !Character.isLetter(c);
+    }
+    return title.toString();
+  }
+
+  /** {@code readItem} and {@code read_item} are {@code read_item}. */
+  public static String snake(String name) {
+    return String.join("_", words(name));
   }
 
   private static String capitalize(String word) {

@@ -31,7 +31,7 @@ public final class Main {
   public static final class Things {
     /** {@code GET /thing/hello} answers {@code {"thing_name": "hello"}}; "yolo" fails. */
     @Get("/thing/{name}")
-    public Map<String, String> readThing(String name) {
+    public Map<String, Object> readThing(String name) {
       if (name.equals("yolo")) {
         throw new ThingException(name);
       }

@@ -1,0 +1,225 @@
+package dev.snel;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The app's OpenAPI document and documentation pages: the document's info, servers and tags,
+ * where the document, Swagger UI and ReDoc are served (or not), and a hook to change the
+ * generated document, like FastAPI's constructor arguments and its {@code app.openapi()}
+ * override. Reach it through {@link Snel#openApi()}:
+ *
+ * <pre>{@code
+ * app.openApi()
+ *     .title("Items API").version("2.1.0").description("Manage **items**.")
+ *     .tag("items", "Operations on items")
+ *     .docsUrl("/swagger")        // Swagger UI at /swagger; null turns it off
+ *     .customize(doc -> doc.with("info").put("x-logo", "/logo.png"));
+ * }</pre>
+ *
+ * <p>Configure before serving; the document is generated once, on first use, and served from
+ * memory. Not thread-safe while being configured.
+ */
+public final class OpenApi {
+  private String title = "Snel";
+  private String version = "0.1.0";
+  private String summary;
+  private String description;
+  private String termsOfService;
+  private final Map<String, String> contact = new LinkedHashMap<>();
+  private final Map<String, String> license = new LinkedHashMap<>();
+  private final List<Map<String, String>> servers = new ArrayList<>();
+  private final Map<String, String> tags = new LinkedHashMap<>();
+  private String openapiUrl = "/openapi.json";
+  private String docsUrl = "/docs";
+  private String redocUrl = "/redoc";
+  private final Map<String, Object> swaggerUiParameters = new LinkedHashMap<>();
+  private final List<Consumer<ObjectNode>> customizers = new ArrayList<>();
+  private boolean openApi30;
+
+  OpenApi() {
+    swaggerUiParameters.put("dom_id", "#swagger-ui");
+    swaggerUiParameters.put("layout", "BaseLayout");
+    swaggerUiParameters.put("deepLinking", true);
+    swaggerUiParameters.put("showExtensions", true);
+    swaggerUiParameters.put("showCommonExtensions", true);
+  }
+
+  /** The API's title (FastAPI's default is "FastAPI"; Snel's is "Snel"). */
+  public OpenApi title(String title) {
+    this.title = title;
+    return this;
+  }
+
+  /** The API's version (not OpenAPI's): "0.1.0" by default. */
+  public OpenApi version(String version) {
+    this.version = version;
+    return this;
+  }
+
+  /** A one-line summary of the API. */
+  public OpenApi summary(String summary) {
+    this.summary = summary;
+    return this;
+  }
+
+  /** The API's description (Markdown). */
+  public OpenApi description(String description) {
+    this.description = description;
+    return this;
+  }
+
+  /** The URL of the terms of service. */
+  public OpenApi termsOfService(String url) {
+    this.termsOfService = url;
+    return this;
+  }
+
+  /** The contact: a name, a URL and an e-mail address (each may be null). */
+  public OpenApi contact(String name, String url, String email) {
+    contact.clear();
+    putIfPresent(contact, "name", name);
+    putIfPresent(contact, "url", url);
+    putIfPresent(contact, "email", email);
+    return this;
+  }
+
+  /** The license: its name and an SPDX identifier or a URL. */
+  public OpenApi license(String name, String identifierOrUrl) {
+    license.clear();
+    license.put("name", name);
+    if (identifierOrUrl != null) {
+      license.put(identifierOrUrl.contains("/") ? "url" : "identifier", identifierOrUrl);
+    }
+    return this;
+  }
+
+  /** Adds a server the API is served from. */
+  public OpenApi server(String url, String description) {
+    Map<String, String> server = new LinkedHashMap<>();
+    server.put("url", url);
+    putIfPresent(server, "description", description);
+    servers.add(server);
+    return this;
+  }
+
+  /** Describes a tag; tags are listed in the order described (FastAPI's openapi_tags). */
+  public OpenApi tag(String name, String description) {
+    tags.put(name, description);
+    return this;
+  }
+
+  /** Where the document is served; null serves no document (and no docs pages). */
+  public OpenApi openapiUrl(String url) {
+    this.openapiUrl = url;
+    return this;
+  }
+
+  /** Where Swagger UI is served; null turns it off. */
+  public OpenApi docsUrl(String url) {
+    this.docsUrl = url;
+    return this;
+  }
+
+  /** Where ReDoc is served; null turns it off. */
+  public OpenApi redocUrl(String url) {
+    this.redocUrl = url;
+    return this;
+  }
+
+  /**
+   * Sets a Swagger UI configuration parameter, like FastAPI's {@code swagger_ui_parameters}:
+   * {@code swaggerUiParameter("deepLinking", false)}, {@code ("persistAuthorization", true)},
+   * {@code ("syntaxHighlight", false)}.
+   */
+  public OpenApi swaggerUiParameter(String name, Object value) {
+    swaggerUiParameters.put(name, value);
+    return this;
+  }
+
+  /** Changes the generated document before it is served (FastAPI's app.openapi() override). */
+  public OpenApi customize(Consumer<ObjectNode> customizer) {
+    customizers.add(customizer);
+    return this;
+  }
+
+  /**
+   * Serves OpenAPI 3.0.3 instead of 3.1.0, for code generators that do not read 3.1 yet
+   * (nullable instead of null types, exclusive bounds as booleans).
+   */
+  public OpenApi openApi30(boolean enabled) {
+    this.openApi30 = enabled;
+    return this;
+  }
+
+  private static void putIfPresent(Map<String, String> map, String key, String value) {
+    if (value != null) {
+      map.put(key, value);
+    }
+  }
+
+  String title() {
+    return title;
+  }
+
+  String version() {
+    return version;
+  }
+
+  Optional<String> summaryText() {
+    return Optional.ofNullable(summary);
+  }
+
+  Optional<String> descriptionText() {
+    return Optional.ofNullable(description);
+  }
+
+  Optional<String> termsOfServiceUrl() {
+    return Optional.ofNullable(termsOfService);
+  }
+
+  Map<String, String> contactInfo() {
+    return contact;
+  }
+
+  Map<String, String> licenseInfo() {
+    return license;
+  }
+
+  List<Map<String, String>> serverList() {
+    return servers;
+  }
+
+  Map<String, String> tagDescriptions() {
+    return tags;
+  }
+
+  Optional<String> openapiPath() {
+    return Optional.ofNullable(openapiUrl);
+  }
+
+  Optional<String> docsPath() {
+    return Optional.ofNullable(openapiUrl == null ? null : docsUrl);
+  }
+
+  Optional<String> redocPath() {
+    return Optional.ofNullable(openapiUrl == null ? null : redocUrl);
+  }
+
+  Map<String, Object> swaggerUiParameters() {
+    return swaggerUiParameters;
+  }
+
+  List<Consumer<ObjectNode>> customizers() {
+    return customizers;
+  }
+
+  boolean isOpenApi30() {
+    return openApi30;
+  }
+}

@@ -1,0 +1,143 @@
+package dev.snel.internal.openapi;
+
+import dev.snel.internal.json.Json;
+import dev.snel.internal.routing.RouteModel;
+import dev.snel.internal.schema.JsonSchemas;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Builds the OpenAPI 3.1 document from the route models and the compiled schemas, the same
+ * descriptions that drive binding and encoding, so the document cannot drift from behaviour.
+ * Models get FastAPI's component names, with {@code -Input}/{@code -Output} variants where a
+ * model's request and response schemas differ.
+ */
+public final class OpenApiDocument {
+  static final String COMPONENTS = "#/components/schemas/";
+  private static final String INPUT = COMPONENTS + "@in/";
+  private static final String OUTPUT = COMPONENTS + "@out/";
+
+  private OpenApiDocument() {}
+
+  /** The document for these routes (those not hidden), in the order given. */
+  public static ObjectNode build(List<RouteModel> routes, DocumentInfo info) {
+    JsonSchemas input = new JsonSchemas(INPUT, false);
+    JsonSchemas output = new JsonSchemas(OUTPUT, true);
+    ObjectNode document = Json.mapper().createObjectNode();
+    document.put("openapi", "3.1.0");
+    document.set("info", info(info));
+    if (!info.servers().isEmpty()) {
+      document.set("servers", Json.mapper().valueToTree(info.servers()));
+    }
+    ObjectNode paths = document.putObject("paths");
+    Operations operations = new Operations(input, output);
+    for (RouteModel route : routes) {
+      if (operations.hidden(route)) {
+        continue;
+      }
+      ObjectNode pathItem = paths.has(route.path()) ? (ObjectNode) paths.get(route.path()) : paths.putObject(route.path());
+      pathItem.set(route.httpMethod().toLowerCase(java.util.Locale.ROOT), operations.operation(route));
+    }
+    Map<String, ObjectNode> schemas = new LinkedHashMap<>(operations.extraComponents());
+    Map<String, String> inputNames = new LinkedHashMap<>();
+    Map<String, String> outputNames = new LinkedHashMap<>();
+    name(input.definitions(), output.definitions(), schemas, inputNames, outputNames);
+    if (!schemas.isEmpty()) {
+      ObjectNode components = document.putObject("components").putObject("schemas");
+      schemas.keySet().stream().sorted().forEach(name -> components.set(name, schemas.get(name)));
+    }
+    if (!info.tags().isEmpty()) {
+      var tags = document.putArray("tags");
+      info.tags().forEach((name, description) -> {
+        ObjectNode tag = tags.addObject().put("name", name);
+        if (description != null) {
+          tag.put("description", description);
+        }
+      });
+    }
+    rewriteRefs(document, inputNames, outputNames);
+    return document;
+  }
+
+  private static ObjectNode info(DocumentInfo info) {
+    ObjectNode node = Json.mapper().createObjectNode();
+    node.put("title", info.title());
+    if (info.summary() != null) {
+      node.put("summary", info.summary());
+    }
+    if (info.description() != null) {
+      node.put("description", info.description());
+    }
+    if (info.termsOfService() != null) {
+      node.put("termsOfService", info.termsOfService());
+    }
+    if (!info.contact().isEmpty()) {
+      node.set("contact", Json.mapper().valueToTree(info.contact()));
+    }
+    if (!info.license().isEmpty()) {
+      node.set("license", Json.mapper().valueToTree(info.license()));
+    }
+    node.put("version", info.version());
+    return node;
+  }
+
+  /**
+   * FastAPI's naming: a model described the same way for input and output keeps its name; one
+   * described differently becomes {@code Name-Input} and {@code Name-Output}.
+   */
+  private static void name(
+      Map<String, ObjectNode> inputs,
+      Map<String, ObjectNode> outputs,
+      Map<String, ObjectNode> schemas,
+      Map<String, String> inputNames,
+      Map<String, String> outputNames) {
+    for (Map.Entry<String, ObjectNode> in : inputs.entrySet()) {
+      ObjectNode out = outputs.get(in.getKey());
+      if (out == null || sameAfterRenaming(in.getValue(), out)) {
+        schemas.put(in.getKey(), in.getValue());
+        inputNames.put(in.getKey(), in.getKey());
+      } else {
+        schemas.put(in.getKey() + "-Input", in.getValue());
+        inputNames.put(in.getKey(), in.getKey() + "-Input");
+      }
+    }
+    for (Map.Entry<String, ObjectNode> out : outputs.entrySet()) {
+      String name = out.getKey();
+      if (inputNames.containsKey(name) && inputNames.get(name).equals(name)) {
+        outputNames.put(name, name);
+      } else if (inputNames.containsKey(name)) {
+        schemas.put(name + "-Output", out.getValue());
+        outputNames.put(name, name + "-Output");
+      } else {
+        schemas.put(name, out.getValue());
+        outputNames.put(name, name);
+      }
+    }
+  }
+
+  private static boolean sameAfterRenaming(ObjectNode input, ObjectNode output) {
+    return input.toString().replace(INPUT, "#").equals(output.toString().replace(OUTPUT, "#"));
+  }
+
+  private static void rewriteRefs(JsonNode node, Map<String, String> inputNames, Map<String, String> outputNames) {
+    if (node instanceof ObjectNode object) {
+      JsonNode ref = object.get("$ref");
+      if (ref != null && ref.isString()) {
+        String value = ref.asString();
+        if (value.startsWith(INPUT)) {
+          String name = value.substring(INPUT.length());
+          object.put("$ref", COMPONENTS + inputNames.getOrDefault(name, name));
+        } else if (value.startsWith(OUTPUT)) {
+          String name = value.substring(OUTPUT.length());
+          object.put("$ref", COMPONENTS + outputNames.getOrDefault(name, name));
+        }
+      }
+      object.values().forEach(child -> rewriteRefs(child, inputNames, outputNames));
+    } else if (node != null && node.isArray()) {
+      node.values().forEach(child -> rewriteRefs(child, inputNames, outputNames));
+    }
+  }
+}
