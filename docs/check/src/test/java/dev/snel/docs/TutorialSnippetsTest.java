@@ -1,4 +1,4 @@
-package dev.snel.examples.queryparams;
+package dev.snel.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,25 +8,36 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-/** The tutorial page shows this example's code as it is, so the page cannot drift from it. */
+/**
+ * Tutorial pages show the code of example apps as it is, so a page cannot drift from code that
+ * the examples' tests exercise. Runs from the docs/check module; reads ../tutorial and
+ * ../../examples.
+ */
 class TutorialSnippetsTest {
-  private static final String PAGE = "query-params.md";
-  private static final Path EXAMPLES = Path.of("").toAbsolutePath().getParent();
+  private static final Path DOCS = Path.of("").toAbsolutePath().getParent();
+  private static final Path EXAMPLES = DOCS.resolveSibling("examples");
 
-  @Test
-  void every_java_block_of_the_page_is_code_of_an_example_app() throws IOException {
-    String page = Files.readString(EXAMPLES.resolveSibling("docs/tutorial").resolve(PAGE));
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "path-params.md, path-params",
+    "query-params.md, query-params",
+    "handling-errors.md, handling-errors",
+    "body-and-models.md, body-models"
+  })
+  void every_java_block_of_the_page_is_code_of_an_example_app(String pageName, String example) throws IOException {
+    String page = Files.readString(DOCS.resolve("tutorial").resolve(pageName));
     List<List<String>> sources = exampleSources();
     List<List<String>> blocks = javaBlocks(page);
     assertThat(blocks).isNotEmpty();
     for (List<String> block : blocks) {
       assertThat(sources.stream().anyMatch(source -> contains(source, block)))
-          .as("this block of %s is in no example's sources:%n%s", PAGE, String.join("\n", block))
+          .as("this block of %s is in no example's sources:%n%s", pageName, String.join("\n", block))
           .isTrue();
     }
-    assertThat(page).contains("examples/run " + EXAMPLES.relativize(Path.of("").toAbsolutePath()));
+    assertThat(page).contains("examples/run " + example);
   }
 
   private static List<List<String>> exampleSources() throws IOException {
