@@ -128,7 +128,7 @@ public final class Decoding {
   }
 
   /**
-   * The input of the object that started at {@code startOffset} and ends at the parser's
+   * The input of the object or array that started at {@code startOffset} and ends at the parser's
    * current position, parsed from the source bytes only when an error needs it.
    */
   Object objectInput(long startOffset, JsonParser parser) {

@@ -52,6 +52,8 @@ final class Field {
 
   /** Decodes, checks and validates the member's value; {@link Decoding#INVALID} on failure. */
   Object decode(JsonParser parser, Decoding decoding) {
+    boolean checked = !checks.isEmpty() || validator != null;
+    long start = checked ? parser.currentTokenLocation().getByteOffset() : -1;
     Object value = schema.decode(parser, decoding);
     if (value == Decoding.INVALID) {
       return value;
@@ -62,7 +64,7 @@ final class Field {
         try {
           check.check(plain);
         } catch (ConversionException e) {
-          return decoding.fail(e, plain);
+          return decoding.fail(e, input(parser, start, decoding));
         }
       }
     }
@@ -71,7 +73,7 @@ final class Field {
         Object validated = validator.invoke(plain);
         return value instanceof Optional<?> ? Optional.ofNullable(validated) : validated;
       } catch (IllegalArgumentException e) {
-        return valueError(decoding, e, plain);
+        return valueError(decoding, e, input(parser, start, decoding));
       } catch (RuntimeException | Error e) {
         throw e;
       } catch (Throwable e) {
@@ -79,6 +81,17 @@ final class Field {
       }
     }
     return value;
+  }
+
+  /**
+   * The member's value as received, for an error found after decoding (pydantic reports the
+   * input, not the converted value: {@code 0}, not {@code 0.0}; the list with its duplicates,
+   * not the set). The parser is on the value's last token.
+   */
+  private static Object input(JsonParser parser, long start, Decoding decoding) {
+    return parser.currentToken().isScalarValue()
+        ? Decoding.readInput(parser)
+        : decoding.objectInput(start, parser);
   }
 
   /** pydantic's answer to a validator's ValueError, as FastAPI encodes it. */

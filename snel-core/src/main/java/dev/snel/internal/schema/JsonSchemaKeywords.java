@@ -30,12 +30,13 @@ public final class JsonSchemaKeywords {
 
   static ObjectNode property(Field field, JsonSchemas schemas) {
     ObjectNode node = field.schema.jsonSchema(schemas);
-    if (node.has("$ref")) {
-      return node;
-    }
     ObjectNode target = node.has("anyOf") ? (ObjectNode) node.get("anyOf").get(0) : node;
-    constrain(target, field.annotations);
-    node.put("title", Names.title(field.javaName));
+    // like pydantic: a model or an enum (a reference, optional or not) has its own title; the
+    // title of anything else comes from the JSON name, the alias when there is one
+    if (!target.has("$ref")) {
+      constrain(target, field.annotations);
+      node.put("title", Names.title(field.jsonName));
+    }
     if (!field.required) {
       Object absent = field.absent();
       Object plain = absent instanceof java.util.Optional<?> o ? o.orElse(null) : absent;

@@ -6,6 +6,7 @@ import dev.snel.Discriminator;
 import dev.snel.FieldValidator;
 import dev.snel.Model;
 import dev.snel.ModelValidator;
+import dev.snel.MultipleOf;
 import dev.snel.Strict;
 import dev.snel.Tag;
 import dev.snel.internal.params.Check;
@@ -16,6 +17,8 @@ import java.lang.annotation.Annotation;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.reflect.AnnotatedParameterizedType;
+import java.lang.reflect.AnnotatedType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.Method;
@@ -174,7 +177,7 @@ public final class Schemas {
   }
 
   /** A member of a model as declared: name, generic type, annotations. */
-  private record Member(String name, Type type, List<Annotation> annotations) {}
+  private record Member(String name, Type type, AnnotatedType annotatedType, List<Annotation> annotations) {}
 
   private static void build(ObjectSchema schema, Class<?> raw, Type[] args, boolean strict) {
     Map<TypeVariable<?>, Type> bindings = new HashMap<>();
@@ -196,6 +199,7 @@ public final class Schemas {
   private static Field field(
       Class<?> owner, Member member, boolean strict, Model.Naming naming, Map<TypeVariable<?>, Type> bindings) {
     String where = owner.getName() + "." + member.name();
+    refuseTypeArgumentConstraints(where, member.annotatedType());
     boolean fieldStrict = strict || has(member.annotations(), Strict.class);
     Schema schema;
     try {
@@ -227,6 +231,28 @@ public final class Schemas {
         checks,
         member.annotations(),
         fieldValidator(owner, member.name()));
+  }
+
+  /**
+   * Constraints are checked on a field, not yet on the items of its type ({@code List<@Size(max =
+   * 3) String>}): refuse them at startup rather than skip them silently.
+   */
+  private static void refuseTypeArgumentConstraints(String where, AnnotatedType type) {
+    if (!(type instanceof AnnotatedParameterizedType parameterized)) {
+      return;
+    }
+    for (AnnotatedType argument : parameterized.getAnnotatedActualTypeArguments()) {
+      for (Annotation a : argument.getAnnotations()) {
+        boolean constraint = a.annotationType().getPackageName().equals("jakarta.validation.constraints")
+            && !(a instanceof jakarta.validation.constraints.NotNull);
+        if (constraint || a instanceof MultipleOf) {
+          throw new IllegalArgumentException(
+              where + ": @" + a.annotationType().getSimpleName()
+                  + " on a type argument is not supported; constrain the field itself, or use a model for the items");
+        }
+      }
+      refuseTypeArgumentConstraints(where, argument);
+    }
   }
 
   private static Object defaultValue(String where, Type type, String[] raw) {
@@ -269,7 +295,8 @@ public final class Schemas {
       } catch (NoSuchFieldException impossible) {
         throw new IllegalStateException(impossible);
       }
-      members.add(new Member(component.getName(), component.getGenericType(), List.copyOf(annotations.values())));
+      members.add(new Member(
+              component.getName(), component.getGenericType(), component.getAnnotatedType(), List.copyOf(annotations.values())));
     }
     return members;
   }
@@ -284,7 +311,7 @@ public final class Schemas {
       for (java.lang.reflect.Field f : c.getDeclaredFields()) {
         int modifiers = f.getModifiers();
         if (!Modifier.isStatic(modifiers) && !Modifier.isTransient(modifiers) && !f.isSynthetic()) {
-          members.add(new Member(f.getName(), f.getGenericType(), List.of(f.getAnnotations())));
+          members.add(new Member(f.getName(), f.getGenericType(), f.getAnnotatedType(), List.of(f.getAnnotations())));
         }
       }
     }
