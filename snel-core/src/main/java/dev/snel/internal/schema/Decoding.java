@@ -128,6 +128,18 @@ public final class Decoding {
   }
 
   /**
+   * The source bytes of the value that started at {@code startOffset} and ends at the parser's
+   * current position; null when they are not known (no source, or a parser over a tree).
+   */
+  byte[] slice(long startOffset, JsonParser parser) {
+    long end = parser.currentLocation().getByteOffset();
+    if (source == null || startOffset < 0 || end <= startOffset || end > source.length) {
+      return null;
+    }
+    return Arrays.copyOfRange(source, (int) startOffset, (int) end);
+  }
+
+  /**
    * The input of the object or array that started at {@code startOffset} and ends at the parser's
    * current position, parsed from the source bytes only when an error needs it.
    */

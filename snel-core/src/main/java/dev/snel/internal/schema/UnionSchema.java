@@ -21,6 +21,8 @@ final class UnionSchema extends Schema {
   private final String name;
   private final String discriminator;
   private final List<ObjectSchema> variants;
+  private static final String NOT_AN_OBJECT = "Input should be a valid dictionary or object to extract fields from";
+
   private final Map<String, ObjectSchema> byTag = new LinkedHashMap<>();
 
   UnionSchema(String name, String discriminator, List<ObjectSchema> variants) {
@@ -37,75 +39,114 @@ final class UnionSchema extends Schema {
   @Override
   public Object decode(JsonParser parser, Decoding decoding) {
     if (parser.currentToken() != JsonToken.START_OBJECT) {
-      return decoding.failHere(
-          parser, "model_attributes_type", "Input should be a valid dictionary or object to extract fields from");
+      if (discriminator != null) {
+        return decoding.failHere(parser, "model_attributes_type", NOT_AN_OBJECT);
+      }
+      // pydantic tries each record, and each refuses it
+      Object input = Decoding.readInput(parser);
+      for (ObjectSchema variant : variants) {
+        decoding.push(variant.name());
+        decoding.fail("model_attributes_type", NOT_AN_OBJECT, input, Map.of());
+        decoding.pop();
+      }
+      return Decoding.INVALID;
     }
+    long start = parser.currentTokenLocation().getByteOffset();
     JsonNode tree = parser.readValueAsTree();
-    return discriminator != null ? decodeTagged(tree, decoding) : decodeFirstFit(tree, decoding);
+    byte[] object = decoding.slice(start, parser);
+    if (object == null) {
+      object = Json.mapper().writeValueAsBytes(tree);
+    }
+    return discriminator != null ? decodeTagged(tree, object, decoding) : decodeFirstFit(object, decoding);
   }
 
-  private Object decodeTagged(JsonNode tree, Decoding decoding) {
+  private Object decodeTagged(JsonNode tree, byte[] object, Decoding decoding) {
     String quoted = "'" + discriminator + "'";
     JsonNode tag = tree.get(discriminator);
     Object input = Json.mapper().convertValue(tree, Object.class);
-    if (tag == null || !tag.isString()) {
+    if (tag == null) {
       return decoding.fail(
           "union_tag_not_found",
           "Unable to extract tag using discriminator " + quoted,
           input,
           Map.of("discriminator", quoted));
     }
-    ObjectSchema variant = byTag.get(tag.asString());
+    ObjectSchema variant = tag.isString() ? byTag.get(tag.asString()) : null;
     if (variant == null) {
+      String text = pythonText(tag);
       String expected = String.join(", ", byTag.keySet().stream().map(t -> "'" + t + "'").toList());
       Map<String, Object> ctx = new LinkedHashMap<>();
       ctx.put("discriminator", quoted);
-      ctx.put("tag", tag.asString());
+      ctx.put("tag", text);
       ctx.put("expected_tags", expected);
       return decoding.fail(
           "union_tag_invalid",
-          "Input tag '" + tag.asString() + "' found using " + quoted
+          "Input tag '" + text + "' found using " + quoted
               + " does not match any of the expected tags: " + expected,
           input,
           ctx);
     }
-    decoding.push(tag.asString());
-    Object value = decodeFrom(variant, tree, decoding);
-    decoding.pop();
-    return value;
+    Attempt attempt = attempt(variant, object);
+    if (attempt.value() != Decoding.INVALID) {
+      return attempt.value();
+    }
+    report(decoding, tag.asString(), attempt.decoding());
+    return Decoding.INVALID;
   }
 
-  private Object decodeFirstFit(JsonNode tree, Decoding decoding) {
-    List<Decoding> attempts = new ArrayList<>();
+  /** The tag as pydantic shows it: Python's str() of the JSON value (5, None, True). */
+  private static String pythonText(JsonNode tag) {
+    if (tag.isString()) {
+      return tag.asString();
+    }
+    if (tag.isNull()) {
+      return "None";
+    }
+    if (tag.isBoolean()) {
+      return tag.asBoolean() ? "True" : "False";
+    }
+    return tag.toString();
+  }
+
+  private Object decodeFirstFit(byte[] object, Decoding decoding) {
+    List<Decoding> failures = new ArrayList<>();
     for (ObjectSchema variant : variants) {
-      Decoding attempt = new Decoding(null, List.of());
-      Object value = decodeFrom(variant, tree, attempt);
-      if (value != Decoding.INVALID) {
-        return value;
+      Attempt attempt = attempt(variant, object);
+      if (attempt.value() != Decoding.INVALID) {
+        return attempt.value();
       }
-      attempts.add(attempt);
+      failures.add(attempt.decoding());
     }
     for (int i = 0; i < variants.size(); i++) {
-      decoding.push(variants.get(i).name());
-      for (var error : attempts.get(i).errors()) {
-        for (Object segment : error.loc()) {
-          decoding.push(segment);
-        }
-        decoding.fail(error.type(), error.msg(), error.input(), error.ctx());
-        for (int s = 0; s < error.loc().size(); s++) {
-          decoding.pop();
-        }
-      }
-      decoding.pop();
+      report(decoding, variants.get(i).name(), failures.get(i));
     }
     return Decoding.INVALID;
   }
 
-  private static Object decodeFrom(ObjectSchema variant, JsonNode tree, Decoding decoding) {
-    try (JsonParser parser = Json.mapper().treeAsTokens(tree)) {
+  /** One record's reading of the object, on its own, so a failed attempt leaves no errors behind. */
+  private record Attempt(Object value, Decoding decoding) {}
+
+  private static Attempt attempt(ObjectSchema variant, byte[] object) {
+    Decoding decoding = new Decoding(object, List.of());
+    try (JsonParser parser = Json.mapper().createParser(object)) {
       parser.nextToken();
-      return variant.decode(parser, decoding);
+      return new Attempt(variant.decode(parser, decoding), decoding);
     }
+  }
+
+  /** Records an attempt's errors at the current location, under a segment (the tag or the record). */
+  private static void report(Decoding decoding, Object segment, Decoding attempt) {
+    decoding.push(segment);
+    for (var error : attempt.errors()) {
+      for (Object s : error.loc()) {
+        decoding.push(s);
+      }
+      decoding.fail(error.type(), error.msg(), error.input(), error.ctx());
+      for (int s = 0; s < error.loc().size(); s++) {
+        decoding.pop();
+      }
+    }
+    decoding.pop();
   }
 
   @Override
