@@ -1,5 +1,7 @@
 package dev.snel;
 
+import dev.snel.internal.openapi.DocumentInfo;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +43,8 @@ public final class OpenApi {
   private final Map<String, Object> swaggerUiParameters = new LinkedHashMap<>();
   private final List<Consumer<ObjectNode>> customizers = new ArrayList<>();
   private boolean openApi30;
+  private final List<DocumentInfo.Webhook> webhooks = new ArrayList<>();
+  private DocumentInfo.ValidationErrorResponse validationError = DocumentInfo.ValidationErrorResponse.FASTAPI;
 
   OpenApi() {
     swaggerUiParameters.put("dom_id", "#swagger-ui");
@@ -157,10 +161,72 @@ public final class OpenApi {
     return this;
   }
 
+  /**
+   * Documents a webhook: a request the API sends to its users' URLs when something happens,
+   * listed under the document's {@code webhooks} (OpenAPI 3.1; the 3.0 document leaves them
+   * out), like FastAPI's {@code @app.webhooks.post(name)}. Snel does not send it; this only
+   * documents what your code sends.
+   *
+   * <pre>{@code
+   * app.openApi().webhook("new-subscription", "POST", Subscription.class,
+   *     "Sent to the URL you registered when a user subscribes.");
+   * }</pre>
+   *
+   * @param name the webhook's name, e.g. {@code new-subscription}
+   * @param method the HTTP method it is sent with, e.g. {@code POST}
+   * @param body the type of the JSON body sent
+   * @param description what it is for (Markdown), or null
+   */
+  public OpenApi webhook(String name, String method, Type body, String description) {
+    webhooks.add(new DocumentInfo.Webhook(name, method.toUpperCase(java.util.Locale.ROOT), body, description));
+    return this;
+  }
+
+  /** Documents a webhook without a description; see {@link #webhook(String, String, Type, String)}. */
+  public OpenApi webhook(String name, String method, Type body) {
+    return webhook(name, method, body, null);
+  }
+
+  /**
+   * Documents the response of a request that fails validation, for an app whose {@link
+   * RequestValidationException} handler answers with another status or body than FastAPI's 422
+   * {@code {"detail": [...]}}. Every operation with parameters or a body then lists this status
+   * with the body type's schema instead of 422 with {@code HTTPValidationError}.
+   *
+   * <pre>{@code
+   * app.exceptionHandler(RequestValidationException.class,
+   *         (request, e) -> Response.json(new Problem("invalid", e.errors().size())).status(400))
+   *     .openApi().validationErrorResponse(400, Problem.class);
+   * }</pre>
+   *
+   * @param status the status the handler answers with
+   * @param body the type of the body it sends
+   */
+  public OpenApi validationErrorResponse(int status, Type body) {
+    this.validationError = new DocumentInfo.ValidationErrorResponse(status, body);
+    return this;
+  }
+
   private static void putIfPresent(Map<String, String> map, String key, String value) {
     if (value != null) {
       map.put(key, value);
     }
+  }
+
+  /** The document's app-level parts, as configured. */
+  DocumentInfo documentInfo() {
+    return new DocumentInfo(
+        title,
+        version,
+        summary,
+        description,
+        termsOfService,
+        new LinkedHashMap<>(contact),
+        new LinkedHashMap<>(license),
+        List.copyOf(servers),
+        new LinkedHashMap<>(tags),
+        List.copyOf(webhooks),
+        validationError);
   }
 
   String title() {
@@ -171,33 +237,12 @@ public final class OpenApi {
     return version;
   }
 
-  Optional<String> summaryText() {
-    return Optional.ofNullable(summary);
-  }
 
-  Optional<String> descriptionText() {
-    return Optional.ofNullable(description);
-  }
 
-  Optional<String> termsOfServiceUrl() {
-    return Optional.ofNullable(termsOfService);
-  }
 
-  Map<String, String> contactInfo() {
-    return contact;
-  }
 
-  Map<String, String> licenseInfo() {
-    return license;
-  }
 
-  List<Map<String, String>> serverList() {
-    return servers;
-  }
 
-  Map<String, String> tagDescriptions() {
-    return tags;
-  }
 
   Optional<String> openapiPath() {
     return Optional.ofNullable(openapiUrl);

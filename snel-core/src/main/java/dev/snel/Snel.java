@@ -193,17 +193,7 @@ public final class Snel {
   }
 
   private byte[] generateDocument() {
-    DocumentInfo info =
-        new DocumentInfo(
-            openApi.title(),
-            openApi.version(),
-            openApi.summaryText().orElse(null),
-            openApi.descriptionText().orElse(null),
-            openApi.termsOfServiceUrl().orElse(null),
-            openApi.contactInfo(),
-            openApi.licenseInfo(),
-            openApi.serverList(),
-            openApi.tagDescriptions());
+    DocumentInfo info = openApi.documentInfo();
     ObjectNode document = OpenApiDocument.build(routes(), info);
     openApi.customizers().forEach(customizer -> customizer.accept(document));
     if (openApi.isOpenApi30()) {

@@ -5,6 +5,7 @@ import dev.snel.internal.routing.RouteModel;
 import dev.snel.internal.schema.JsonSchemas;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -33,13 +34,17 @@ public final class OpenApiDocument {
       document.set("servers", Json.mapper().valueToTree(info.servers()));
     }
     ObjectNode paths = document.putObject("paths");
-    Operations operations = new Operations(input, output);
+    Operations operations = new Operations(input, output, info.validationError());
     for (RouteModel route : routes) {
-      if (operations.hidden(route)) {
-        continue;
+      if (!operations.hidden(route)) {
+        pathItem(paths, route.path()).set(route.httpMethod().toLowerCase(Locale.ROOT), operations.operation(route));
       }
-      ObjectNode pathItem = paths.has(route.path()) ? (ObjectNode) paths.get(route.path()) : paths.putObject(route.path());
-      pathItem.set(route.httpMethod().toLowerCase(java.util.Locale.ROOT), operations.operation(route));
+    }
+    if (!info.webhooks().isEmpty()) {
+      ObjectNode webhooks = document.putObject("webhooks");
+      for (DocumentInfo.Webhook webhook : info.webhooks()) {
+        pathItem(webhooks, webhook.name()).set(webhook.method().toLowerCase(Locale.ROOT), operations.webhook(webhook));
+      }
     }
     Map<String, ObjectNode> schemas = new LinkedHashMap<>(operations.extraComponents());
     Map<String, String> inputNames = new LinkedHashMap<>();
@@ -60,6 +65,10 @@ public final class OpenApiDocument {
     }
     rewriteRefs(document, inputNames, outputNames);
     return document;
+  }
+
+  private static ObjectNode pathItem(ObjectNode paths, String key) {
+    return paths.get(key) instanceof ObjectNode item ? item : paths.putObject(key);
   }
 
   private static ObjectNode info(DocumentInfo info) {
@@ -122,20 +131,21 @@ public final class OpenApiDocument {
     return input.toString().replace(INPUT, "#").equals(output.toString().replace(OUTPUT, "#"));
   }
 
+  /** Every reference to a definition: {@code $ref}s and discriminator mappings' values. */
   private static void rewriteRefs(JsonNode node, Map<String, String> inputNames, Map<String, String> outputNames) {
     if (node instanceof ObjectNode object) {
-      JsonNode ref = object.get("$ref");
-      if (ref != null && ref.isString()) {
-        String value = ref.asString();
-        if (value.startsWith(INPUT)) {
-          String name = value.substring(INPUT.length());
-          object.put("$ref", COMPONENTS + inputNames.getOrDefault(name, name));
-        } else if (value.startsWith(OUTPUT)) {
-          String name = value.substring(OUTPUT.length());
-          object.put("$ref", COMPONENTS + outputNames.getOrDefault(name, name));
+      for (String key : List.copyOf(object.propertyNames())) {
+        JsonNode child = object.get(key);
+        if (child.isString() && child.asString().startsWith(INPUT)) {
+          String name = child.asString().substring(INPUT.length());
+          object.put(key, COMPONENTS + inputNames.getOrDefault(name, name));
+        } else if (child.isString() && child.asString().startsWith(OUTPUT)) {
+          String name = child.asString().substring(OUTPUT.length());
+          object.put(key, COMPONENTS + outputNames.getOrDefault(name, name));
+        } else {
+          rewriteRefs(child, inputNames, outputNames);
         }
       }
-      object.values().forEach(child -> rewriteRefs(child, inputNames, outputNames));
     } else if (node != null && node.isArray()) {
       node.values().forEach(child -> rewriteRefs(child, inputNames, outputNames));
     }

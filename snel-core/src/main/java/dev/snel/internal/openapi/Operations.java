@@ -1,5 +1,7 @@
 package dev.snel.internal.openapi;
 
+import dev.snel.Body;
+import dev.snel.Description;
 import dev.snel.Operation;
 import dev.snel.internal.json.Json;
 import dev.snel.internal.params.ParamModel;
@@ -10,9 +12,12 @@ import dev.snel.internal.schema.JsonSchemaKeywords;
 import dev.snel.internal.schema.JsonSchemas;
 import dev.snel.internal.schema.Names;
 import dev.snel.internal.schema.Schemas;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+import java.lang.annotation.Annotation;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,16 +27,21 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** One OpenAPI operation per route model, with FastAPI's conventions. */
+/**
+ * One OpenAPI operation per route model (and per webhook), with FastAPI's conventions: its
+ * operationId, summary from the method name, parameters grouped path, query, header, cookie, a
+ * {@code Body_<operationId>} component for several body parameters, and the validation-error
+ * response when the request has something to validate.
+ */
 final class Operations {
   private final JsonSchemas input;
-  private final JsonSchemas output;
+  private final Responses responses;
   private final Map<String, ObjectNode> extra = new LinkedHashMap<>();
-  private final Set<String> operationIds = new java.util.HashSet<>();
+  private final Set<String> operationIds = new HashSet<>();
 
-  Operations(JsonSchemas input, JsonSchemas output) {
+  Operations(JsonSchemas input, JsonSchemas output, DocumentInfo.ValidationErrorResponse validationError) {
     this.input = input;
-    this.output = output;
+    this.responses = new Responses(output, validationError, extra);
   }
 
   boolean hidden(RouteModel route) {
@@ -46,48 +56,76 @@ final class Operations {
 
   ObjectNode operation(RouteModel route) {
     Operation annotation = route.handler().getAnnotation(Operation.class);
-    ObjectNode operation = Json.mapper().createObjectNode();
-    if (!route.tags().isEmpty()) {
-      ArrayNode tags = operation.putArray("tags");
-      route.tags().forEach(tags::add);
-    }
-    String snakeName = Names.snake(route.handler().getName());
-    operation.put("summary", annotation != null && !annotation.summary().isEmpty() ? annotation.summary() : Names.title(snakeName));
-    if (annotation != null && !annotation.description().isEmpty()) {
-      operation.put("description", annotation.description());
-    }
+    String functionName = Names.snake(route.handler().getName());
     String operationId =
         annotation != null && !annotation.operationId().isEmpty()
             ? annotation.operationId()
-            : (snakeName + route.path()).replaceAll("\\W", "_") + "_" + route.httpMethod().toLowerCase(Locale.ROOT);
-    if (!operationIds.add(operationId)) {
-      throw new IllegalStateException("two operations have the operationId " + operationId + "; set one with @Operation(operationId=...)");
-    }
-    operation.put("operationId", operationId);
-    ArrayNode parameters = Json.mapper().createArrayNode();
-    List<ParamModel> bodies = new ArrayList<>();
-    boolean validates = false;
-    for (ParamModel param : route.params()) {
-      switch (param.source()) {
-        case INJECTED -> {}
-        case BODY -> {
-          bodies.add(param);
-          validates = true;
-        }
-        default -> {
-          parameters.add(parameter(param));
-          validates = true;
-        }
-      }
-    }
-    if (!parameters.isEmpty()) {
-      operation.set("parameters", parameters);
+            : generatedId(functionName, route.path(), route.httpMethod());
+    ObjectNode operation =
+        metadata(
+            route.tags(),
+            annotation != null && !annotation.summary().isEmpty() ? annotation.summary() : Names.title(functionName),
+            annotation != null && !annotation.description().isEmpty() ? annotation.description() : null,
+            operationId,
+            route.handler().isAnnotationPresent(Deprecated.class));
+    List<ParamModel> params =
+        route.params().stream()
+            .filter(p -> p.source() != Source.INJECTED && p.source() != Source.BODY)
+            .sorted(Comparator.comparingInt(p -> p.source().ordinal())) // FastAPI: path, query, header, cookie
+            .toList();
+    List<ParamModel> bodies = route.params().stream().filter(p -> p.source() == Source.BODY).toList();
+    if (!params.isEmpty()) {
+      ArrayNode parameters = operation.putArray("parameters");
+      params.forEach(param -> parameters.add(parameter(param)));
     }
     if (!bodies.isEmpty()) {
       operation.set("requestBody", requestBody(bodies, operationId));
     }
-    operation.set("responses", responses(route, annotation, validates));
-    if (route.handler().isAnnotationPresent(Deprecated.class)) {
+    String successDescription = annotation != null ? annotation.responseDescription() : "Successful Response";
+    operation.set(
+        "responses",
+        responses.of(route.responseModel(), route.status(), successDescription, operationId, !params.isEmpty() || !bodies.isEmpty()));
+    return operation;
+  }
+
+  /**
+   * A webhook's operation, as FastAPI documents {@code @app.webhooks.post("new-subscription")} on
+   * a function named after the webhook: summary "New Subscription", operationId {@code
+   * new_subscriptionnew_subscription_post}.
+   */
+  ObjectNode webhook(DocumentInfo.Webhook webhook) {
+    String functionName = webhook.name().replaceAll("\\W", "_");
+    String operationId = generatedId(functionName, webhook.name(), webhook.method());
+    ObjectNode operation = metadata(List.of(), Names.title(functionName), webhook.description(), operationId, false);
+    ObjectNode schema = titled(input.describe(Schemas.of(webhook.body())), "body");
+    ObjectNode body = operation.putObject("requestBody");
+    body.putObject("content").putObject("application/json").set("schema", schema);
+    body.put("required", true);
+    operation.set("responses", responses.of(Object.class, 200, "Successful Response", operationId, true));
+    return operation;
+  }
+
+  /** FastAPI's generate_unique_id: the function name and the path, non-word characters as _. */
+  private static String generatedId(String functionName, String path, String method) {
+    return (functionName + path).replaceAll("\\W", "_") + "_" + method.toLowerCase(Locale.ROOT);
+  }
+
+  private ObjectNode metadata(List<String> tags, String summary, String description, String operationId, boolean deprecated) {
+    ObjectNode operation = Json.mapper().createObjectNode();
+    if (!tags.isEmpty()) {
+      ArrayNode array = operation.putArray("tags");
+      tags.forEach(array::add);
+    }
+    operation.put("summary", summary);
+    if (description != null) {
+      operation.put("description", description);
+    }
+    if (!operationIds.add(operationId)) {
+      throw new IllegalStateException(
+          "two operations have the operationId " + operationId + "; give one another with @Operation(operationId = ...)");
+    }
+    operation.put("operationId", operationId);
+    if (deprecated) {
       operation.put("deprecated", true);
     }
     return operation;
@@ -98,28 +136,55 @@ final class Operations {
     node.put("name", param.wireName());
     node.put("in", param.source().loc());
     node.put("required", param.required());
-    if (!param.description().isEmpty()) {
-      node.put("description", param.description());
-    }
     ObjectNode schema = input.describe(Schemas.of(param.valueType()));
-    JsonSchemaKeywords.constrain(schema, param.annotations());
+    List<Annotation> annotations = param.annotations();
     if (param.multi()) {
+      // as the binder checks them: sizes on the list, the other constraints on each value
+      JsonSchemaKeywords.constrain(schema, annotations.stream().filter(a -> !sizeOfList(a)).toList());
       ObjectNode array = input.node().put("type", "array");
       array.set("items", schema);
+      JsonSchemaKeywords.constrain(array, annotations.stream().filter(Operations::sizeOfList).toList());
       schema = array;
+    } else {
+      JsonSchemaKeywords.constrain(schema, annotations);
     }
     if (!param.required() && param.defaultValue().isEmpty()) {
-      ObjectNode nullable = input.node();
-      nullable.putArray("anyOf").add(schema).add(input.node().put("type", "null"));
-      schema = nullable;
+      schema = nullable(schema);
     }
-    schema.put("title", Names.title(param.wireName()));
+    if (!schema.has("$ref")) {
+      schema.put("title", Names.title(param.wireName()));
+    }
     if (param.defaultValue().isPresent()) {
       schema.set("default", defaultJson(param, param.defaultValue().get()));
     }
-    JsonSchemaKeywords.document(schema, param.annotations().stream().filter(a -> !(a instanceof dev.snel.Description)).toList());
+    String description = description(param);
+    if (description != null) {
+      schema.put("description", description);
+      node.put("description", description);
+    }
+    JsonSchemaKeywords.document(schema, annotations.stream().filter(a -> !(a instanceof Description)).toList());
+    if (annotations.stream().anyMatch(Deprecated.class::isInstance)) {
+      schema.put("deprecated", true);
+      node.put("deprecated", true);
+    }
     node.set("schema", schema);
     return node;
+  }
+
+  private static boolean sizeOfList(Annotation annotation) {
+    return annotation instanceof Size || annotation instanceof NotEmpty;
+  }
+
+  /** The source annotation's description ({@code @Query(description = ...)}), else {@link Description}'s. */
+  private static String description(ParamModel param) {
+    if (!param.description().isEmpty()) {
+      return param.description();
+    }
+    return param.annotations().stream()
+        .filter(Description.class::isInstance)
+        .map(a -> ((Description) a).value())
+        .findFirst()
+        .orElse(null);
   }
 
   private static JsonNode defaultJson(ParamModel param, List<String> raw) {
@@ -127,7 +192,7 @@ final class Operations {
     var converter = Scalars.converterFor(type).orElseThrow();
     List<Object> values = raw.stream().map(converter::convert).toList();
     Object value = param.multi() ? values : values.get(0);
-    if (value instanceof Enum<?> || (param.multi() && !values.isEmpty() && values.get(0) instanceof Enum<?>)) {
+    if (values.stream().anyMatch(Enum.class::isInstance)) {
       value = param.multi() ? raw : raw.get(0);
     }
     return Json.mapper().valueToTree(value);
@@ -139,33 +204,28 @@ final class Operations {
     boolean required;
     if (bodies.size() == 1 && !embedded(bodies.get(0))) {
       ParamModel only = bodies.get(0);
-      schema = input.describe(Schemas.of(only.valueType()));
+      schema = bodySchema(only);
       required = only.required();
-      if (!required) {
-        ObjectNode nullable = input.node();
-        nullable.putArray("anyOf").add(schema).add(input.node().put("type", "null"));
-        nullable.put("title", Names.title(only.wireName()));
-        schema = nullable;
-      }
     } else {
       String name = "Body_" + operationId;
       ObjectNode combined = input.node();
       ObjectNode properties = combined.putObject("properties");
       ArrayNode requiredNames = Json.mapper().createArrayNode();
       for (ParamModel param : bodies) {
-        ObjectNode property = input.describe(Schemas.of(param.valueType()));
-        if (!property.has("$ref")) {
-          property.put("title", Names.title(param.wireName()));
+        ObjectNode property = bodySchema(param);
+        if (property.path("anyOf").path(0).has("$ref")) {
+          property.remove("title"); // pydantic titles no model field that is an optional model
         }
         properties.set(param.wireName(), property);
         if (param.required()) {
           requiredNames.add(param.wireName());
         }
       }
+      combined.put("type", "object");
       if (!requiredNames.isEmpty()) {
         combined.set("required", requiredNames);
       }
-      combined.put("type", "object").put("title", name);
+      combined.put("title", name);
       extra.put(name, combined);
       schema = input.node().put("$ref", OpenApiDocument.COMPONENTS + name);
       required = !requiredNames.isEmpty();
@@ -177,37 +237,32 @@ final class Operations {
     return body;
   }
 
+  /** A body parameter's schema: its type's, nullable when optional, titled unless a model. */
+  private ObjectNode bodySchema(ParamModel param) {
+    ObjectNode schema = input.describe(Schemas.of(param.valueType()));
+    if (!schema.has("$ref")) {
+      JsonSchemaKeywords.constrain(schema, param.annotations());
+    }
+    if (!param.required()) {
+      schema = nullable(schema);
+    }
+    return titled(schema, param.wireName());
+  }
+
+  private ObjectNode nullable(ObjectNode schema) {
+    ObjectNode nullable = input.node();
+    nullable.putArray("anyOf").add(schema).add(input.node().put("type", "null"));
+    return nullable;
+  }
+
+  private static ObjectNode titled(ObjectNode schema, String name) {
+    if (!schema.has("$ref")) {
+      schema.put("title", Names.title(name));
+    }
+    return schema;
+  }
+
   private static boolean embedded(ParamModel body) {
-    dev.snel.Body annotation = body.annotations().stream()
-        .filter(dev.snel.Body.class::isInstance).map(dev.snel.Body.class::cast).findFirst().orElse(null);
-    return annotation != null && annotation.embed();
-  }
-
-  private ObjectNode responses(RouteModel route, Operation annotation, boolean validates) {
-    ObjectNode responses = Json.mapper().createObjectNode();
-    ObjectNode success = responses.putObject(Integer.toString(route.status()));
-    success.put("description", annotation != null ? annotation.responseDescription() : "Successful Response");
-    if (route.status() != 204 && route.status() != 304) {
-      success.putObject("content").putObject("application/json").set("schema", responseSchema(route.responseModel()));
-    }
-    if (validates) {
-      ObjectNode invalid = responses.putObject("422");
-      invalid.put("description", "Validation Error");
-      invalid.putObject("content").putObject("application/json").putObject("schema")
-          .put("$ref", OpenApiDocument.COMPONENTS + "HTTPValidationError");
-      ValidationErrorSchemas.addTo(extra);
-    }
-    return responses;
-  }
-
-  /** Free-form results (Object, untyped maps) are {@code {}}, as an unannotated FastAPI route's. */
-  private ObjectNode responseSchema(Type model) {
-    if (model == Object.class) {
-      return output.node();
-    }
-    if (model instanceof ParameterizedType p && p.getRawType() == Map.class && p.getActualTypeArguments()[1] == Object.class) {
-      return output.node();
-    }
-    return output.describe(Schemas.of(model));
+    return body.annotations().stream().anyMatch(a -> a instanceof Body b && b.embed());
   }
 }

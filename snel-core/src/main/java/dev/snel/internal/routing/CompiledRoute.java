@@ -15,12 +15,15 @@ public final class CompiledRoute {
   private final ParamBinder[] binders;
   private final MethodHandle handler;
   private final ResponseEncoder encoder;
+  private final ResponseVariants variants;
 
-  CompiledRoute(RouteModel model, ParamBinder[] binders, MethodHandle handler, ResponseEncoder encoder) {
+  CompiledRoute(
+      RouteModel model, ParamBinder[] binders, MethodHandle handler, ResponseEncoder encoder, ResponseVariants variants) {
     this.model = model;
     this.binders = binders;
     this.handler = handler;
     this.encoder = encoder;
+    this.variants = variants;
   }
 
   /** The route's description. */
@@ -44,12 +47,15 @@ public final class CompiledRoute {
     return (Object) handler.invokeExact(args);
   }
 
-  /** The response for the handler's result, shaped by the injected response if any. */
+  /**
+   * The response for the handler's result, shaped by the injected response if any. A record of
+   * a sealed response type is sent with its variant's status ({@link ResponseVariants}).
+   */
   public Response toResponse(Object result, Binding binding) {
     if (result instanceof Response response) {
       return response;
     }
-    int status = model.status();
+    int status = variants.statusOf(result, model.status());
     Response response =
         status == 204 || status == 304
             ? Response.empty(status)

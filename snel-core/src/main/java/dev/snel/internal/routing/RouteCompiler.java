@@ -102,7 +102,12 @@ public final class RouteCompiler {
                 || method.getDeclaringClass().isAnnotationPresent(NonBlocking.class),
             responseModel);
     ParamBinder[] binders = params.stream().map(ParamCompiler.Compiled::binder).toArray(ParamBinder[]::new);
-    return new CompiledRoute(model, binders, handle(handlers, method, where), encoder(method, responseModel, where));
+    return new CompiledRoute(
+        model,
+        binders,
+        handle(handlers, method, where),
+        encoder(method, responseModel, where),
+        ResponseVariants.of(responseModel, model.status()));
   }
 
 
