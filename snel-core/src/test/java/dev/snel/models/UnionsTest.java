@@ -13,6 +13,7 @@ import dev.snel.Tag;
 import dev.snel.testing.TestClient;
 import dev.snel.testing.TestResponse;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,17 @@ class UnionsTest {
 
   public record Checkout(Payment payment) {}
 
+  @Discriminator("kind")
+  public sealed interface Adjustment permits Refund, Fee {}
+
+  @Tag("refund")
+  public record Refund(BigDecimal amount) implements Adjustment {}
+
+  @Tag("fee")
+  public record Fee(BigDecimal amount, String reason) implements Adjustment {}
+
+  public record Invoice(List<Adjustment> adjustments) {}
+
   public static class Routes {
     @Post("/owners")
     public Owner owner(Owner owner) {
@@ -71,6 +83,11 @@ class UnionsTest {
     @Post("/checkout")
     public Map<String, Object> checkout(Checkout checkout) {
       return Map.of("kind", checkout.payment().getClass().getSimpleName());
+    }
+
+    @Post("/invoices")
+    public Invoice invoice(Invoice invoice) {
+      return invoice;
     }
 
     @Post("/checkout/echo")
@@ -238,5 +255,17 @@ class UnionsTest {
                    "msg":"Input should be a valid dictionary or object to extract fields from","input":42},
                   {"type":"model_attributes_type","loc":["body","payment","Voucher"],
                    "msg":"Input should be a valid dictionary or object to extract fields from","input":42}]}"""));
+  }
+
+  @Test
+  void a_record_in_a_union_reads_its_numbers_exactly_as_sent() {
+    TestResponse response =
+        postJson(client, "/invoices", "{\"adjustments\": [{\"kind\": \"refund\", \"amount\": 1.10}, {\"kind\": \"fee\", \"amount\": \"2.500\", \"reason\": \"late\"}]}");
+
+    assertThat(response.json())
+        .isEqualTo(
+            json(
+                """
+                {"adjustments": [{"kind": "refund", "amount": "1.10"}, {"kind": "fee", "amount": "2.500", "reason": "late"}]}"""));
   }
 }

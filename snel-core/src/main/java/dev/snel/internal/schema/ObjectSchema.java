@@ -159,12 +159,16 @@ final class ObjectSchema extends Schema {
         continue;
       }
       encoding.push(field.jsonName);
-      if (from[i] == null) {
-        encoding.fail("missing", "Field required", value);
-        encoding.pop();
-        continue;
+      Object member = from[i] == null ? Readers.ABSENT : from[i].read(value);
+      if (member == Readers.ABSENT) {
+        // like pydantic's from_attributes: a member the object lacks takes its default, if any
+        if (field.required) {
+          encoding.fail("missing", "Field required", value);
+          encoding.pop();
+          continue;
+        }
+        member = field.absent();
       }
-      Object member = from[i].read(value);
       if (!skipped(field, member, options)) {
         generator.writeName(field.jsonName);
         if (member == null) {

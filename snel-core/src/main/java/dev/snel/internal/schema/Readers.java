@@ -16,6 +16,9 @@ import java.util.Map;
 final class Readers {
   private Readers() {}
 
+  /** What a reader returns for a key the Map does not have (a null value is a value). */
+  static final Object ABSENT = new Object();
+
   /** Reads one member from an object. */
   @FunctionalInterface
   interface Reader {
@@ -37,7 +40,7 @@ final class Readers {
       String json = field.jsonName;
       return map -> {
         Map<?, ?> m = (Map<?, ?>) map;
-        return m.containsKey(java) ? m.get(java) : m.get(json);
+        return m.containsKey(java) ? m.get(java) : m.containsKey(json) ? m.get(json) : ABSENT;
       };
     }
     for (String name : new String[] {field.javaName, field.jsonName}) {
