@@ -5,16 +5,23 @@ import dev.snel.Request;
 import dev.snel.Response;
 import dev.snel.internal.json.Json;
 import dev.snel.internal.pipeline.BuiltinRoutes;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Serves the OpenAPI document, Swagger UI, its OAuth2 redirect page and ReDoc, each at its
- * configured path (or not at all), answering GET and HEAD like FastAPI's own routes.
+ * Serves the OpenAPI document, Swagger UI, its OAuth2 redirect page, ReDoc and the pages' assets,
+ * each at its configured path (or not at all), answering GET and HEAD like FastAPI's own routes:
+ * any other method gets 405 with {@code allow: GET, HEAD}, and a page's path with a trailing slash
+ * is redirected (307) to the path without, as Starlette does for any route.
  *
- * <p>Thread-safe: the document is made once, on first use, and served from memory.
+ * <p>Thread-safe: the document and the pages are made once, on first use, and served from memory.
  */
 public final class DocsRoutes implements BuiltinRoutes {
+  private static final Map<String, String> ALLOW = Map.of("allow", "GET, HEAD");
+
   private final String title;
   private final String openapiUrl;
   private final String docsUrl;
@@ -22,11 +29,15 @@ public final class DocsRoutes implements BuiltinRoutes {
   private final Map<String, Object> swaggerUiParameters;
   private final Supplier<byte[]> document;
   private volatile byte[] cached;
+  private volatile String swaggerUiPage;
+  private volatile String redocPage;
 
   /**
+   * @param title the API's title, shown in the pages' titles
    * @param openapiUrl where the document is served, or null for nowhere (and no pages)
    * @param docsUrl where Swagger UI is served, or null
    * @param redocUrl where ReDoc is served, or null
+   * @param swaggerUiParameters Swagger UI's configuration, in order
    * @param document makes the document's JSON, called once
    */
   public DocsRoutes(
@@ -40,32 +51,46 @@ public final class DocsRoutes implements BuiltinRoutes {
     this.openapiUrl = openapiUrl;
     this.docsUrl = openapiUrl == null ? null : docsUrl;
     this.redocUrl = openapiUrl == null ? null : redocUrl;
-    this.swaggerUiParameters = Map.copyOf(swaggerUiParameters);
+    this.swaggerUiParameters = Collections.unmodifiableMap(new LinkedHashMap<>(swaggerUiParameters));
     this.document = document;
   }
 
   @Override
   public Response handle(Request request) {
     String path = request.path();
-    Response page = null;
-    if (path.equals(openapiUrl)) {
-      page = Response.rawJson(document());
-    } else if (path.equals(docsUrl)) {
-      page = Response.html(DocsPages.swaggerUi(title, openapiUrl, docsUrl, swaggerUiParameters));
-    } else if (docsUrl != null && path.equals(docsUrl + "/oauth2-redirect")) {
-      page = Response.html(DocsPages.oauth2Redirect());
-    } else if (path.equals(redocUrl)) {
-      page = Response.html(DocsPages.redoc(title, openapiUrl, redocUrl));
-    } else {
-      page = DocsAssets.serve(path, docsUrl, redocUrl);
-    }
-    if (page == null) {
+    boolean asset = DocsAssets.isAsset(path, docsUrl, redocUrl);
+    boolean page = isPage(path) || asset;
+    boolean slashed = !page && path.endsWith("/") && isPage(path.substring(0, path.length() - 1));
+    if (!page && !slashed) {
       return null;
     }
     if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
-      throw new HttpException(405, "Method Not Allowed", Map.of("allow", "GET, HEAD"));
+      throw new HttpException(405, "Method Not Allowed", ALLOW);
     }
-    return page;
+    if (slashed) {
+      String query = request.rawQuery().isEmpty() ? "" : "?" + request.rawQuery();
+      return Response.redirect(request.baseUrl() + path.substring(0, path.length() - 1) + query);
+    }
+    if (asset) {
+      return DocsAssets.serve(request, docsUrl, redocUrl);
+    }
+    if (path.equals(openapiUrl)) {
+      return Response.rawJson(document());
+    }
+    if (path.equals(docsUrl)) {
+      return Response.html(swaggerUiPage());
+    }
+    if (path.equals(redocUrl)) {
+      return Response.html(redocPage());
+    }
+    return Response.html(DocsPages.oauth2Redirect(docsUrl));
+  }
+
+  private boolean isPage(String path) {
+    return path.equals(openapiUrl)
+        || path.equals(docsUrl)
+        || path.equals(redocUrl)
+        || (docsUrl != null && path.equals(docsUrl + "/oauth2-redirect"));
   }
 
   /** The document's JSON, made on first use. */
@@ -83,11 +108,40 @@ public final class DocsRoutes implements BuiltinRoutes {
     return json;
   }
 
-  static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  // Racing first requests may each make a page; they make the same text, and one is kept.
+  private String swaggerUiPage() {
+    String page = swaggerUiPage;
+    if (page == null) {
+      page = DocsPages.swaggerUi(title, openapiUrl, docsUrl, swaggerUiParameters);
+      swaggerUiPage = page;
+    }
+    return page;
   }
 
-  static String jsString(String text) {
-    return new String(Json.encode(text), java.nio.charset.StandardCharsets.UTF_8).replace("</", "<\\/");
+  private String redocPage() {
+    String page = redocPage;
+    if (page == null) {
+      page = DocsPages.redoc(title, openapiUrl, redocUrl);
+      redocPage = page;
+    }
+    return page;
+  }
+
+  /** Text for HTML content and attribute values. */
+  static String escape(String text) {
+    return text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;")
+        .replace("'", "&#39;");
+  }
+
+  /**
+   * A value as a JavaScript literal inside a {@code <script>} element: JSON, with every {@code <}
+   * written as {@code \u003c}, so no {@code </script>} or {@code <!--} in a title or a parameter
+   * can end or change the script.
+   */
+  static String jsValue(Object value) {
+    return new String(Json.encode(value), StandardCharsets.UTF_8).replace("<", "\\u003c");
   }
 }
