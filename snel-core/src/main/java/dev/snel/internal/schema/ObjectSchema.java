@@ -22,6 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class ObjectSchema extends Schema {
   private final Class<?> type;
   private final String name;
+  private final String title;
   private Field[] fields;
   private Map<String, Integer> byJsonName;
   private Construction construction;
@@ -31,9 +32,10 @@ final class ObjectSchema extends Schema {
   private String tagMember;
   private String tagValue;
 
-  ObjectSchema(Class<?> type, String name) {
+  ObjectSchema(Class<?> type, String name, String title) {
     this.type = type;
     this.name = name;
+    this.title = title;
   }
 
   /** Completes the schema; separate from the constructor so models can refer to themselves. */
@@ -214,7 +216,8 @@ final class ObjectSchema extends Schema {
       if (!required.isEmpty()) {
         node.set("required", required);
       }
-      node.put("title", name).put("type", "object");
+      node.put("title", title).put("type", "object");
+      JsonSchemaKeywords.document(node, List.of(type.getAnnotations())); // @Description: pydantic's docstring
       if (forbidExtra) {
         node.put("additionalProperties", false);
       }

@@ -153,10 +153,14 @@ public final class Schemas {
   private static ObjectSchema model(Class<?> raw, Type[] args, boolean strict) {
     StringBuilder key = new StringBuilder(raw.getName());
     StringBuilder name = new StringBuilder(raw.getSimpleName());
+    List<String> argumentNames = new ArrayList<>();
     for (Type arg : args) {
       key.append('|').append(arg.getTypeName());
       name.append('_').append(raw(arg).getSimpleName());
+      argumentNames.add(raw(arg).getSimpleName());
     }
+    // pydantic's title of a parametrized model is its class name, Page[User]; its definition Page_User_
+    String title = raw.getSimpleName() + (args.length > 0 ? "[" + String.join(", ", argumentNames) + "]" : "");
     if (args.length > 0) {
       name.append('_');
     }
@@ -165,7 +169,7 @@ public final class Schemas {
     if (cached != null) {
       return (ObjectSchema) cached;
     }
-    ObjectSchema schema = new ObjectSchema(raw, name.toString());
+    ObjectSchema schema = new ObjectSchema(raw, name.toString(), title);
     MODELS.put(key.toString(), schema);
     try {
       build(schema, raw, args, strict || raw.isAnnotationPresent(Strict.class));
