@@ -347,6 +347,47 @@ class OpenApiDocumentTest {
             "ValidationError");
   }
 
+  @dev.snel.Discriminator("pet_type")
+  public sealed interface Pet permits Cat, Dog {}
+
+  public record Cat(String name) implements Pet {}
+
+  public record Dog(String name, boolean barks) implements Pet {}
+
+  @Test
+  void a_discriminated_union_body_maps_each_tag_to_its_component() {
+    class Pets {
+      @Post("/pets")
+      public Map<String, Object> adopt(Pet pet) {
+        return Map.of();
+      }
+    }
+    JsonNode document = json(Snel.create().include(new Pets()).openApiJson());
+    assertThat(document.get("paths").get("/pets").get("post").get("requestBody").get("content").get("application/json").get("schema"))
+        .isEqualTo(
+            json(
+                """
+                {"oneOf":[{"$ref":"#/components/schemas/Cat"},{"$ref":"#/components/schemas/Dog"}],
+                 "discriminator":{"propertyName":"pet_type","mapping":{"Cat":"#/components/schemas/Cat","Dog":"#/components/schemas/Dog"}},
+                 "title":"Pet"}"""));
+    assertThat(document.get("components").get("schemas").propertyNames()).contains("Cat", "Dog");
+  }
+
+  public record Note(String text, Optional<String> author, @Default("3") int stars) {}
+
+  @Test
+  void a_member_defaulting_to_null_has_no_default_as_fastapi_leaves_out_every_null() {
+    class Notes {
+      @Post("/notes")
+      public Map<String, Object> add(Note note) {
+        return Map.of();
+      }
+    }
+    JsonNode properties = json(Snel.create().include(new Notes()).openApiJson()).get("components").get("schemas").get("Note").get("properties");
+    assertThat(properties.get("author")).isEqualTo(json("{\"anyOf\":[{\"type\":\"string\"},{\"type\":\"null\"}],\"title\":\"Author\"}"));
+    assertThat(properties.get("stars")).isEqualTo(json("{\"type\":\"integer\",\"title\":\"Stars\",\"default\":3}"));
+  }
+
   @Test
   void two_operations_with_one_operation_id_fail_with_a_message_naming_it() {
     class Twice {

@@ -29,12 +29,15 @@ class ResponseVariantsTest {
   public record Withdrawn(String detail, String reason) implements ItemResult {}
 
   @Discriminator("kind")
-  public sealed interface JobResult permits Accepted, Conflict, Nothing {}
+  public sealed interface JobResult permits Accepted, Conflict, Locked, Nothing {}
 
   public record Accepted(long id) implements JobResult {}
 
   @Status(409)
   public record Conflict(String detail) implements JobResult {}
+
+  @Status(409)
+  public record Locked(String detail, long until) implements JobResult {}
 
   @Status(204)
   public record Nothing() implements JobResult {}
@@ -54,6 +57,7 @@ class ResponseVariantsTest {
     public JobResult start(String kind) {
       return switch (kind) {
         case "busy" -> new Conflict("A job is running");
+        case "locked" -> new Locked("Jobs are locked", 1700000000);
         case "none" -> new Nothing();
         default -> new Accepted(7);
       };
@@ -81,6 +85,9 @@ class ResponseVariantsTest {
     TestResponse conflict = client.request("POST", "/jobs/busy").send();
     assertThat(conflict.status()).isEqualTo(409);
     assertThat(conflict.json()).isEqualTo(json("{\"kind\":\"Conflict\",\"detail\":\"A job is running\"}"));
+    TestResponse locked = client.request("POST", "/jobs/locked").send();
+    assertThat(locked.status()).isEqualTo(409);
+    assertThat(locked.json()).isEqualTo(json("{\"kind\":\"Locked\",\"detail\":\"Jobs are locked\",\"until\":1700000000}"));
   }
 
   @Test
@@ -105,7 +112,7 @@ class ResponseVariantsTest {
   }
 
   @Test
-  void a_tagged_records_response_is_its_own_schema_and_a_204_has_no_content() {
+  void tagged_records_sharing_a_status_are_one_of_them_with_their_tags_and_a_204_has_no_content() {
     JsonNode document = client.get("/openapi.json").json();
     assertThat(document.get("paths").get("/jobs/{kind}").get("post").get("responses"))
         .isEqualTo(
@@ -113,7 +120,10 @@ class ResponseVariantsTest {
                 """
                 {"201":{"description":"Successful Response","content":{"application/json":{"schema":{"$ref":"#/components/schemas/Accepted"}}}},
                  "204":{"description":"No Content"},
-                 "409":{"description":"Conflict","content":{"application/json":{"schema":{"$ref":"#/components/schemas/Conflict"}}}},
+                 "409":{"description":"Conflict","content":{"application/json":{"schema":
+                   {"oneOf":[{"$ref":"#/components/schemas/Conflict"},{"$ref":"#/components/schemas/Locked"}],
+                    "discriminator":{"propertyName":"kind","mapping":{
+                      "Conflict":"#/components/schemas/Conflict","Locked":"#/components/schemas/Locked"}}}}}},
                  "422":{"description":"Validation Error","content":{"application/json":{"schema":{"$ref":"#/components/schemas/HTTPValidationError"}}}}}"""));
     assertThat(document.get("components").get("schemas").get("Conflict").get("properties").get("kind"))
         .isEqualTo(json("{\"const\":\"Conflict\",\"title\":\"Kind\",\"type\":\"string\"}"));

@@ -64,7 +64,27 @@ public final class OpenApiDocument {
       });
     }
     rewriteRefs(document, inputNames, outputNames);
+    dropNulls(document);
     return document;
+  }
+
+  /**
+   * FastAPI encodes its document with {@code exclude_none=True}, so no member is ever {@code
+   * null}: a field defaulting to None has no {@code "default"}. The standalone JSON Schemas keep
+   * pydantic's {@code "default": null}; the document drops it the same way.
+   */
+  private static void dropNulls(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      for (String key : List.copyOf(object.propertyNames())) {
+        if (object.get(key).isNull()) {
+          object.remove(key);
+        } else {
+          dropNulls(object.get(key));
+        }
+      }
+    } else if (node != null && node.isArray()) {
+      node.values().forEach(OpenApiDocument::dropNulls);
+    }
   }
 
   private static ObjectNode pathItem(ObjectNode paths, String key) {
