@@ -61,6 +61,8 @@ class CoercionTest {
 
   public record TextBox(String value) {}
 
+  public record CharBox(char value) {}
+
   public record DecimalBox(BigDecimal value) {}
 
   public record BigIntegerBox(BigInteger value) {}
@@ -126,6 +128,11 @@ class CoercionTest {
 
     @Post("/text")
     public TextBox text(TextBox box) {
+      return box;
+    }
+
+    @Post("/char")
+    public CharBox character(CharBox box) {
       return box;
     }
 
@@ -270,6 +277,7 @@ class CoercionTest {
           /bool     | "0"                      | false
           /text     | "hello"                  | "hello"
           /text     | ""                       | ""
+          /char     | "x"                      | "x"
           /decimal  | "1.10"                   | "1.10"
           /decimal  | 1.5                      | "1.5"
           /decimal  | 3                        | "3"
@@ -348,6 +356,9 @@ class CoercionTest {
           /text     | true             | ["body","value"]   | string_type      | Input should be a valid string |
           /text     | null             | ["body","value"]   | string_type      | Input should be a valid string |
           /text     | ["a"]            | ["body","value"]   | string_type      | Input should be a valid string |
+          /char     | "xy"             | ["body","value"]   | string_too_long  | String should have at most 1 character | {"max_length": 1}
+          /char     | ""               | ["body","value"]   | string_too_short | String should have at least 1 character | {"min_length": 1}
+          /char     | 5                | ["body","value"]   | string_type      | Input should be a valid string |
           /decimal  | "abc"            | ["body","value"]   | decimal_parsing  | Input should be a valid decimal |
           /decimal  | "NaN"            | ["body","value"]   | finite_number    | Input should be a finite number |
           /decimal  | true             | ["body","value"]   | decimal_type     | Decimal input should be an integer, float, string or Decimal object |

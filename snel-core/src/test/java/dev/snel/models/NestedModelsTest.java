@@ -41,7 +41,33 @@ class NestedModelsTest {
 
   public record Shape(String name, List<Point> points) {}
 
+  public record Category(String name, List<Category> children) {}
+
+  /** A plain class: a no-argument constructor, then each member through its setter or field. */
+  public static class Settings {
+    private String theme;
+    public Optional<String> motto;
+
+    public String getTheme() {
+      return theme;
+    }
+
+    public void setTheme(String theme) {
+      this.theme = theme.toUpperCase(java.util.Locale.ROOT);
+    }
+  }
+
   public static class Routes {
+    @Post("/categories")
+    public Category category(Category category) {
+      return category;
+    }
+
+    @Post("/settings")
+    public Settings settings(Settings settings) {
+      return settings;
+    }
+
     @Post("/orders")
     public Order order(Order order) {
       return order;
@@ -262,5 +288,34 @@ class NestedModelsTest {
             json(
                 """
                 {"detail":[{"type":"extra_forbidden","loc":["body","points",1,"z"],"msg":"Extra inputs are not permitted","input":1}]}"""));
+  }
+
+  @Test
+  void a_recursive_model_reads_and_locates_errors_at_any_depth() {
+    TestResponse valid =
+        postJson(client, "/categories", "{\"name\": \"a\", \"children\": [{\"name\": \"b\", \"children\": []}]}");
+    TestResponse invalid =
+        postJson(
+            client,
+            "/categories",
+            "{\"name\": \"a\", \"children\": [{\"name\": \"b\", \"children\": [{\"name\": 5, \"children\": []}]}]}");
+
+    assertThat(valid.json()).isEqualTo(json("{\"name\": \"a\", \"children\": [{\"name\": \"b\", \"children\": []}]}"));
+    assertThat(invalid.json())
+        .isEqualTo(
+            json(
+                """
+                {"detail":[{"type":"string_type","loc":["body","children",0,"children",0,"name"],
+                  "msg":"Input should be a valid string","input":5}]}"""));
+  }
+
+  @Test
+  void a_plain_class_is_filled_through_its_setters_and_fields() {
+    TestResponse response = postJson(client, "/settings", "{\"theme\": \"dark\"}");
+    TestResponse missing = postJson(client, "/settings", "{\"motto\": \"less is more\"}");
+
+    assertThat(response.json()).isEqualTo(json("{\"theme\": \"DARK\", \"motto\": null}"));
+    assertThat(missing.json())
+        .isEqualTo(json("{\"detail\":[{\"type\":\"missing\",\"loc\":[\"body\",\"theme\"],\"msg\":\"Field required\",\"input\":{\"motto\":\"less is more\"}}]}"));
   }
 }

@@ -165,6 +165,16 @@ class ResponseModelsTest {
       return new Account("grace", true);
     }
 
+    @Get("/users/nobody")
+    public UserResponse nobody() {
+      return null;
+    }
+
+    @Get("/users/maybe")
+    public Optional<UserResponse> maybe() {
+      return Optional.empty();
+    }
+
     @Get("/broken/missing")
     @ResponseModel(UserResponse.class)
     public Partial missing() {
@@ -323,5 +333,18 @@ class ResponseModelsTest {
     TestClient.of(app).get("/broken/missing");
 
     assertThat(inputs).containsExactly(new Partial(9), new Partial(9));
+  }
+
+  @Test
+  void null_for_a_model_is_a_server_error_but_an_empty_optional_is_null() {
+    assertThat(client.get("/users/nobody").status()).isEqualTo(500);
+    assertThat(showingErrors.get("/users/nobody").json())
+        .isEqualTo(
+            json(
+                """
+                {"errors":[{"type":"model_attributes_type","loc":["response"],
+                  "msg":"Input should be a valid dictionary or object to extract fields from"}]}"""));
+    assertThat(client.get("/users/maybe").status()).isEqualTo(200);
+    assertThat(client.get("/users/maybe").text()).isEqualTo("null");
   }
 }

@@ -104,8 +104,11 @@ public final class Schemas {
   }
 
   private static Schema scalar(Class<?> raw, boolean strict) {
-    if (raw == String.class || raw == char.class || raw == Character.class) {
+    if (raw == String.class) {
       return StringSchema.INSTANCE;
+    }
+    if (raw == char.class || raw == Character.class) {
+      return CharSchema.INSTANCE;
     }
     if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class
         || raw == short.class || raw == Short.class || raw == byte.class || raw == Byte.class
