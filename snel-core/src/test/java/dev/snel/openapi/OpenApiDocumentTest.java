@@ -47,10 +47,11 @@ class OpenApiDocumentTest {
   @Tags("items")
   public static class Items {
     // @app.get("/items/", tags=["items"], summary="List the items", description="All of them, **paged**.")
-    // def read_items(skip: int = 0, limit: Annotated[int, Query(le=100)] = 10) -> list[Item]
+    // def read_items(skip: int = 0, limit: Annotated[int, Query(le=100)] = 10,
+    //   label: Annotated[list[str], Query()] = ["new", "sale"], id: Annotated[set[int] | None, Query()] = None) -> list[Item]
     @Get("/items/")
     @Operation(summary = "List the items", description = "All of them, **paged**.")
-    public List<Item> readItems(@Default("0") int skip, @Default("10") @Max(100) int limit) {
+    public List<Item> readItems(@Default("0") int skip, @Default("10") @Max(100) int limit, @Default({"new", "sale"}) List<String> label, Optional<java.util.Set<Integer>> id) {
       return List.of();
     }
 
@@ -203,7 +204,11 @@ class OpenApiDocumentTest {
                  "operationId":"read_items_items__get",
                  "parameters":[
                    {"name":"skip","in":"query","required":false,"schema":{"type":"integer","default":0,"title":"Skip"}},
-                   {"name":"limit","in":"query","required":false,"schema":{"type":"integer","maximum":100,"default":10,"title":"Limit"}}],
+                   {"name":"limit","in":"query","required":false,"schema":{"type":"integer","maximum":100,"default":10,"title":"Limit"}},
+                   {"name":"label","in":"query","required":false,
+                    "schema":{"type":"array","items":{"type":"string"},"default":["new","sale"],"title":"Label"}},
+                   {"name":"id","in":"query","required":false,
+                    "schema":{"anyOf":[{"type":"array","uniqueItems":true,"items":{"type":"integer"}},{"type":"null"}],"title":"Id"}}],
                  "responses":{
                    "200":{"description":"Successful Response","content":{"application/json":{"schema":
                      {"type":"array","items":{"$ref":"#/components/schemas/Item"},"title":"Response Read Items Items  Get"}}}},

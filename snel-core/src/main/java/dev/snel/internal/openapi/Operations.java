@@ -15,6 +15,9 @@ import dev.snel.internal.schema.Schemas;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -22,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -76,7 +80,7 @@ final class Operations {
     List<ParamModel> bodies = route.params().stream().filter(p -> p.source() == Source.BODY).toList();
     if (!params.isEmpty()) {
       ArrayNode parameters = operation.putArray("parameters");
-      params.forEach(param -> parameters.add(parameter(param)));
+      params.forEach(param -> parameters.add(parameter(param, isSet(route, param))));
     }
     if (!bodies.isEmpty()) {
       operation.set("requestBody", requestBody(bodies, operationId));
@@ -131,7 +135,21 @@ final class Operations {
     return operation;
   }
 
-  private ObjectNode parameter(ParamModel param) {
+  /** Whether a list parameter is declared as a Set (pydantic's set[str]: uniqueItems). */
+  private static boolean isSet(RouteModel route, ParamModel param) {
+    for (Parameter parameter : route.handler().getParameters()) {
+      if (parameter.getName().equals(param.javaName())) {
+        Type type = parameter.getParameterizedType();
+        if (type instanceof ParameterizedType p && p.getRawType() == Optional.class) {
+          type = p.getActualTypeArguments()[0];
+        }
+        return type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw && Set.class.isAssignableFrom(raw);
+      }
+    }
+    return false;
+  }
+
+  private ObjectNode parameter(ParamModel param, boolean set) {
     ObjectNode node = Json.mapper().createObjectNode();
     node.put("name", param.wireName());
     node.put("in", param.source().loc());
@@ -142,6 +160,9 @@ final class Operations {
       // as the binder checks them: sizes on the list, the other constraints on each value
       JsonSchemaKeywords.constrain(schema, annotations.stream().filter(a -> !sizeOfList(a)).toList());
       ObjectNode array = input.node().put("type", "array");
+      if (set) {
+        array.put("uniqueItems", true);
+      }
       array.set("items", schema);
       JsonSchemaKeywords.constrain(array, annotations.stream().filter(Operations::sizeOfList).toList());
       schema = array;
