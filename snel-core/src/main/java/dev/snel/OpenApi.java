@@ -12,9 +12,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The app's OpenAPI document and documentation pages: the document's info, servers and tags,
- * where the document, Swagger UI and ReDoc are served (or not), and a hook to change the
- * generated document, like FastAPI's constructor arguments and its {@code app.openapi()}
- * override. Reach it through {@link Snel#openApi()}:
+ * the webhooks the API sends, the response invalid requests get, where the document, Swagger UI
+ * and ReDoc are served (or not), and a hook to change the generated document, like FastAPI's
+ * constructor arguments and its {@code app.openapi()} override. {@link OpenApiExport} writes
+ * the document to a file. Reach it through {@link Snel#openApi()}:
  *
  * <pre>{@code
  * app.openApi()
