@@ -39,17 +39,21 @@ class ExampleDocumentsAreValidOpenApiTest {
                   + " path parameter in path or operation level"));
 
   static Stream<Arguments> examples() {
-    Map<String, Supplier<Snel>> apps =
-        Map.of(
-            "minimal", dev.snel.examples.minimal.Main::app,
-            "errors", dev.snel.examples.errors.Main::app,
-            "path-params", dev.snel.examples.pathparams.Main::app,
-            "query-params", dev.snel.examples.queryparams.Main::app,
-            "handling-errors", dev.snel.examples.handlingerrors.Main::app,
-            "handling-errors (specific handlers)", dev.snel.examples.handlingerrors.Main::specificApp,
-            "users-models", dev.snel.examples.usersmodels.Main::app,
-            "body-models", dev.snel.examples.bodymodels.Main::app);
-    return apps.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> Arguments.of(e.getKey(), e.getValue()));
+    return Stream.of(
+        example("minimal", dev.snel.examples.minimal.Main::app),
+        example("errors", dev.snel.examples.errors.Main::app),
+        example("path-params", dev.snel.examples.pathparams.Main::app),
+        example("query-params", dev.snel.examples.queryparams.Main::app),
+        example("handling-errors", dev.snel.examples.handlingerrors.Main::app),
+        example("handling-errors (specific handlers)", dev.snel.examples.handlingerrors.Main::specificApp),
+        example("users-models", dev.snel.examples.usersmodels.Main::app),
+        example("body-models", dev.snel.examples.bodymodels.Main::app),
+        example("interactive-docs", dev.snel.examples.interactivedocs.Main::app),
+        example("interactive-docs (moved)", dev.snel.examples.interactivedocs.Main::movedApp));
+  }
+
+  private static Arguments example(String name, Supplier<Snel> app) {
+    return Arguments.of(name, app);
   }
 
   @ParameterizedTest(name = "{0}")
