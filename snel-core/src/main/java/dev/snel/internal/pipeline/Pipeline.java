@@ -86,7 +86,7 @@ public final class Pipeline {
       if (answer == null) {
         answer = exceptions.handle(request, new HttpException(404));
       }
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
       answer = exceptions.handle(request, e);
     }
     finish(request, answer, onResponse);
