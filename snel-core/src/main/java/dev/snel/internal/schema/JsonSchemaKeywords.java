@@ -63,7 +63,12 @@ public final class JsonSchemaKeywords {
   /** Adds the JSON Schema form of each constraint annotation. */
   public static void constrain(ObjectNode node, List<Annotation> annotations) {
     boolean array = "array".equals(node.path("type").asString(""));
+    // a decimal written as a string (output) has no numeric keywords, as in pydantic
+    boolean text = "string".equals(node.path("type").asString(""));
     for (Annotation a : annotations) {
+      if (text && isNumeric(a)) {
+        continue;
+      }
       switch (a) {
         case Size s -> {
           if (s.min() > 0) {
@@ -89,6 +94,12 @@ public final class JsonSchemaKeywords {
         default -> {}
       }
     }
+  }
+
+  private static boolean isNumeric(Annotation a) {
+    return a instanceof Min || a instanceof Max || a instanceof DecimalMin || a instanceof DecimalMax
+        || a instanceof Positive || a instanceof PositiveOrZero || a instanceof Negative
+        || a instanceof NegativeOrZero || a instanceof MultipleOf;
   }
 
   private static JsonNode number(String text) {

@@ -9,6 +9,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** {@code double}, {@code float} and {@code BigDecimal}: numbers; lax also numeric strings and booleans. */
 final class NumberSchema extends Schema {
+  private static final String DECIMAL_PATTERN = "^(?!^[-+.]*$)[+-]?0*\\d*\\.?\\d*$";
+
   private final Class<?> type;
   private final boolean strict;
 
@@ -89,11 +91,13 @@ final class NumberSchema extends Schema {
     if (!decimal()) {
       return schemas.node().put("type", "number");
     }
+    // pydantic's pattern for a decimal written as a string: digits with at most one point
+    ObjectNode text = schemas.node().put("type", "string").put("pattern", DECIMAL_PATTERN);
     if (schemas.output()) {
-      return schemas.node().put("type", "string");
+      return text;
     }
     ObjectNode node = schemas.node();
-    node.putArray("anyOf").add(schemas.node().put("type", "number")).add(schemas.node().put("type", "string"));
+    node.putArray("anyOf").add(schemas.node().put("type", "number")).add(text);
     return node;
   }
 }

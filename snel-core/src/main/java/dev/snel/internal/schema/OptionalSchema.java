@@ -4,6 +4,7 @@ import java.util.Optional;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -49,7 +50,14 @@ final class OptionalSchema extends Schema {
   @Override
   public ObjectNode jsonSchema(JsonSchemas schemas) {
     ObjectNode node = schemas.node();
-    node.putArray("anyOf").add(inner.jsonSchema(schemas)).add(schemas.node().put("type", "null"));
+    ObjectNode described = inner.jsonSchema(schemas);
+    ArrayNode anyOf = node.putArray("anyOf");
+    if (described.size() == 1 && described.has("anyOf")) {
+      anyOf.addAll((ArrayNode) described.get("anyOf")); // flattened, as pydantic writes T | None
+    } else {
+      anyOf.add(described);
+    }
+    anyOf.add(schemas.node().put("type", "null"));
     return node;
   }
 }
