@@ -209,7 +209,7 @@ final class ObjectSchema extends Schema {
       }
       for (Field field : fields) {
         properties.set(field.jsonName, JsonSchemaKeywords.property(field, schemas));
-        if (field.required || schemas.output()) {
+        if (field.required) {
           required.add(field.jsonName);
         }
       }
