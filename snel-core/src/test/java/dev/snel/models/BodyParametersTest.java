@@ -51,6 +51,11 @@ class BodyParametersTest {
     public Item embedded(@Body(embed = true) Item item) {
       return item;
     }
+
+    @Post("/importance")
+    public Map<String, Object> importance(Item item, @Body @jakarta.validation.constraints.Positive int importance) {
+      return Map.of("importance", importance);
+    }
   }
 
   private static final TestClient client = TestClient.of(Snel.create().include(new Routes()));
@@ -155,5 +160,19 @@ class BodyParametersTest {
             json(
                 """
                 {"detail":[{"type":"missing","loc":["body","item","price"],"msg":"Field required","input":{"name":"Foo"}}]}"""));
+  }
+
+  @Test
+  void constraints_on_a_scalar_body_parameter_are_checked() {
+    TestResponse response =
+        client.request("POST", "/importance").json(Map.of("item", Map.of("name", "Foo", "price", 1.0), "importance", -1)).send();
+
+    assertThat(response.status()).isEqualTo(422);
+    assertThat(response.json())
+        .isEqualTo(
+            json(
+                """
+                {"detail": [{"type": "greater_than", "loc": ["body", "importance"],
+                  "msg": "Input should be greater than 0", "input": -1, "ctx": {"gt": 0}}]}"""));
   }
 }

@@ -17,7 +17,10 @@ final class BodyBinder implements ParamBinder {
   private final boolean optional;
   private final List<Object> loc;
 
-  BodyBinder(String name, Schema schema, boolean embedded, boolean required, boolean optional) {
+  private final List<Check> checks;
+
+  BodyBinder(String name, Schema schema, List<Check> checks, boolean embedded, boolean required, boolean optional) {
+    this.checks = checks;
     this.name = name;
     this.schema = schema;
     this.embedded = embedded;
@@ -42,6 +45,17 @@ final class BodyBinder implements ParamBinder {
     }
     if (value == JsonBodies.ABSENT) {
       return absent(binding);
+    }
+    Object plain = value instanceof Optional<?> o ? o.orElse(null) : value;
+    if (plain != null && !checks.isEmpty()) {
+      try {
+        for (Check check : checks) {
+          check.check(plain);
+        }
+      } catch (ConversionException e) {
+        binding.fail(loc, e, plain);
+        return null;
+      }
     }
     return optional && !(value instanceof Optional<?>) ? Optional.ofNullable(value) : value;
   }

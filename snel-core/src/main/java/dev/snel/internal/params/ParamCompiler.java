@@ -133,7 +133,9 @@ public final class ParamCompiler {
       throw fail(parameter, e.getMessage());
     }
     return new Compiled(
-        model, new BodyBinder(shape.wireName(), schema, embedded, shape.required(), shape.optional()));
+        model,
+        new BodyBinder(
+            shape.wireName(), schema, checks(parameter, List.of(parameter.getAnnotations())), embedded, shape.required(), shape.optional()));
   }
 
   /** A path, query, header or cookie parameter: one value, or every value for a List/Set. */
