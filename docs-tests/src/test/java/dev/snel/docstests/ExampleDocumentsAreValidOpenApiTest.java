@@ -11,9 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
@@ -38,33 +36,15 @@ class ExampleDocumentsAreValidOpenApiTest {
               "paths.'/files/{file_path:path}'. Declared path parameter file_path:path needs to be defined as a"
                   + " path parameter in path or operation level"));
 
-  static Stream<Arguments> examples() {
-    return Stream.of(
-        example("minimal", dev.snel.examples.minimal.Main::app),
-        example("errors", dev.snel.examples.errors.Main::app),
-        example("path-params", dev.snel.examples.pathparams.Main::app),
-        example("query-params", dev.snel.examples.queryparams.Main::app),
-        example("handling-errors", dev.snel.examples.handlingerrors.Main::app),
-        example("handling-errors (specific handlers)", dev.snel.examples.handlingerrors.Main::specificApp),
-        example("users-models", dev.snel.examples.usersmodels.Main::app),
-        example("body-models", dev.snel.examples.bodymodels.Main::app),
-        example("interactive-docs", dev.snel.examples.interactivedocs.Main::app),
-        example("interactive-docs (moved)", dev.snel.examples.interactivedocs.Main::movedApp));
-  }
-
-  private static Arguments example(String name, Supplier<Snel> app) {
-    return Arguments.of(name, app);
-  }
-
   @ParameterizedTest(name = "{0}")
-  @MethodSource("examples")
+  @MethodSource("dev.snel.docstests.Examples#all")
   void the_document_is_valid_openapi_3_1(String name, Supplier<Snel> app) {
     String json = app.get().openApiJson();
     assertValid(name, json, "3.1.0");
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("examples")
+  @MethodSource("dev.snel.docstests.Examples#all")
   void the_3_0_document_is_valid_openapi_3_0(String name, Supplier<Snel> app) {
     Snel snel = app.get();
     snel.openApi().openApi30(true);

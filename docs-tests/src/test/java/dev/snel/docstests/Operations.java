@@ -23,7 +23,7 @@ record Operations(List<Operation> all) {
       List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
   static Operations of(Snel app) {
-    JsonNode document = TestClient.of(app).get("/openapi.json").json();
+    JsonNode document = TestClient.json(app.openApiJson());
     List<Operation> operations = new ArrayList<>();
     for (Map.Entry<String, JsonNode> path : document.get("paths").properties()) {
       for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
