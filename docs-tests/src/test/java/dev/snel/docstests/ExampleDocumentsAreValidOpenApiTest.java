@@ -24,17 +24,8 @@ import tools.jackson.databind.JsonNode;
  */
 class ExampleDocumentsAreValidOpenApiTest {
 
-  /**
-   * Messages swagger-parser gives today, by example. path-params: a {@code {name:path}} template
-   * is written into the document as it is; FastAPI writes the path without the converter
-   * ({@code /files/{file_path}}, operationId {@code read_file_files__file_path__get}).
-   */
-  private static final Map<String, List<String>> KNOWN_PROBLEMS =
-      Map.of(
-          "path-params",
-          List.of(
-              "paths.'/files/{file_path:path}'. Declared path parameter file_path:path needs to be defined as a"
-                  + " path parameter in path or operation level"));
+  /** Messages swagger-parser may give, by example: none. */
+  private static final Map<String, List<String>> KNOWN_PROBLEMS = Map.of();
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("dev.snel.docstests.Examples#all")

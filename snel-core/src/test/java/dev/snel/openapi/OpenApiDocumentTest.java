@@ -411,4 +411,19 @@ class OpenApiDocumentTest {
     Snel app = Snel.create().include(new Twice());
     org.assertj.core.api.Assertions.assertThatThrownBy(app::openApiJson).hasMessageContaining("operationId same");
   }
+
+  public static class Files {
+    @Get("/files/{file_path:path}")
+    public String readFile(String file_path) {
+      return file_path;
+    }
+  }
+
+  @Test
+  void a_catch_all_path_parameter_is_written_without_its_convertor_like_fastapi() {
+    JsonNode document = TestClient.of(Snel.create().include(new Files())).get("/openapi.json").json();
+    assertThat(document.get("paths").propertyNames()).containsExactly("/files/{file_path}");
+    assertThat(document.get("paths").get("/files/{file_path}").get("get").get("operationId").asString())
+        .isEqualTo("read_file_files__file_path__get");
+  }
 }

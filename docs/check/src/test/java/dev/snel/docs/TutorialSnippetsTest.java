@@ -25,7 +25,8 @@ class TutorialSnippetsTest {
     "path-params.md, path-params",
     "query-params.md, query-params",
     "handling-errors.md, handling-errors",
-    "body-and-models.md, body-models"
+    "body-and-models.md, body-models",
+    "interactive-docs.md, interactive-docs"
   })
   void every_java_block_of_the_page_is_code_of_an_example_app(String pageName, String example) throws IOException {
     String page = Files.readString(DOCS.resolve("tutorial").resolve(pageName));

@@ -37,7 +37,7 @@ public final class OpenApiDocument {
     Operations operations = new Operations(input, output, info.validationError());
     for (RouteModel route : routes) {
       if (!operations.hidden(route)) {
-        pathItem(paths, route.path()).set(route.httpMethod().toLowerCase(Locale.ROOT), operations.operation(route));
+        pathItem(paths, Operations.documentPath(route.path())).set(route.httpMethod().toLowerCase(Locale.ROOT), operations.operation(route));
       }
     }
     if (!info.webhooks().isEmpty()) {

@@ -64,7 +64,7 @@ final class Operations {
     String operationId =
         annotation != null && !annotation.operationId().isEmpty()
             ? annotation.operationId()
-            : generatedId(functionName, route.path(), route.httpMethod());
+            : generatedId(functionName, documentPath(route.path()), route.httpMethod());
     ObjectNode operation =
         metadata(
             route.tags(),
@@ -285,5 +285,10 @@ final class Operations {
 
   private static boolean embedded(ParamModel body) {
     return body.annotations().stream().anyMatch(a -> a instanceof Body b && b.embed());
+  }
+
+  /** The path as OpenAPI and FastAPI write it: {@code /files/{file_path:path}} is {@code /files/{file_path}}. */
+  static String documentPath(String template) {
+    return template.replaceAll("\\{([^}:]+):[^}]+}", "{$1}");
   }
 }
