@@ -191,7 +191,7 @@ awk -F'\t' -v servers="$SERVERS" -v endpoints="$ENDPOINTS" -v c="$CONNECTIONS" -
   }
   END {
     ns = split(servers, s, " "); ne = split(endpoints, e, " ")
-    printf "wrk -t1 -c%d -d%ds; %d undisturbed measurement(s) wanted per cell, the median shown; cells: req/s · p99 · server CPU\n\n", c, d, r
+    printf "wrk -t1 -c%d -d%ds; %d undisturbed measurement(s) wanted per cell, the median shown;\ncells: req/s · p99 · server CPU · server CPU time per request (µs; independent of a client-bound wrk)\n\n", c, d, r
     head = "| endpoint |"; line = "|---|"
     for (i = 1; i <= ns; i++) { head = head " " s[i] " |"; line = line "---|" }
     for (i = 1; i <= ns; i++) if (s[i] != "netty") { head = head " " s[i] " / netty |"; line = line "---|" }
@@ -202,7 +202,8 @@ awk -F'\t' -v servers="$SERVERS" -v endpoints="$ENDPOINTS" -v c="$CONNECTIONS" -
         key = s[i] SUBSEP e[k]; best[i] = 0
         if (!(key in n)) { row = row " – |"; continue }
         m = median(key); best[i] = rps[key, m]
-        row = row sprintf(" %s · %.2f ms · %d %%%s%s%s |", grouped(rps[key, m]), p99[key, m], cpu[key, m],
+        row = row sprintf(" %s · %.2f ms · %d %% · %.1f µs%s%s%s |", grouped(rps[key, m]), p99[key, m], cpu[key, m],
+          rps[key, m] > 0 ? cpu[key, m] * 1e4 / rps[key, m] : 0,
           wrk[key, m] >= 90 ? " (wrk " wrk[key, m] " %: client-bound)" : "",
           nclean[key] == 0 ? " ⚠ disturbed" : "", err[key] > 0 ? " ⚠ " err[key] " errors" : "")
       }
