@@ -42,8 +42,8 @@ import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The reference for the load tests: a hand-written Netty HTTP/1.1 server with the endpoints of
- * {@link SnelBenchApp}, and nothing else. Epoll when available, {@code HttpServerCodec} + {@code
+ * The reference for the load tests: a hand-written Netty HTTP/1.1 server with the three GET
+ * endpoints of {@link SnelBenchApp}, and nothing else. Epoll when available, {@code HttpServerCodec} + {@code
  * HttpObjectAggregator} + one handler, responses flushed once per read batch, the same Jackson as
  * Snel, and as many I/O threads as Snel's server uses (one per available processor).
  *
