@@ -39,12 +39,8 @@ final class EmailAddresses {
     if (local.indexOf('@') >= 0) {
       return "The email address is not valid. It must have exactly one @-sign.";
     }
-    StringBuilder bad = new StringBuilder();
-    local.codePoints()
-        .filter(c -> !(Character.isLetterOrDigit(c) || LOCAL_SPECIALS.indexOf(c) >= 0 || c > 127))
-        .distinct()
-        .forEach(c -> bad.append(bad.isEmpty() ? "" : ", ").append('\'').appendCodePoint(c).append('\''));
-    if (!bad.isEmpty()) {
+    String bad = invalidCharacters(local, c -> Character.isLetterOrDigit(c) || LOCAL_SPECIALS.indexOf(c) >= 0 || c > 127);
+    if (bad != null) {
       return "The email address contains invalid characters before the @-sign: " + bad + ".";
     }
     if (local.startsWith(".")) {
@@ -56,12 +52,8 @@ final class EmailAddresses {
     if (local.contains("..") || domain.contains("..")) {
       return "An email address cannot have two periods in a row.";
     }
-    StringBuilder badDomain = new StringBuilder();
-    domain.codePoints()
-        .filter(c -> !(Character.isLetterOrDigit(c) || c == '-' || c == '.' || c > 127))
-        .distinct()
-        .forEach(c -> badDomain.append(badDomain.isEmpty() ? "" : ", ").append('\'').appendCodePoint(c).append('\''));
-    if (!badDomain.isEmpty()) {
+    String badDomain = invalidCharacters(domain, c -> Character.isLetterOrDigit(c) || c == '-' || c == '.' || c > 127);
+    if (badDomain != null) {
       return "The part after the @-sign contains invalid characters: " + badDomain + ".";
     }
     if (domain.startsWith(".")) {
@@ -74,5 +66,25 @@ final class EmailAddresses {
       return "The part after the @-sign is not valid. It should have a period.";
     }
     return null;
+  }
+
+  /**
+   * The characters of the part that are not allowed, quoted and listed once each in the order
+   * found ({@code ' ', '!'}); null when all are allowed, found without allocating.
+   */
+  private static String invalidCharacters(String part, java.util.function.IntPredicate allowed) {
+    int i = 0;
+    while (i < part.length() && allowed.test(part.codePointAt(i))) {
+      i += Character.charCount(part.codePointAt(i));
+    }
+    if (i == part.length()) {
+      return null;
+    }
+    StringBuilder bad = new StringBuilder();
+    part.codePoints()
+        .filter(c -> !allowed.test(c))
+        .distinct()
+        .forEach(c -> bad.append(bad.isEmpty() ? "" : ", ").append('\'').appendCodePoint(c).append('\''));
+    return bad.toString();
   }
 }
