@@ -14,6 +14,10 @@ import java.lang.annotation.Target;
  * or every connection served by that I/O thread waits. Handlers that return a {@link
  * java.util.concurrent.CompletionStage} are a good fit. Without this annotation each request
  * runs on its own virtual thread, where blocking is fine.
+ *
+ * <p>On a class, it applies to the routes the class declares, and to all the routes of an
+ * included object of that class (a subclass marked {@code @NonBlocking} runs its inherited
+ * routes on the I/O thread).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

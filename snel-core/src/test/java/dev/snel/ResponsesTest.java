@@ -188,4 +188,13 @@ class ResponsesTest {
   void utf8_text_is_sent_as_utf8() {
     assertThat(Response.text("café").body()).isEqualTo("café".getBytes(StandardCharsets.UTF_8));
   }
+
+  @NonBlocking
+  public static final class InlineRoutes extends Routes {}
+
+  @Test
+  void a_non_blocking_subclass_runs_its_inherited_routes_on_the_calling_thread() {
+    TestClient inline = TestClient.of(Snel.create().include(new InlineRoutes()));
+    assertThat(inline.get("/thread").json()).isEqualTo(json("{\"virtual\":false}"));
+  }
 }

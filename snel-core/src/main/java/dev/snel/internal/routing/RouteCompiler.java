@@ -99,7 +99,8 @@ public final class RouteCompiler {
             status(method),
             tags(method, routerTags),
             method.isAnnotationPresent(NonBlocking.class)
-                || method.getDeclaringClass().isAnnotationPresent(NonBlocking.class),
+                || method.getDeclaringClass().isAnnotationPresent(NonBlocking.class)
+                || handlers.getClass().isAnnotationPresent(NonBlocking.class),
             responseModel);
     ParamBinder[] binders = params.stream().map(ParamCompiler.Compiled::binder).toArray(ParamBinder[]::new);
     return new CompiledRoute(
