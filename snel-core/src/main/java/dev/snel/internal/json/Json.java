@@ -1,13 +1,9 @@
 package dev.snel.internal.json;
 
-import java.lang.reflect.Modifier;
-import java.lang.reflect.Type;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JavaType;
 import tools.jackson.databind.MapperFeature;
-import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -42,21 +38,5 @@ public final class Json {
   /** The value as compact UTF-8 JSON. */
   public static byte[] encode(Object value) {
     return MAPPER.writeValueAsBytes(value);
-  }
-
-  /**
-   * A writer specialised for values declared as {@code type}. Only types whose runtime class is
-   * always the declared one get a typed writer; for the others (interfaces, Object, open classes)
-   * the runtime class decides, so subclass properties are never dropped.
-   */
-  public static ObjectWriter writerFor(Type type) {
-    JavaType javaType = MAPPER.constructType(type);
-    Class<?> raw = javaType.getRawClass();
-    boolean exact =
-        raw.isPrimitive()
-            || raw.isRecord()
-            || raw.isEnum()
-            || (Modifier.isFinal(raw.getModifiers()) && !javaType.isContainerType());
-    return exact ? MAPPER.writerFor(javaType) : MAPPER.writer();
   }
 }
