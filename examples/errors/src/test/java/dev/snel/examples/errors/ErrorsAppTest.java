@@ -8,24 +8,14 @@ import dev.snel.netty.SnelServer;
 import dev.snel.testing.TestClient;
 import dev.snel.testing.TestResponse;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The seed's custom exception and global handler, in-process and over a real socket. */
 class ErrorsAppTest {
-  private static SnelServer server;
-
-  @BeforeAll
-  static void start() {
-    server = SnelServer.start(Main.app(), ServerConfig.defaults().port(0));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.stop();
-  }
+  @AutoClose
+  private static final SnelServer server = SnelServer.start(Main.app(), ServerConfig.defaults().port(0));
 
   static Stream<TestClient> clients() {
     return Stream.of(TestClient.of(Main.app()), TestClient.of(server.baseUri()));

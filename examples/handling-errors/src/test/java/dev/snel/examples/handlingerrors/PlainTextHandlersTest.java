@@ -7,24 +7,14 @@ import dev.snel.netty.SnelServer;
 import dev.snel.testing.TestClient;
 import dev.snel.testing.TestResponse;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@link Main#plainTextApp()}: the built-in handlers of HTTP and validation errors replaced. */
 class PlainTextHandlersTest {
-  private static SnelServer server;
-
-  @BeforeAll
-  static void start() {
-    server = SnelServer.start(Main.plainTextApp(), ServerConfig.defaults().port(0));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.stop();
-  }
+  @AutoClose
+  private static final SnelServer server = SnelServer.start(Main.plainTextApp(), ServerConfig.defaults().port(0));
 
   static Stream<TestClient> clients() {
     return Stream.of(TestClient.of(Main.plainTextApp()), TestClient.of(server.baseUri()));

@@ -3,23 +3,13 @@ package dev.snel.examples.pathparams;
 import dev.snel.netty.ServerConfig;
 import dev.snel.netty.SnelServer;
 import dev.snel.testing.TestClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 
 class PathParamsServerTest extends PathParamsBehaviour {
-  private static SnelServer server;
-  private static TestClient client;
+  @AutoClose
+  private static final SnelServer server = SnelServer.start(Main.app(), ServerConfig.defaults().port(0));
 
-  @BeforeAll
-  static void start() {
-    server = SnelServer.start(Main.app(), ServerConfig.defaults().port(0));
-    client = TestClient.of(server.baseUri());
-  }
-
-  @AfterAll
-  static void stop() {
-    server.stop();
-  }
+  private static final TestClient client = TestClient.of(server.baseUri());
 
   @Override
   TestClient client() {

@@ -11,25 +11,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 /** The seed's users example as FastAPI answers it, in-process and over a real socket. */
 class UsersModelsTest {
-  private static SnelServer server;
-
-  @BeforeAll
-  static void start() {
-    server = SnelServer.start(Main.app(), ServerConfig.defaults().port(0));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.stop();
-  }
+  @AutoClose
+  private static final SnelServer server = SnelServer.start(Main.app(), ServerConfig.defaults().port(0));
 
   static Stream<TestClient> clients() {
     return Stream.of(TestClient.of(Main.app()), TestClient.of(server.baseUri()));
