@@ -16,8 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -51,8 +51,10 @@ public final class Snel {
   private final RouteTree<CompiledRoute> tree = new RouteTree<>();
   private final List<RouteModel> routes = new ArrayList<>();
   private final ExceptionRegistry exceptions = new ExceptionRegistry();
-  private final ExecutorService virtualThreads =
-      Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("snel-handler-", 0).factory());
+  // A bare factory, not a ThreadPerTaskExecutor: that executor records every thread in a set
+  // (for its shutdown), a cost per request the server does not need: it tracks requests itself.
+  private final ThreadFactory handlerThreads = Thread.ofVirtual().name("snel-handler-", 0).factory();
+  private final Executor virtualThreads = task -> handlerThreads.newThread(task).start();
   private final Pipeline pipeline = new Pipeline(tree, exceptions, virtualThreads);
   private final OpenApi openApi = new OpenApi();
   private volatile DocsRoutes docs;
