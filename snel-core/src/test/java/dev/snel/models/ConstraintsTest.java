@@ -3,11 +3,9 @@ package dev.snel.models;
 import static dev.snel.models.Expected.json;
 import static dev.snel.models.Expected.postJson;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.snel.MultipleOf;
 import dev.snel.Post;
-import dev.snel.RouteDefinitionException;
 import dev.snel.Snel;
 import dev.snel.testing.TestClient;
 import dev.snel.testing.TestResponse;
@@ -26,6 +24,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -310,7 +309,7 @@ class ConstraintsTest {
     assertThat(error.get("ctx").get("max_length").asInt()).isEqualTo(2);
   }
 
-  public record Labels(List<@Size(max = 3) String> value) {}
+  public record Labels(List<@Size(max = 3) String> value, Map<String, @Positive Integer> counts) {}
 
   public static class ItemConstraintRoutes {
     @Post("/labels")
@@ -320,9 +319,31 @@ class ConstraintsTest {
   }
 
   @Test
-  void a_constraint_on_list_items_fails_at_startup_rather_than_being_skipped() {
-    assertThatThrownBy(() -> Snel.create().include(new ItemConstraintRoutes()))
-        .isInstanceOf(RouteDefinitionException.class)
-        .hasMessageContaining("ConstraintsTest$Labels.value: @Size on a type argument is not supported");
+  void a_constraint_on_list_items_or_map_values_checks_each_one_at_its_location() {
+    TestResponse response =
+        postJson(
+            TestClient.of(Snel.create().include(new ItemConstraintRoutes())),
+            "/labels",
+            "{\"value\": [\"ab\", \"abcd\"], \"counts\": {\"a\": 1, \"b\": 0}}");
+
+    assertThat(response.status()).isEqualTo(422);
+    assertThat(response.json())
+        .isEqualTo(
+            json(
+                """
+                {"detail": [
+                  {"type": "string_too_long", "loc": ["body", "value", 1], "msg": "String should have at most 3 characters",
+                   "input": "abcd", "ctx": {"max_length": 3}},
+                  {"type": "greater_than", "loc": ["body", "counts", "b"], "msg": "Input should be greater than 0",
+                   "input": 0, "ctx": {"gt": 0}}]}"""));
+  }
+
+  @Test
+  void a_constraint_on_list_items_is_in_the_items_json_schema() {
+    var schema = dev.snel.internal.schema.JsonSchemas.standalone(dev.snel.internal.schema.Schemas.of(Labels.class), false);
+    assertThat(schema.get("$defs").get("Labels").get("properties").get("value").get("items"))
+        .isEqualTo(json("{\"type\": \"string\", \"maxLength\": 3}"));
+    assertThat(schema.get("$defs").get("Labels").get("properties").get("counts").get("additionalProperties"))
+        .isEqualTo(json("{\"type\": \"integer\", \"exclusiveMinimum\": 0}"));
   }
 }

@@ -87,11 +87,7 @@ public final class Schemas {
       return new ListSchema(compile(raw.getComponentType(), strict, bindings), ListSchema.Kind.ARRAY, raw.getComponentType());
     }
     if (Map.class.isAssignableFrom(raw)) {
-      Class<?> keyType = raw(arg(args, 0));
-      ScalarConverter keys =
-          Scalars.converterFor(keyType)
-              .orElseThrow(() -> new IllegalArgumentException("map keys of type " + keyType.getName() + " cannot be read from JSON names"));
-      return new MapSchema(keys, compile(arg(args, 1), strict, bindings));
+      return new MapSchema(mapKeys(arg(args, 0)), compile(arg(args, 1), strict, bindings));
     }
     if (raw.isInterface() && raw.isSealed()) {
       return union(raw, strict);
@@ -101,6 +97,12 @@ public final class Schemas {
           "type " + type.getTypeName() + " is not a model Snel can read: use a record, a class with a no-argument constructor, or a sealed interface of records");
     }
     return model(raw, args, strict);
+  }
+
+  private static ScalarConverter mapKeys(Type keyType) {
+    Class<?> keys = raw(keyType);
+    return Scalars.converterFor(keys)
+        .orElseThrow(() -> new IllegalArgumentException("map keys of type " + keys.getName() + " cannot be read from JSON names"));
   }
 
   private static Schema scalar(Class<?> raw, boolean strict) {
@@ -206,11 +208,10 @@ public final class Schemas {
   private static Field field(
       Class<?> owner, Member member, boolean strict, Model.Naming naming, Map<TypeVariable<?>, Type> bindings) {
     String where = owner.getName() + "." + member.name();
-    refuseTypeArgumentConstraints(where, member.annotatedType());
     boolean fieldStrict = strict || has(member.annotations(), Strict.class);
     Schema schema;
     try {
-      schema = compile(member.type(), fieldStrict, bindings);
+      schema = compileAnnotated(member.annotatedType(), member.type(), fieldStrict, bindings);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
     }
@@ -241,25 +242,47 @@ public final class Schemas {
   }
 
   /**
-   * Constraints are checked on a field, not yet on the items of its type ({@code List<@Size(max =
-   * 3) String>}): refuse them at startup rather than skip them silently.
+   * Like {@link #compile}, but also reads constraints written on type arguments ({@code
+   * List<@Size(max = 3) String>}, {@code Map<String, @Positive Integer>}, {@code
+   * Optional<@Email String>}): each constrained argument's schema checks its values.
    */
-  private static void refuseTypeArgumentConstraints(String where, AnnotatedType type) {
-    if (!(type instanceof AnnotatedParameterizedType parameterized)) {
-      return;
+  private static Schema compileAnnotated(
+      AnnotatedType annotated, Type type, boolean strict, Map<TypeVariable<?>, Type> bindings) {
+    if (!(annotated instanceof AnnotatedParameterizedType parameterized) || !(type instanceof ParameterizedType generic)) {
+      return compile(type, strict, bindings);
     }
-    for (AnnotatedType argument : parameterized.getAnnotatedActualTypeArguments()) {
-      for (Annotation a : argument.getAnnotations()) {
-        boolean constraint = a.annotationType().getPackageName().equals("jakarta.validation.constraints")
-            && !(a instanceof jakarta.validation.constraints.NotNull);
-        if (constraint || a instanceof MultipleOf) {
-          throw new IllegalArgumentException(
-              where + ": @" + a.annotationType().getSimpleName()
-                  + " on a type argument is not supported; constrain the field itself, or use a model for the items");
-        }
+    AnnotatedType[] arguments = parameterized.getAnnotatedActualTypeArguments();
+    Type[] types = generic.getActualTypeArguments();
+    Class<?> raw = raw(type);
+    if (raw == Optional.class) {
+      return new OptionalSchema(argument(arguments[0], types[0], strict, bindings));
+    }
+    if (raw == List.class || raw == Collection.class || raw == Iterable.class) {
+      return new ListSchema(argument(arguments[0], types[0], strict, bindings), ListSchema.Kind.LIST, null);
+    }
+    if (raw == Set.class) {
+      return new ListSchema(argument(arguments[0], types[0], strict, bindings), ListSchema.Kind.SET, null);
+    }
+    if (Map.class.isAssignableFrom(raw) && types.length == 2) {
+      return new MapSchema(mapKeys(resolve(types[0], bindings)), argument(arguments[1], types[1], strict, bindings));
+    }
+    return compile(type, strict, bindings);
+  }
+
+  private static Schema argument(
+      AnnotatedType annotated, Type type, boolean strict, Map<TypeVariable<?>, Type> bindings) {
+    Schema schema = compileAnnotated(annotated, type, strict, bindings);
+    List<Annotation> constraints = new ArrayList<>();
+    for (Annotation a : annotated.getAnnotations()) {
+      if (a.annotationType().getPackageName().equals("jakarta.validation.constraints") || a instanceof MultipleOf) {
+        constraints.add(a);
       }
-      refuseTypeArgumentConstraints(where, argument);
     }
+    if (constraints.isEmpty()) {
+      return schema;
+    }
+    List<Check> checks = Check.forValue(constraints.toArray(Annotation[]::new));
+    return new CheckedSchema(schema, checks, List.copyOf(constraints));
   }
 
   private static Object defaultValue(String where, Type type, String[] raw) {
