@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.snel.docstests.Operations.Operation;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -14,21 +13,13 @@ import org.openqa.selenium.WebElement;
 
 /** ReDoc at /redoc, in a real (headless) browser, with no internet. */
 class ReDocInBrowserTest {
-  private static ExampleServer minimal;
-  private static ExampleServer usersModels;
+  @AutoClose
+  private static final ExampleServer minimal = ExampleServer.start(dev.snel.examples.minimal.Main.app());
+
+  @AutoClose
+  private static final ExampleServer usersModels = ExampleServer.start(dev.snel.examples.usersmodels.Main.app());
+
   private Chromium browser;
-
-  @BeforeAll
-  static void startServers() {
-    minimal = ExampleServer.start(dev.snel.examples.minimal.Main.app());
-    usersModels = ExampleServer.start(dev.snel.examples.usersmodels.Main.app());
-  }
-
-  @AfterAll
-  static void stopServers() {
-    minimal.close();
-    usersModels.close();
-  }
 
   @BeforeEach
   void startBrowser() {
