@@ -42,15 +42,34 @@ public final class DefaultExceptionHandlers {
 
   /**
    * 500 {@code Internal Server Error} as plain text, with nothing of the exception in the body.
-   * The exception is logged with a request id (the request's {@code x-request-id} or a new one),
+   * The exception is logged with a request id (the request's {@code x-request-id} if it is at most
+   * 128 printable ASCII characters, else a new one),
    * which the response carries in its {@code x-request-id} header, to match reports to logs.
    */
   public static Response serverError(Request request, Throwable exception) {
     String requestId =
         request.header("x-request-id")
+            .filter(DefaultExceptionHandlers::isSafeRequestId)
             .orElseGet(() -> Long.toHexString(ThreadLocalRandom.current().nextLong()));
     LOG.error("Unhandled exception in {} {} [request {}]", request.method(), request.rawPath(), requestId, exception);
     return Response.text("Internal Server Error").status(500).header("x-request-id", requestId);
+  }
+
+  /**
+   * A client's id is echoed and logged only when it is short and printable ASCII: anything else
+   * could forge log lines or bloat every response, so it is replaced by a new one.
+   */
+  static boolean isSafeRequestId(String id) {
+    if (id.isEmpty() || id.length() > 128) {
+      return false;
+    }
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      if (c < 0x21 || c > 0x7E) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The error items as FastAPI encodes them: ctx only when there is one. */

@@ -41,11 +41,64 @@ public final class Headers {
     return headers;
   }
 
-  /** Adds a value, keeping values already present under the name. */
+  /**
+   * Adds a value, keeping values already present under the name.
+   *
+   * @throws IllegalArgumentException if the name is not an HTTP token, or the value holds a
+   *     control character (CR and LF above all: they would end the header and let the rest be
+   *     read as more headers or a body) or a character that is not Latin-1
+   */
   public Headers add(String name, String value) {
+    checkName(name);
+    checkValue(name, value);
     names.add(name.toLowerCase(Locale.ROOT));
     values.add(value);
     return this;
+  }
+
+  private static void checkName(String name) {
+    if (name.isEmpty()) {
+      throw new IllegalArgumentException("empty header name");
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c >= 128 || !TOKEN[c]) {
+        throw new IllegalArgumentException("invalid character in header name " + quoted(name));
+      }
+    }
+  }
+
+  private static void checkValue(String name, String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if ((c < 0x20 && c != '\t') || c == 0x7F || c > 0xFF) {
+        throw new IllegalArgumentException(
+            "invalid character U+" + String.format("%04X", (int) c) + " in the value of header " + quoted(name));
+      }
+    }
+  }
+
+  private static String quoted(String text) {
+    String shown = text.length() > 40 ? text.substring(0, 40) + "..." : text;
+    StringBuilder out = new StringBuilder("\"");
+    shown.codePoints().forEach(c -> out.append(c < 0x20 || c == 0x7F ? String.format("\\x%02x", c) : Character.toString(c)));
+    return out.append('"').toString();
+  }
+
+  /** RFC 9110 §5.6.2 tchar. */
+  private static final boolean[] TOKEN = new boolean[128];
+
+  static {
+    for (char c = '0'; c <= '9'; c++) {
+      TOKEN[c] = true;
+    }
+    for (char c = 'a'; c <= 'z'; c++) {
+      TOKEN[c] = true;
+      TOKEN[Character.toUpperCase(c)] = true;
+    }
+    for (char c : "!#$%&'*+-.^_`|~".toCharArray()) {
+      TOKEN[c] = true;
+    }
   }
 
   /** Replaces every value of the name with this one. */

@@ -38,7 +38,7 @@ public final class Response {
   private byte[] body;
 
   private Response(int status, byte[] body, String mediaType) {
-    this.status = status;
+    this.status = checkStatus(status);
     this.body = body;
     if (mediaType != null) {
       headers.add("content-type", mediaType);
@@ -87,9 +87,9 @@ public final class Response {
     return new Response(status, EMPTY, null);
   }
 
-  /** Sets the status code. */
+  /** Sets the status code, from 100 to 999. */
   public Response status(int status) {
-    this.status = status;
+    this.status = checkStatus(status);
     this.statusSet = true;
     return this;
   }
@@ -106,8 +106,55 @@ public final class Response {
    * #headers()}.
    */
   public Response cookie(String name, String value) {
-    headers.add("set-cookie", name + "=" + value + "; Path=/; SameSite=lax");
+    headers.add("set-cookie", cookieName(name) + "=" + cookieValue(value) + "; Path=/; SameSite=lax");
     return this;
+  }
+
+  /** Python's {@code http.cookies} (which Starlette uses): a name of legal characters only. */
+  private static String cookieName(String name) {
+    if (name.isEmpty() || !name.chars().allMatch(Response::legalInCookie)) {
+      throw new IllegalArgumentException("illegal cookie name: " + name);
+    }
+    return name;
+  }
+
+  /**
+   * Python's {@code http.cookies} quoting: a value with other than legal characters is sent in
+   * double quotes, with {@code "} and {@code \} escaped by a backslash and other unsafe
+   * characters (separators, controls, 8-bit) as octal escapes, so no value can end the cookie or
+   * the header early.
+   */
+  private static String cookieValue(String value) {
+    if (value.chars().allMatch(Response::legalInCookie)) {
+      return value;
+    }
+    StringBuilder quoted = new StringBuilder(value.length() + 8).append('"');
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '"' || c == '\\') {
+        quoted.append('\\').append(c);
+      } else if (c > 0xFF) {
+        throw new IllegalArgumentException("cookie value is not Latin-1: " + value);
+      } else if (legalInCookie(c) || " ()/<=>?@[]{}".indexOf(c) >= 0) {
+        quoted.append(c);
+      } else {
+        quoted.append('\\').append(String.format("%03o", (int) c));
+      }
+    }
+    return quoted.append('"').toString();
+  }
+
+  private static boolean legalInCookie(int c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+        || "!#$%&'*+-.^_`|~:".indexOf(c) >= 0;
+  }
+
+  /** A status line holds three digits (RFC 9110 §15), so nothing else can be sent. */
+  private static int checkStatus(int status) {
+    if (status < 100 || status > 999) {
+      throw new IllegalArgumentException("HTTP status codes have three digits, not " + status);
+    }
+    return status;
   }
 
   /** The status code. */

@@ -16,6 +16,12 @@ import java.time.Duration;
  * @param idleTimeout how long a keep-alive connection may sit idle between requests
  * @param shutdownTimeout how long a graceful stop waits for requests in flight
  * @param ioThreads the number of I/O threads; 0 means one per available processor
+ * @param maxPipelinedRequests the most requests one connection may have read but not yet
+ *     answered; a client pipelining more gets answers to that many, the last with {@code
+ *     Connection: close}, and the rest are neither executed nor answered
+ * @param writeBufferSize how many bytes of responses may wait to be sent on one connection
+ *     before the server stops writing and reading there until the client has read them; with
+ *     {@code maxPipelinedRequests}, what bounds the memory a client that does not read can cost
  */
 public record ServerConfig(
     String host,
@@ -26,11 +32,29 @@ public record ServerConfig(
     Duration requestTimeout,
     Duration idleTimeout,
     Duration shutdownTimeout,
-    int ioThreads) {
+    int ioThreads,
+    int maxPipelinedRequests,
+    int writeBufferSize) {
+
+  /** Checks the limits: a zero or negative limit would refuse everything or nothing. */
+  public ServerConfig {
+    positive("maxRequestLineLength", maxRequestLineLength);
+    positive("maxHeaderSize", maxHeaderSize);
+    positive("maxBodySize", maxBodySize);
+    positive("maxPipelinedRequests", maxPipelinedRequests);
+    positive("writeBufferSize", writeBufferSize);
+  }
+
+  private static void positive(String name, int value) {
+    if (value <= 0) {
+      throw new IllegalArgumentException(name + " must be positive, was " + value);
+    }
+  }
 
   /**
    * 127.0.0.1:8000 like uvicorn; 8 KiB request line, 16 KiB of headers, 1 MiB body; 30 s to
-   * send a request, 60 s idle keep-alive, 30 s to finish requests at shutdown.
+   * send a request, 60 s idle keep-alive, 30 s to finish requests at shutdown; 1,024 pipelined
+   * requests and 64 KiB of unsent responses per connection.
    */
   public static ServerConfig defaults() {
     return new ServerConfig(
@@ -42,7 +66,9 @@ public record ServerConfig(
         Duration.ofSeconds(30),
         Duration.ofSeconds(60),
         Duration.ofSeconds(30),
-        0);
+        0,
+        1024,
+        64 * 1024);
   }
 
   /**
@@ -64,46 +90,56 @@ public record ServerConfig(
 
   /** This config with another host. */
   public ServerConfig host(String host) {
-    return new ServerConfig(host, port, maxRequestLineLength, maxHeaderSize, maxBodySize, requestTimeout, idleTimeout, shutdownTimeout, ioThreads);
+    return new ServerConfig(host, port, maxRequestLineLength, maxHeaderSize, maxBodySize, requestTimeout, idleTimeout, shutdownTimeout, ioThreads, maxPipelinedRequests, writeBufferSize);
   }
 
   /** This config with another port; 0 picks a free one. */
   public ServerConfig port(int port) {
-    return new ServerConfig(host, port, maxRequestLineLength, maxHeaderSize, maxBodySize, requestTimeout, idleTimeout, shutdownTimeout, ioThreads);
+    return new ServerConfig(host, port, maxRequestLineLength, maxHeaderSize, maxBodySize, requestTimeout, idleTimeout, shutdownTimeout, ioThreads, maxPipelinedRequests, writeBufferSize);
   }
 
   /** This config with another request line limit. */
   public ServerConfig maxRequestLineLength(int bytes) {
-    return new ServerConfig(host, port, bytes, maxHeaderSize, maxBodySize, requestTimeout, idleTimeout, shutdownTimeout, ioThreads);
+    return new ServerConfig(host, port, bytes, maxHeaderSize, maxBodySize, requestTimeout, idleTimeout, shutdownTimeout, ioThreads, maxPipelinedRequests, writeBufferSize);
   }
 
   /** This config with another header size limit. */
   public ServerConfig maxHeaderSize(int bytes) {
-    return new ServerConfig(host, port, maxRequestLineLength, bytes, maxBodySize, requestTimeout, idleTimeout, shutdownTimeout, ioThreads);
+    return new ServerConfig(host, port, maxRequestLineLength, bytes, maxBodySize, requestTimeout, idleTimeout, shutdownTimeout, ioThreads, maxPipelinedRequests, writeBufferSize);
   }
 
   /** This config with another body size limit. */
   public ServerConfig maxBodySize(int bytes) {
-    return new ServerConfig(host, port, maxRequestLineLength, maxHeaderSize, bytes, requestTimeout, idleTimeout, shutdownTimeout, ioThreads);
+    return new ServerConfig(host, port, maxRequestLineLength, maxHeaderSize, bytes, requestTimeout, idleTimeout, shutdownTimeout, ioThreads, maxPipelinedRequests, writeBufferSize);
   }
 
   /** This config with another request timeout. */
   public ServerConfig requestTimeout(Duration timeout) {
-    return new ServerConfig(host, port, maxRequestLineLength, maxHeaderSize, maxBodySize, timeout, idleTimeout, shutdownTimeout, ioThreads);
+    return new ServerConfig(host, port, maxRequestLineLength, maxHeaderSize, maxBodySize, timeout, idleTimeout, shutdownTimeout, ioThreads, maxPipelinedRequests, writeBufferSize);
   }
 
   /** This config with another idle timeout. */
   public ServerConfig idleTimeout(Duration timeout) {
-    return new ServerConfig(host, port, maxRequestLineLength, maxHeaderSize, maxBodySize, requestTimeout, timeout, shutdownTimeout, ioThreads);
+    return new ServerConfig(host, port, maxRequestLineLength, maxHeaderSize, maxBodySize, requestTimeout, timeout, shutdownTimeout, ioThreads, maxPipelinedRequests, writeBufferSize);
   }
 
   /** This config with another shutdown timeout. */
   public ServerConfig shutdownTimeout(Duration timeout) {
-    return new ServerConfig(host, port, maxRequestLineLength, maxHeaderSize, maxBodySize, requestTimeout, idleTimeout, timeout, ioThreads);
+    return new ServerConfig(host, port, maxRequestLineLength, maxHeaderSize, maxBodySize, requestTimeout, idleTimeout, timeout, ioThreads, maxPipelinedRequests, writeBufferSize);
   }
 
   /** This config with another number of I/O threads. */
   public ServerConfig ioThreads(int threads) {
-    return new ServerConfig(host, port, maxRequestLineLength, maxHeaderSize, maxBodySize, requestTimeout, idleTimeout, shutdownTimeout, threads);
+    return new ServerConfig(host, port, maxRequestLineLength, maxHeaderSize, maxBodySize, requestTimeout, idleTimeout, shutdownTimeout, threads, maxPipelinedRequests, writeBufferSize);
+  }
+
+  /** This config with another limit of pipelined requests per connection. */
+  public ServerConfig maxPipelinedRequests(int requests) {
+    return new ServerConfig(host, port, maxRequestLineLength, maxHeaderSize, maxBodySize, requestTimeout, idleTimeout, shutdownTimeout, ioThreads, requests, writeBufferSize);
+  }
+
+  /** This config with another bound on unsent response bytes per connection. */
+  public ServerConfig writeBufferSize(int bytes) {
+    return new ServerConfig(host, port, maxRequestLineLength, maxHeaderSize, maxBodySize, requestTimeout, idleTimeout, shutdownTimeout, ioThreads, maxPipelinedRequests, bytes);
   }
 }

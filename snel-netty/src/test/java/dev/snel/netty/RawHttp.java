@@ -33,12 +33,41 @@ final class RawHttp implements AutoCloseable {
     return this;
   }
 
+  RawHttp send(byte[] bytes) throws IOException {
+    out.write(bytes);
+    out.flush();
+    return this;
+  }
+
+  /** Every response until the server closes the connection. */
+  java.util.List<Reply> readAll() throws IOException {
+    java.util.List<Reply> replies = new java.util.ArrayList<>();
+    while (true) {
+      Reply reply;
+      try {
+        reply = read();
+      } catch (IOException closed) {
+        return replies;
+      }
+      replies.add(reply);
+    }
+  }
+
+  /** Reads the head of a response whose body is not sent (HEAD, 1xx): status line and headers. */
+  Reply readHead() throws IOException {
+    return read(false);
+  }
+
   static String get(String target) {
     return "GET " + target + " HTTP/1.1\r\nHost: test\r\n\r\n";
   }
 
   /** Reads one response (headers and a content-length body); HEAD-like bodies are not expected. */
   Reply read() throws IOException {
+    return read(true);
+  }
+
+  private Reply read(boolean withBody) throws IOException {
     String statusLine = line();
     if (statusLine == null) {
       throw new IOException("connection closed before a response");
@@ -49,7 +78,7 @@ final class RawHttp implements AutoCloseable {
       int colon = line.indexOf(':');
       headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
     }
-    int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
+    int length = withBody ? Integer.parseInt(headers.getOrDefault("content-length", "0")) : 0;
     byte[] body = in.readNBytes(length);
     return new Reply(status, headers, new String(body, StandardCharsets.UTF_8));
   }

@@ -16,8 +16,9 @@ import java.util.function.Consumer;
 
 /**
  * A request's way through the app: route lookup, dispatch to a virtual thread (or not, for a
- * non-blocking route), binding, the handler, encoding, exception handlers, and HEAD's bodiless
- * answer.
+ * non-blocking route), binding, the handler, encoding and exception handlers. A response is
+ * handed over as made: a HEAD answer's body is dropped where it is written (the server, the
+ * TestClient), never here, since a handler may return one shared response every time.
  *
  * <p>Threading: {@link #handle} runs the lookup on the caller's thread (a server's I/O thread)
  * and the rest on a new virtual thread, except for {@code @NonBlocking} routes, which run on the
@@ -26,8 +27,6 @@ import java.util.function.Consumer;
  * completes. {@code onResponse} is called exactly once, from any of these threads.
  */
 public final class Pipeline {
-  private static final byte[] NO_BODY = new byte[0];
-
   private final RouteTree<CompiledRoute> routes;
   private final ExceptionRegistry exceptions;
   private final Executor blocking;
@@ -57,7 +56,7 @@ public final class Pipeline {
     try {
       match = routes.find(request.method(), request.path());
     } catch (RuntimeException e) {
-      blocking.execute(() -> finish(request, exceptions.handle(request, e), onResponse));
+      blocking.execute(() -> onResponse.accept(exceptions.handle(request, e)));
       return;
     }
     switch (match) {
@@ -89,12 +88,12 @@ public final class Pipeline {
     } catch (Throwable e) {
       answer = exceptions.handle(request, e);
     }
-    finish(request, answer, onResponse);
+    onResponse.accept(answer);
   }
 
   /** Exception handlers may block (they are user code), so they run off the caller's thread. */
   private void fail(Request request, HttpException error, Consumer<Response> onResponse) {
-    blocking.execute(() -> finish(request, exceptions.handle(request, error), onResponse));
+    blocking.execute(() -> onResponse.accept(exceptions.handle(request, error)));
   }
 
   private void run(CompiledRoute route, Request request, String[] values, Consumer<Response> onResponse) {
@@ -103,18 +102,15 @@ public final class Pipeline {
     try {
       result = route.call(binding);
     } catch (Throwable e) {
-      finish(request, exceptions.handle(request, e), onResponse);
+      onResponse.accept(exceptions.handle(request, e));
       return;
     }
     if (result instanceof CompletionStage<?> stage) {
       stage.whenComplete(
           (value, error) ->
-              finish(
-                  request,
-                  error != null ? exceptions.handle(request, unwrap(error)) : encode(route, value, binding),
-                  onResponse));
+              onResponse.accept(error != null ? exceptions.handle(request, unwrap(error)) : encode(route, value, binding)));
     } else {
-      finish(request, encode(route, result, binding), onResponse);
+      onResponse.accept(encode(route, result, binding));
     }
   }
 
@@ -144,14 +140,6 @@ public final class Pipeline {
     String rawTwin = hasSlash ? raw.substring(0, raw.length() - 1) : raw + "/";
     String query = request.rawQuery().isEmpty() ? "" : "?" + request.rawQuery();
     return Response.redirect(request.baseUrl() + rawTwin + query);
-  }
-
-  private static void finish(Request request, Response response, Consumer<Response> onResponse) {
-    if (request.method().equals("HEAD")) {
-      response.headers().set("content-length", Integer.toString(response.body().length));
-      response.body(NO_BODY);
-    }
-    onResponse.accept(response);
   }
 
   private static Throwable unwrap(Throwable error) {

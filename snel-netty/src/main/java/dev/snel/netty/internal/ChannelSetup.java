@@ -4,6 +4,7 @@ import dev.snel.Snel;
 import dev.snel.netty.ServerConfig;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
@@ -12,7 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The per-connection pipeline: request deadline, HTTP/1.1 codec with the line and header
- * limits, idle timeout, body aggregation with the body limit, then Snel.
+ * limits, the request-head checks, idle timeout, body aggregation with the body limit, then
+ * Snel; and the write-buffer water marks that make a connection stop reading while its answers
+ * wait to be sent.
  */
 public final class ChannelSetup extends ChannelInitializer<SocketChannel> {
   private final Snel app;
@@ -33,12 +36,17 @@ public final class ChannelSetup extends ChannelInitializer<SocketChannel> {
         new HttpDecoderConfig()
             .setMaxInitialLineLength(config.maxRequestLineLength())
             .setMaxHeaderSize(config.maxHeaderSize());
+    int highWater = config.writeBufferSize();
+    channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(highWater / 2, highWater));
     ChannelPipeline pipeline = channel.pipeline();
     pipeline.addLast("deadline", deadline);
-    pipeline.addLast("codec", new HttpServerCodec(decoder));
+    // The codec's own pipelining bound must never be hit: HttpHandler bounds it, answering in order.
+    pipeline.addLast("codec", new HttpServerCodec(decoder, Integer.MAX_VALUE));
+    pipeline.addLast("guard", new RequestGuard(config.maxBodySize()));
     pipeline.addLast(
-        "idle", new IdleStateHandler(0, 0, config.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
+        "idle",
+        new IdleStateHandler(true, 0, 0, config.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
     pipeline.addLast("body", new BodyLimit(config.maxBodySize()));
-    pipeline.addLast("snel", new HttpHandler(app, connections, deadline));
+    pipeline.addLast("snel", new HttpHandler(app, connections, deadline, config.maxPipelinedRequests()));
   }
 }

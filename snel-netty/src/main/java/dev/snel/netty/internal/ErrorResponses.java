@@ -12,21 +12,23 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The answers the server itself gives before a request reaches the app (limits, timeouts,
- * malformed requests): {@code {"detail": "..."}} like the app's errors, and the connection is
- * closed after them, since the rest of the byte stream cannot be trusted.
+ * malformed requests) and the server's last resort when a response cannot be written: {@code
+ * {"detail": "..."}} like the app's errors.
  */
 final class ErrorResponses {
   private ErrorResponses() {}
 
-  static FullHttpResponse closing(HttpResponseStatus status, String detail) {
+  static FullHttpResponse json(HttpResponseStatus status, String detail, boolean close) {
     byte[] body = ("{\"detail\":\"" + detail + "\"}").getBytes(StandardCharsets.UTF_8);
     FullHttpResponse response =
         new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
     response.headers()
         .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
         .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
-        .set(HttpHeaderNames.DATE, DateHeader.now())
-        .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        .set(HttpHeaderNames.DATE, DateHeader.now());
+    if (close) {
+      response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+    }
     return response;
   }
 

@@ -6,9 +6,8 @@ import dev.snel.Response;
 import dev.snel.Snel;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -22,7 +21,9 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.Map;
@@ -34,24 +35,37 @@ import org.slf4j.LoggerFactory;
  * hands it to the app, and writes the responses back in request order (HTTP/1.1 pipelining:
  * requests may finish out of order on their virtual threads, responses may not).
  *
+ * <p>What one connection can cost is bounded: at most {@link #MAX_IN_FLIGHT} requests run at
+ * once, at most {@code maxPipelined} are read ahead of their answers, and responses are only
+ * written while the channel's outbound buffer is under its high water mark. While any of these is
+ * at its bound, the connection is not read, so a client that pipelines without reading its
+ * answers fills its own TCP window, not the server's memory.
+ *
  * <p>Threading: every method runs on the channel's event loop; the app's response callback,
  * called from any thread, hops back to it.
  */
-final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+final class HttpHandler extends ChannelInboundHandlerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(HttpHandler.class);
+
+  /** Requests of one connection running in the app at once. */
+  static final int MAX_IN_FLIGHT = 32;
 
   private final Snel app;
   private final Connections connections;
   private final RequestDeadline deadline;
-  /** Pipelined requests in progress at which the connection stops reading more. */
-  static final int MAX_PIPELINED = 32;
+  private final int maxPipelined;
 
+  /** Read, not yet handed to the app; they wait for a free place among those in flight. */
+  private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>();
+  /** Handed to the app, in order of arrival; answered from the head. */
   private final ArrayDeque<Slot> pending = new ArrayDeque<>();
+  /** Nothing more is read as a request: a close was asked for, or the stream is untrusted. */
   private boolean closing;
+  private boolean dispatching;
 
   /** A request in order of arrival, and its response once the app made it. */
   private static final class Slot {
-    final boolean keepAlive;
+    boolean keepAlive;
     final boolean head;
     final boolean http10;
     Response response;
@@ -63,14 +77,15 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
   }
 
-  HttpHandler(Snel app, Connections connections, RequestDeadline deadline) {
+  HttpHandler(Snel app, Connections connections, RequestDeadline deadline, int maxPipelined) {
     this.app = app;
     this.connections = connections;
     this.deadline = deadline;
+    this.maxPipelined = maxPipelined;
   }
 
   boolean idle() {
-    return pending.isEmpty();
+    return pending.isEmpty() && waiting.isEmpty();
   }
 
   @Override
@@ -80,28 +95,72 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   }
 
   @Override
-  protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest nettyRequest) {
-    deadline.requestComplete();
-    if (closing) {
-      return; // after a "Connection: close" request, later pipelined requests are not answered
-    }
-    DecoderResult result = nettyRequest.decoderResult();
-    if (result.isFailure()) {
-      rejectMalformed(ctx, result.cause());
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (!(msg instanceof FullHttpRequest request)) {
+      ReferenceCountUtil.release(msg);
       return;
     }
-    boolean keepAlive = HttpUtil.isKeepAlive(nettyRequest);
+    deadline.requestComplete();
+    if (closing) {
+      request.release(); // after a close, later pipelined requests are neither run nor answered
+      return;
+    }
+    if (waiting.size() + pending.size() >= maxPipelined) {
+      // Neither this one nor any after it is run: the last accepted one's answer closes.
+      request.release();
+      closing = true;
+      if (waiting.isEmpty()) {
+        pending.peekLast().keepAlive = false;
+      }
+      updateReading(ctx);
+      return;
+    }
+    if (request.decoderResult().isFailure() || !HttpUtil.isKeepAlive(request)) {
+      closing = true;
+    }
+    waiting.add(request);
+    dispatch(ctx);
+  }
+
+  /** Hands waiting requests to the app while there is room among those in flight. */
+  private void dispatch(ChannelHandlerContext ctx) {
+    if (dispatching) {
+      return; // a response completed on the event loop while starting a request
+    }
+    dispatching = true;
+    try {
+      while (!waiting.isEmpty() && pending.size() < MAX_IN_FLIGHT) {
+        FullHttpRequest request = waiting.poll();
+        try {
+          start(ctx, request, closing && waiting.isEmpty());
+        } finally {
+          request.release();
+        }
+      }
+    } finally {
+      dispatching = false;
+    }
+    updateReading(ctx);
+  }
+
+  private void start(ChannelHandlerContext ctx, FullHttpRequest nettyRequest, boolean closeAfter) {
+    DecoderResult result = nettyRequest.decoderResult();
+    if (result.isFailure()) {
+      reject(ctx, result.cause());
+      return;
+    }
+    Request request;
+    try {
+      request = toRequest(ctx, nettyRequest);
+    } catch (IllegalArgumentException e) { // a header Snel's Headers refuse
+      reject(ctx, new Refusal(HttpResponseStatus.BAD_REQUEST, "Invalid HTTP request"));
+      return;
+    }
+    boolean keepAlive = !closeAfter && HttpUtil.isKeepAlive(nettyRequest);
     boolean http10 = nettyRequest.protocolVersion().equals(HttpVersion.HTTP_1_0);
     Slot slot = new Slot(keepAlive, nettyRequest.method().name().equals("HEAD"), http10);
     pending.add(slot);
-    if (pending.size() >= MAX_PIPELINED) {
-      ctx.channel().config().setAutoRead(false); // a client may not queue unbounded work
-    }
-    if (!keepAlive) {
-      closing = true;
-    }
     connections.requestStarted();
-    Request request = toRequest(ctx, nettyRequest);
     app.handle(
         request,
         response -> {
@@ -130,21 +189,66 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   private void complete(ChannelHandlerContext ctx, Slot slot, Response response) {
     slot.response = response;
+    writeReady(ctx);
+  }
+
+  /**
+   * Writes the answered requests at the head of the line while the channel takes more, then
+   * lets the next requests in.
+   */
+  private void writeReady(ChannelHandlerContext ctx) {
     boolean wrote = false;
-    while (!pending.isEmpty() && pending.peek().response != null) {
-      Slot done = pending.poll();
-      write(ctx, done);
+    // A closed channel fails each write at once, which still ends each request's accounting.
+    while (!pending.isEmpty()
+        && pending.peek().response != null
+        && (ctx.channel().isWritable() || !ctx.channel().isActive())) {
+      write(ctx, pending.poll());
       wrote = true;
     }
     if (wrote) {
       ctx.flush();
-      if (pending.size() < MAX_PIPELINED && !ctx.channel().config().isAutoRead() && !closing) {
-        ctx.channel().config().setAutoRead(true);
-      }
+      dispatch(ctx);
     }
   }
 
+  /** Reads only while this connection is under all of its bounds. */
+  private void updateReading(ChannelHandlerContext ctx) {
+    boolean read =
+        !closing && waiting.isEmpty() && pending.size() < MAX_IN_FLIGHT && ctx.channel().isWritable();
+    if (ctx.channel().config().isAutoRead() != read) {
+      ctx.channel().config().setAutoRead(read);
+    }
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    if (ctx.channel().isWritable()) {
+      writeReady(ctx);
+    }
+    updateReading(ctx);
+    ctx.fireChannelWritabilityChanged();
+  }
+
   private void write(ChannelHandlerContext ctx, Slot slot) {
+    boolean close = !slot.keepAlive || (connections.draining() && pending.isEmpty() && waiting.isEmpty());
+    FullHttpResponse out;
+    try {
+      out = toNetty(slot, close);
+    } catch (RuntimeException e) {
+      // A response Netty cannot write (Snel's Headers and Response check what they can): the
+      // client still gets an answer in its turn, and the pipeline behind it goes on.
+      LOG.error("Cannot write {}; answering 500 instead", slot.response, e);
+      out = ErrorResponses.json(HttpResponseStatus.INTERNAL_SERVER_ERROR, "Internal Server Error", close);
+    }
+    var future = ctx.write(out);
+    future.addListener(f -> connections.requestFinished());
+    if (close) {
+      closing = true;
+      LingeringClose.after(future);
+    }
+  }
+
+  private FullHttpResponse toNetty(Slot slot, boolean close) {
     Response response = slot.response;
     byte[] body = response.body();
     FullHttpResponse out =
@@ -158,59 +262,71 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       headers.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
     }
     headers.set(HttpHeaderNames.DATE, DateHeader.now());
-    boolean close = !slot.keepAlive || (connections.draining() && pending.isEmpty());
     if (close) {
       headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
     } else if (slot.http10) {
       headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
     }
-    var future = ctx.write(out);
-    future.addListener(f -> connections.requestFinished());
-    if (close) {
-      closing = true;
-      future.addListener(ChannelFutureListener.CLOSE);
-    }
+    return out;
   }
 
   /**
-   * Answers a request the codec could not read, in its turn after any earlier pipelined
-   * requests, then closes: the rest of the byte stream cannot be trusted.
+   * Answers a request the server refuses or the codec could not read, in its turn after any
+   * earlier pipelined requests, then closes: the rest of the byte stream cannot be trusted.
    */
-  private void rejectMalformed(ChannelHandlerContext ctx, Throwable cause) {
-    int status;
+  private void reject(ChannelHandlerContext ctx, Throwable cause) {
+    HttpResponseStatus status;
     String detail;
-    if (cause instanceof TooLongHttpLineException) {
-      status = 414;
+    if (cause instanceof Refusal refusal) {
+      status = refusal.status;
+      detail = refusal.getMessage();
+    } else if (cause instanceof TooLongHttpLineException) {
+      status = HttpResponseStatus.REQUEST_URI_TOO_LONG;
       detail = "Request line is too long";
     } else if (cause instanceof TooLongHttpHeaderException) {
-      status = 431;
+      status = HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
       detail = "Request header fields are too large";
     } else if (cause instanceof TooLongFrameException) {
-      status = 413;
+      status = HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE;
       detail = "Request is too large";
     } else {
-      status = 400;
+      status = HttpResponseStatus.BAD_REQUEST;
       detail = "Invalid HTTP request";
     }
+    closing = true;
     Slot slot = new Slot(false, false, false);
     pending.add(slot);
-    closing = true;
     connections.requestStarted();
-    complete(ctx, slot, Response.json(Map.of("detail", detail)).status(status));
+    complete(ctx, slot, Response.json(Map.of("detail", detail)).status(status.code()));
   }
 
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-    if (event instanceof IdleStateEvent && pending.isEmpty()) {
-      ctx.close();
-      return;
+    if (event instanceof IdleStateEvent idle && idle.state() == IdleState.ALL_IDLE) {
+      if (idle()) {
+        ctx.close(); // a keep-alive connection idle for too long
+        return;
+      }
+      if (!ctx.channel().isWritable()) {
+        // Answers wait and the client has read none of them for the whole idle timeout.
+        LOG.debug("Closing {}: the client stopped reading its responses", ctx.channel().remoteAddress());
+        ctx.close();
+        return;
+      }
     }
     ctx.fireUserEventTriggered(event);
   }
 
   @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    closing = true;
+    waiting.forEach(FullHttpRequest::release);
+    waiting.clear();
+    ctx.fireChannelInactive();
+  }
+
+  @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    // Connection resets, or a client pipelining more than the codec's depth (128): close.
     LOG.debug("Closing {} after {}", ctx.channel().remoteAddress(), cause.toString());
     ctx.close();
   }

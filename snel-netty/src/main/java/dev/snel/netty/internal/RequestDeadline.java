@@ -1,6 +1,5 @@
 package dev.snel.netty.internal;
 
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -48,7 +47,7 @@ final class RequestDeadline extends ChannelInboundHandlerAdapter {
 
   private void expire(ChannelHandlerContext ctx) {
     timer = null;
-    ctx.writeAndFlush(ErrorResponses.raw(HttpResponseStatus.REQUEST_TIMEOUT, "Request Timeout"))
-        .addListener(ChannelFutureListener.CLOSE);
+    LingeringClose.after(
+        ctx.writeAndFlush(ErrorResponses.raw(HttpResponseStatus.REQUEST_TIMEOUT, "Request Timeout")));
   }
 }

@@ -1,0 +1,214 @@
+package dev.snel.netty.internal;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.util.ReferenceCountUtil;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Checks each request head before its body is read (RFC 9112): the HTTP version, the request
+ * target, {@code Host}, {@code Expect} and a declared {@code Content-Length} over the body limit.
+ * A refused request reaches {@link HttpHandler} as a {@link Refusal}; from then on nothing the
+ * client sends is read as a request, so a refused request's body can never be smuggled in as
+ * the next one.
+ *
+ * <p>An absolute-form target ({@code GET http://host/items/5}) is routed by its path, and its
+ * authority replaces {@code Host}, as RFC 9112 §3.2.2 asks of an origin server.
+ *
+ * <p>Sits between the HTTP codec and the body aggregator; runs on the channel's event loop.
+ */
+final class RequestGuard extends ChannelInboundHandlerAdapter {
+  private final long maxBodySize;
+  private boolean refused;
+
+  RequestGuard(long maxBodySize) {
+    this.maxBodySize = maxBodySize;
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (refused) {
+      ReferenceCountUtil.release(msg);
+      return;
+    }
+    if (msg instanceof HttpContent content
+        && !(msg instanceof HttpRequest)
+        && content.decoderResult().isFailure()) {
+      // A bad chunk, not a bad request line, whatever Netty's exception says.
+      String detail =
+          content.decoderResult().cause() instanceof TooLongHttpLineException
+              ? "Invalid chunked body: chunk header is too long"
+              : "Invalid chunked body";
+      content.setDecoderResult(DecoderResult.failure(invalid(detail)));
+    }
+    if (msg instanceof HttpRequest request && request.decoderResult().isSuccess()) {
+      Refusal refusal = check(request);
+      if (refusal != null) {
+        refused = true;
+        ctx.channel().config().setAutoRead(false);
+        ReferenceCountUtil.release(msg);
+        ctx.fireChannelRead(refusal.asRequest());
+        return;
+      }
+    }
+    ctx.fireChannelRead(msg);
+  }
+
+  private Refusal check(HttpRequest request) {
+    HttpVersion version = request.protocolVersion();
+    boolean http11 = version.equals(HttpVersion.HTTP_1_1);
+    if (!http11 && !version.equals(HttpVersion.HTTP_1_0)) {
+      return new Refusal(HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED, "HTTP Version Not Supported");
+    }
+    HttpHeaders headers = request.headers();
+    String uri = request.uri();
+    if (!isVisibleAscii(uri)) {
+      return invalid("Invalid request target");
+    }
+    if (uri.charAt(0) != '/') {
+      String authority = absoluteFormAuthority(uri);
+      if (authority == null) {
+        if (!(uri.equals("*") && request.method().name().equals("OPTIONS"))) {
+          return invalid("Invalid request target");
+        }
+      } else {
+        int pathStart = uri.indexOf('/', uri.indexOf("//") + 2);
+        int queryStart = uri.indexOf('?', uri.indexOf("//") + 2);
+        String path;
+        if (pathStart >= 0 && (queryStart < 0 || pathStart < queryStart)) {
+          path = uri.substring(pathStart);
+        } else {
+          path = queryStart >= 0 ? "/" + uri.substring(queryStart) : "/";
+        }
+        request.setUri(path);
+        headers.set(HttpHeaderNames.HOST, authority);
+      }
+    }
+    List<String> hosts = headers.getAll(HttpHeaderNames.HOST);
+    if (hosts.size() > 1) {
+      return invalid("Multiple Host headers");
+    }
+    if (hosts.isEmpty() && http11) {
+      return invalid("Missing Host header");
+    }
+    if (!hosts.isEmpty() && !isValidHost(hosts.get(0))) {
+      return invalid("Invalid Host header");
+    }
+    List<String> expect = headers.getAll(HttpHeaderNames.EXPECT);
+    if (!expect.isEmpty()) {
+      if (!http11) {
+        headers.remove(HttpHeaderNames.EXPECT); // RFC 9110 §10.1.1: ignored in HTTP/1.0
+      } else if (expect.size() > 1
+          || !HttpHeaderValues.CONTINUE.contentEqualsIgnoreCase(expect.get(0).strip())) {
+        return new Refusal(HttpResponseStatus.EXPECTATION_FAILED, "Expectation Failed");
+      }
+    }
+    if (HttpUtil.getContentLength(request, -1L) > maxBodySize) {
+      return new Refusal(
+          HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "Request body is larger than " + maxBodySize + " bytes");
+    }
+    return null;
+  }
+
+  private static Refusal invalid(String detail) {
+    return new Refusal(HttpResponseStatus.BAD_REQUEST, detail);
+  }
+
+  /** Bytes 0x21-0x7E only: uvicorn refuses raw non-ASCII bytes in the target too. */
+  private static boolean isVisibleAscii(String text) {
+    if (text.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c <= 0x20 || c >= 0x7F) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The authority of an {@code http://} or {@code https://} target, or null if it is not one. */
+  private static String absoluteFormAuthority(String uri) {
+    String lower = uri.length() > 8 ? uri.substring(0, 8).toLowerCase(Locale.ROOT) : uri.toLowerCase(Locale.ROOT);
+    int start;
+    if (lower.startsWith("http://")) {
+      start = 7;
+    } else if (lower.startsWith("https://")) {
+      start = 8;
+    } else {
+      return null;
+    }
+    int end = start;
+    while (end < uri.length() && uri.charAt(end) != '/' && uri.charAt(end) != '?' && uri.charAt(end) != '#') {
+      end++;
+    }
+    String authority = uri.substring(start, end);
+    return authority.isEmpty() || authority.indexOf('@') >= 0 ? null : authority;
+  }
+
+  /**
+   * RFC 9110 §7.2: {@code uri-host [":" port]}; a reg-name of unreserved, percent-encoded and
+   * sub-delim characters, or a bracketed IP literal. Empty is allowed (RFC 9112 §3.2).
+   */
+  static boolean isValidHost(String host) {
+    int colon = host.lastIndexOf(':');
+    String name = host;
+    if (host.startsWith("[")) {
+      int close = host.indexOf(']');
+      if (close < 0) {
+        return false;
+      }
+      for (int i = 1; i < close; i++) {
+        char c = host.charAt(i);
+        if (!(isHexDigit(c) || c == ':' || c == '.')) {
+          return false;
+        }
+      }
+      return close == host.length() - 1 || (host.charAt(close + 1) == ':' && isPort(host.substring(close + 2)));
+    }
+    if (colon >= 0) {
+      if (!isPort(host.substring(colon + 1))) {
+        return false;
+      }
+      name = host.substring(0, colon);
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean ok =
+          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+              || "-._~%!$&'()*+,;=".indexOf(c) >= 0;
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isPort(String port) {
+    if (port.isEmpty() || port.length() > 5) {
+      return port.isEmpty(); // "host:" is allowed by the grammar (port = *DIGIT)
+    }
+    for (int i = 0; i < port.length(); i++) {
+      if (port.charAt(i) < '0' || port.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isHexDigit(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  }
+}
