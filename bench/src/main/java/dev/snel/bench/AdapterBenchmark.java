@@ -1,22 +1,18 @@
 package dev.snel.bench;
 
-import dev.snel.Snel;
 import dev.snel.netty.ServerConfig;
+import dev.snel.netty.internal.ChannelSetup;
 import dev.snel.netty.internal.Connections;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
-import java.lang.reflect.Constructor;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -34,13 +30,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One keep-alive connection without a socket: request bytes in, response bytes out, through
  * Netty's HTTP codec and aggregator, into either {@link RawNettyServer}'s handler or Snel's
- * server pipeline (the handlers snel-netty's {@code ChannelSetup} installs: request deadline,
- * codec, idle timeout, body limit, Snel's HTTP handler) with the {@code @NonBlocking} app, so
- * everything stays on this thread. The difference is what snel-netty's adapter plus the core
- * cost per request, with Netty's own parsing and encoding on both sides.
- *
- * <p>Snel's handlers are package-private, so they are created by reflection, mirroring {@code
- * dev.snel.netty.internal.ChannelSetup#initChannel}; keep the two in step.
+ * server pipeline (installed by snel-netty's own {@code ChannelSetup}: request deadline, codec,
+ * request checks, idle timeout, body limit, Snel's HTTP handler) with the {@code @NonBlocking}
+ * app, so everything stays on this thread. The difference is what snel-netty's adapter plus the
+ * core cost per request, with Netty's own parsing and encoding on both sides.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -73,11 +66,11 @@ public class AdapterBenchmark {
 
   /** Opens both connections and checks that they answer alike. */
   @Setup
-  public void setUp() throws ReflectiveOperationException {
+  public void setUp() {
     String text = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1:8080\r\n\r\n";
     request = Unpooled.unreleasableBuffer(Unpooled.copiedBuffer(text, StandardCharsets.US_ASCII));
     raw = new Connection(new HttpServerCodec(), new HttpObjectAggregator(1 << 20), new RawNettyServer.Handler());
-    snel = new Connection(snelHandlers(SnelBenchApp.app(true), ServerConfig.defaults()));
+    snel = new Connection(new ChannelSetup(SnelBenchApp.app(true), ServerConfig.defaults(), new Connections()));
     String rawAnswer = body(exchange(raw));
     String snelAnswer = body(exchange(snel));
     if (!rawAnswer.equals(snelAnswer)) {
@@ -90,30 +83,6 @@ public class AdapterBenchmark {
   public void tearDown() {
     raw.finishAndReleaseAll();
     snel.finishAndReleaseAll();
-  }
-
-  private static ChannelHandler[] snelHandlers(Snel app, ServerConfig config) throws ReflectiveOperationException {
-    String internal = "dev.snel.netty.internal.";
-    Constructor<?> deadlineType = Class.forName(internal + "RequestDeadline").getDeclaredConstructor(Duration.class);
-    Constructor<?> bodyLimitType = Class.forName(internal + "BodyLimit").getDeclaredConstructor(int.class);
-    Class<?> handlerClass = Class.forName(internal + "HttpHandler");
-    Constructor<?> handlerType =
-        handlerClass.getDeclaredConstructor(Snel.class, Connections.class, deadlineType.getDeclaringClass());
-    for (Constructor<?> c : new Constructor<?>[] {deadlineType, bodyLimitType, handlerType}) {
-      c.setAccessible(true);
-    }
-    Object deadline = deadlineType.newInstance(config.requestTimeout());
-    HttpDecoderConfig decoder =
-        new HttpDecoderConfig()
-            .setMaxInitialLineLength(config.maxRequestLineLength())
-            .setMaxHeaderSize(config.maxHeaderSize());
-    return new ChannelHandler[] {
-      (ChannelHandler) deadline,
-      new HttpServerCodec(decoder),
-      new IdleStateHandler(0, 0, config.idleTimeout().toMillis(), TimeUnit.MILLISECONDS),
-      (ChannelHandler) bodyLimitType.newInstance(config.maxBodySize()),
-      (ChannelHandler) handlerType.newInstance(app, new Connections(), deadline)
-    };
   }
 
   /** Sends the request and returns all bytes written back. */

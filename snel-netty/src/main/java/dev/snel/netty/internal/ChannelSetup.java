@@ -2,10 +2,10 @@ package dev.snel.netty.internal;
 
 import dev.snel.Snel;
 import dev.snel.netty.ServerConfig;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -17,12 +17,15 @@ import java.util.concurrent.TimeUnit;
  * Snel; and the write-buffer water marks that make a connection stop reading while its answers
  * wait to be sent.
  */
-public final class ChannelSetup extends ChannelInitializer<SocketChannel> {
+public final class ChannelSetup extends ChannelInitializer<Channel> {
   private final Snel app;
   private final ServerConfig config;
   private final Connections connections;
 
-  /** The setup for connections of a server serving the app. */
+  /**
+   * The setup for connections of a server serving the app; also what the benchmarks install on
+   * an embedded channel, so that they measure exactly this pipeline.
+   */
   public ChannelSetup(Snel app, ServerConfig config, Connections connections) {
     this.app = app;
     this.config = config;
@@ -30,7 +33,7 @@ public final class ChannelSetup extends ChannelInitializer<SocketChannel> {
   }
 
   @Override
-  protected void initChannel(SocketChannel channel) {
+  protected void initChannel(Channel channel) {
     RequestDeadline deadline = new RequestDeadline(config.requestTimeout());
     HttpDecoderConfig decoder =
         new HttpDecoderConfig()
