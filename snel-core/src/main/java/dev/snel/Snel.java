@@ -13,6 +13,7 @@ import dev.snel.internal.routing.RouteCompiler;
 import dev.snel.internal.routing.RouteModel;
 import dev.snel.internal.routing.RouteTree;
 import dev.snel.internal.schema.Schemas;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,14 +107,23 @@ public final class Snel {
   private void add(List<CompiledRoute> compiled) {
     for (CompiledRoute route : compiled) {
       RouteModel model = route.model();
-      try {
-        tree.add(model.httpMethod(), PathTemplate.parse(model.path()), route);
-      } catch (IllegalArgumentException e) {
-        throw new RouteDefinitionException(
-            model.handler().getDeclaringClass().getName() + "." + model.handler().getName() + ": " + e.getMessage(), e);
+      CompiledRoute taken = tree.add(model.httpMethod(), PathTemplate.parse(model.path()), route);
+      if (taken != null) {
+        throw duplicate(taken.model(), model);
       }
       routes.add(model);
     }
+  }
+
+  private static RouteDefinitionException duplicate(RouteModel first, RouteModel second) {
+    String shape = first.path().equals(second.path()) ? "" : " (the same shape as " + first.path() + ")";
+    return new RouteDefinitionException(
+        "two routes for " + second.httpMethod() + " " + second.path() + shape + ": "
+            + name(first.handler()) + " and " + name(second.handler()));
+  }
+
+  private static String name(Method method) {
+    return method.getDeclaringClass().getName() + "#" + method.getName();
   }
 
   /**

@@ -37,7 +37,8 @@ public final class RouteCompiler {
 
   /**
    * The routes of every method of the object's class (and superclasses) annotated with an HTTP
-   * method annotation.
+   * method annotation, in declaration order, a superclass's before its subclass's: the order a
+   * reader of the source expects, and the same on every run and JVM.
    *
    * @param handlers the object whose methods handle requests
    * @param prefix the routers' path prefix, {@code ""} for none
@@ -46,9 +47,18 @@ public final class RouteCompiler {
    */
   public static List<CompiledRoute> compile(
       Object handlers, String prefix, List<String> routerTags, Schemas types) {
+    List<Class<?>> hierarchy = new ArrayList<>();
+    for (Class<?> type = handlers.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
+      hierarchy.addFirst(type);
+    }
     List<CompiledRoute> routes = new ArrayList<>();
-    for (Class<?> type = handlers.getClass(); type != Object.class; type = type.getSuperclass()) {
-      for (Method method : type.getDeclaredMethods()) {
+    for (Class<?> type : hierarchy) {
+      for (Method method : DeclarationOrder.methods(type)) {
+        // javac copies a method's annotations to the bridge it generates for a generic
+        // interface's erased signature (Reader<User>.read() -> Object read()): the same route
+        if (method.isBridge() || method.isSynthetic()) {
+          continue;
+        }
         for (Annotation annotation : method.getAnnotations()) {
           String[] verb = verb(annotation);
           if (verb != null) {
