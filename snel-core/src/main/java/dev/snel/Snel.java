@@ -12,6 +12,8 @@ import dev.snel.internal.routing.PathTemplate;
 import dev.snel.internal.routing.RouteCompiler;
 import dev.snel.internal.routing.RouteModel;
 import dev.snel.internal.routing.RouteTree;
+import dev.snel.internal.schema.Schemas;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +52,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class Snel {
   private final RouteTree<CompiledRoute> tree = new RouteTree<>();
   private final List<RouteModel> routes = new ArrayList<>();
+  // this app's compiled models: shared by its routes and its document, by no other app
+  private final Schemas types = new Schemas();
   private final ExceptionRegistry exceptions = new ExceptionRegistry();
   // A bare factory, not a ThreadPerTaskExecutor: that executor records every thread in a set
   // (for its shutdown), a cost per request the server does not need: it tracks requests itself.
@@ -77,7 +81,7 @@ public final class Snel {
     if (handlers instanceof Router router) {
       return include(router);
     }
-    add(RouteCompiler.compile(handlers, "", List.of()));
+    add(RouteCompiler.compile(handlers, "", List.of(), types));
     return this;
   }
 
@@ -95,7 +99,7 @@ public final class Snel {
       if (member instanceof Router nested) {
         include(nested, prefix, tags);
       } else {
-        add(RouteCompiler.compile(member, prefix, tags));
+        add(RouteCompiler.compile(member, prefix, tags, types));
       }
     }
   }
@@ -103,14 +107,23 @@ public final class Snel {
   private void add(List<CompiledRoute> compiled) {
     for (CompiledRoute route : compiled) {
       RouteModel model = route.model();
-      try {
-        tree.add(model.httpMethod(), PathTemplate.parse(model.path()), route);
-      } catch (IllegalArgumentException e) {
-        throw new RouteDefinitionException(
-            model.handler().getDeclaringClass().getName() + "." + model.handler().getName() + ": " + e.getMessage(), e);
+      CompiledRoute taken = tree.add(model.httpMethod(), PathTemplate.parse(model.path()), route);
+      if (taken != null) {
+        throw duplicate(taken.model(), model);
       }
       routes.add(model);
     }
+  }
+
+  private static RouteDefinitionException duplicate(RouteModel first, RouteModel second) {
+    String shape = first.path().equals(second.path()) ? "" : " (the same shape as " + first.path() + ")";
+    return new RouteDefinitionException(
+        "two routes for " + second.httpMethod() + " " + second.path() + shape + ": "
+            + name(first.handler()) + " and " + name(second.handler()));
+  }
+
+  private static String name(Method method) {
+    return method.getDeclaringClass().getName() + "#" + method.getName();
   }
 
   /**
@@ -196,7 +209,7 @@ public final class Snel {
 
   private byte[] generateDocument() {
     DocumentInfo info = openApi.documentInfo();
-    ObjectNode document = OpenApiDocument.build(routes(), info);
+    ObjectNode document = OpenApiDocument.build(routes(), info, types);
     openApi.customizers().forEach(customizer -> customizer.accept(document));
     if (openApi.isOpenApi30()) {
       OpenApi30.downgrade(document);

@@ -3,6 +3,7 @@ package dev.snel.internal.openapi;
 import dev.snel.internal.json.Json;
 import dev.snel.internal.routing.RouteModel;
 import dev.snel.internal.schema.JsonSchemas;
+import dev.snel.internal.schema.Schemas;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,8 +24,12 @@ public final class OpenApiDocument {
 
   private OpenApiDocument() {}
 
-  /** The document for these routes (those not hidden), in the order given. */
-  public static ObjectNode build(List<RouteModel> routes, DocumentInfo info) {
+  /**
+   * The document for these routes (those not hidden), in the order given.
+   *
+   * @param types the app's compiled schemas, which its routes use
+   */
+  public static ObjectNode build(List<RouteModel> routes, DocumentInfo info, Schemas types) {
     JsonSchemas input = new JsonSchemas(INPUT, false);
     JsonSchemas output = new JsonSchemas(OUTPUT, true);
     ObjectNode document = Json.mapper().createObjectNode();
@@ -34,7 +39,7 @@ public final class OpenApiDocument {
       document.set("servers", Json.mapper().valueToTree(info.servers()));
     }
     ObjectNode paths = document.putObject("paths");
-    Operations operations = new Operations(input, output, info.validationError());
+    Operations operations = new Operations(types, input, output, info.validationError());
     for (RouteModel route : routes) {
       if (!operations.hidden(route)) {
         pathItem(paths, Operations.documentPath(route.path())).set(route.httpMethod().toLowerCase(Locale.ROOT), operations.operation(route));

@@ -39,13 +39,16 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class Operations {
   private final JsonSchemas input;
+  private final Schemas types;
   private final Responses responses;
   private final Map<String, ObjectNode> extra = new LinkedHashMap<>();
   private final Set<String> operationIds = new HashSet<>();
 
-  Operations(JsonSchemas input, JsonSchemas output, DocumentInfo.ValidationErrorResponse validationError) {
+  Operations(
+      Schemas types, JsonSchemas input, JsonSchemas output, DocumentInfo.ValidationErrorResponse validationError) {
     this.input = input;
-    this.responses = new Responses(output, validationError, extra);
+    this.types = types;
+    this.responses = new Responses(types, output, validationError, extra);
   }
 
   boolean hidden(RouteModel route) {
@@ -101,7 +104,7 @@ final class Operations {
     String functionName = webhook.name().replaceAll("\\W", "_");
     String operationId = generatedId(functionName, webhook.name(), webhook.method());
     ObjectNode operation = metadata(List.of(), Names.title(functionName), webhook.description(), operationId, false);
-    ObjectNode schema = titled(input.describe(Schemas.of(webhook.body())), "body");
+    ObjectNode schema = titled(input.describe(types.get(webhook.body())), "body");
     ObjectNode body = operation.putObject("requestBody");
     body.putObject("content").putObject("application/json").set("schema", schema);
     body.put("required", true);
@@ -154,7 +157,7 @@ final class Operations {
     node.put("name", param.wireName());
     node.put("in", param.source().loc());
     node.put("required", param.required());
-    ObjectNode schema = input.describe(Schemas.of(param.valueType()));
+    ObjectNode schema = input.describe(types.get(param.valueType()));
     List<Annotation> annotations = param.annotations();
     if (param.multi()) {
       // as the binder checks them: sizes on the list, the other constraints on each value
@@ -260,7 +263,7 @@ final class Operations {
 
   /** A body parameter's schema: its type's, nullable when optional, titled unless a model. */
   private ObjectNode bodySchema(ParamModel param) {
-    ObjectNode schema = input.describe(Schemas.of(param.valueType()));
+    ObjectNode schema = input.describe(types.get(param.valueType()));
     if (!schema.has("$ref")) {
       JsonSchemaKeywords.constrain(schema, param.annotations());
     }

@@ -21,11 +21,14 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code @Status}), then the validation-error response.
  */
 final class Responses {
+  private final Schemas types;
   private final JsonSchemas output;
   private final DocumentInfo.ValidationErrorResponse validationError;
   private final Map<String, ObjectNode> extra;
 
-  Responses(JsonSchemas output, DocumentInfo.ValidationErrorResponse validationError, Map<String, ObjectNode> extra) {
+  Responses(
+      Schemas types, JsonSchemas output, DocumentInfo.ValidationErrorResponse validationError, Map<String, ObjectNode> extra) {
+    this.types = types;
     this.output = output;
     this.validationError = validationError;
     this.extra = extra;
@@ -58,7 +61,7 @@ final class Responses {
         content(response, Json.mapper().createObjectNode().put("$ref", OpenApiDocument.COMPONENTS + "HTTPValidationError"));
         ValidationErrorSchemas.addTo(extra);
       } else {
-        content(response, output.describe(Schemas.of(validationError.body())));
+        content(response, output.describe(types.get(validationError.body())));
       }
     }
     return responses;
@@ -69,7 +72,7 @@ final class Responses {
    * share a status share a response whose schema is their union.
    */
   private void variantResponses(ObjectNode responses, Type model, ResponseVariants variants, int status, String description) {
-    ObjectNode union = output.describe(Schemas.of(model)); // registers each record under its own name
+    ObjectNode union = output.describe(types.get(model)); // registers each record under its own name
     boolean tagged = union.has("oneOf");
     ArrayNode refs = (ArrayNode) union.get(tagged ? "oneOf" : "anyOf");
     List<Integer> statuses = new ArrayList<>(variants.statuses().values());
@@ -112,7 +115,7 @@ final class Responses {
         || model instanceof ParameterizedType p && p.getRawType() == Map.class && p.getActualTypeArguments()[1] == Object.class) {
       return output.node();
     }
-    ObjectNode schema = output.describe(Schemas.of(model));
+    ObjectNode schema = output.describe(types.get(model));
     if (!schema.has("$ref")) {
       schema.put("title", pythonTitle("Response_" + operationId));
     }

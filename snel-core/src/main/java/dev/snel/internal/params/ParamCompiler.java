@@ -39,11 +39,17 @@ public final class ParamCompiler {
 
   private final Method method;
   private final List<String> pathNames;
+  private final Schemas types;
 
-  /** A compiler for the parameters of a handler whose full path template has these names. */
-  public ParamCompiler(Method method, List<String> pathNames) {
+  /**
+   * A compiler for the parameters of a handler whose full path template has these names.
+   *
+   * @param types the app's compiled schemas, where body models are compiled
+   */
+  public ParamCompiler(Method method, List<String> pathNames, Schemas types) {
     this.method = method;
     this.pathNames = pathNames;
+    this.types = types;
   }
 
   /** Compiles every parameter; throws {@link RouteDefinitionException} on a mistake. */
@@ -128,7 +134,7 @@ public final class ParamCompiler {
             parameter.getName(), Source.BODY, shape.wireName(), shape.valueType(), false, shape.required(), Optional.empty(), shape.description(), List.of(parameter.getAnnotations()));
     Schema schema;
     try {
-      schema = Schemas.of(shape.valueType());
+      schema = types.get(shape.valueType());
     } catch (IllegalArgumentException e) {
       throw fail(parameter, e.getMessage());
     }

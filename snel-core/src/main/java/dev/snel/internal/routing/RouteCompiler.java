@@ -37,20 +37,32 @@ public final class RouteCompiler {
 
   /**
    * The routes of every method of the object's class (and superclasses) annotated with an HTTP
-   * method annotation.
+   * method annotation, in declaration order, a superclass's before its subclass's: the order a
+   * reader of the source expects, and the same on every run and JVM.
    *
    * @param handlers the object whose methods handle requests
    * @param prefix the routers' path prefix, {@code ""} for none
    * @param routerTags the routers' tags
+   * @param types the app's compiled schemas, where parameter and response models are compiled
    */
-  public static List<CompiledRoute> compile(Object handlers, String prefix, List<String> routerTags) {
+  public static List<CompiledRoute> compile(
+      Object handlers, String prefix, List<String> routerTags, Schemas types) {
+    List<Class<?>> hierarchy = new ArrayList<>();
+    for (Class<?> type = handlers.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
+      hierarchy.addFirst(type);
+    }
     List<CompiledRoute> routes = new ArrayList<>();
-    for (Class<?> type = handlers.getClass(); type != Object.class; type = type.getSuperclass()) {
-      for (Method method : type.getDeclaredMethods()) {
+    for (Class<?> type : hierarchy) {
+      for (Method method : DeclarationOrder.methods(type)) {
+        // javac copies a method's annotations to the bridge it generates for a generic
+        // interface's erased signature (Reader<User>.read() -> Object read()): the same route
+        if (method.isBridge() || method.isSynthetic()) {
+          continue;
+        }
         for (Annotation annotation : method.getAnnotations()) {
           String[] verb = verb(annotation);
           if (verb != null) {
-            routes.add(compile(handlers, method, verb[0], prefix + verb[1], routerTags));
+            routes.add(compile(handlers, method, verb[0], prefix + verb[1], routerTags, types));
           }
         }
       }
@@ -77,7 +89,7 @@ public final class RouteCompiler {
   }
 
   private static CompiledRoute compile(
-      Object handlers, Method method, String httpMethod, String path, List<String> routerTags) {
+      Object handlers, Method method, String httpMethod, String path, List<String> routerTags, Schemas types) {
     String where = method.getDeclaringClass().getName() + "." + method.getName();
     PathTemplate template;
     try {
@@ -86,7 +98,7 @@ public final class RouteCompiler {
       throw new RouteDefinitionException(where + ": " + e.getMessage(), e);
     }
     List<ParamCompiler.Compiled> params =
-        new ParamCompiler(method, template.parameterNames()).compileAll();
+        new ParamCompiler(method, template.parameterNames(), types).compileAll();
     Type returnType = resultType(method.getGenericReturnType());
     Type responseModel = responseModel(method, returnType);
     RouteModel model =
@@ -107,7 +119,7 @@ public final class RouteCompiler {
         model,
         binders,
         handle(handlers, method, where),
-        encoder(method, responseModel, where),
+        encoder(method, responseModel, where, types),
         ResponseVariants.of(responseModel, model.status()));
   }
 
@@ -123,7 +135,7 @@ public final class RouteCompiler {
     return raw == Void.class || raw == Response.class ? Object.class : model;
   }
 
-  private static ResponseEncoder encoder(Method method, Type model, String where) {
+  private static ResponseEncoder encoder(Method method, Type model, String where, Schemas types) {
     ResponseModel annotation = method.getAnnotation(ResponseModel.class);
     Encoding.Options options =
         annotation == null
@@ -135,7 +147,7 @@ public final class RouteCompiler {
                 Set.of(annotation.include()),
                 Set.of(annotation.exclude()));
     try {
-      return new ResponseEncoder(Schemas.of(model), options);
+      return new ResponseEncoder(types.get(model), options);
     } catch (IllegalArgumentException e) {
       throw new RouteDefinitionException(where + ": the response model cannot be compiled: " + e.getMessage(), e);
     }

@@ -48,8 +48,13 @@ public final class RouteTree<T> {
   private final Node<T> root = new Node<>();
   private int maxParams;
 
-  /** Adds a route; throws if the method and template are taken. */
-  public void add(String method, PathTemplate template, T route) {
+  /**
+   * Adds a route, unless a route already has the method and a template of the same shape
+   * ({@code /e/{x}} and {@code /e/{y}} are one shape): then returns that route and adds nothing.
+   *
+   * @return the route in the way, or null when the route was added
+   */
+  public T add(String method, PathTemplate template, T route) {
     Node<T> node = root;
     for (PathTemplate.Segment segment : template.segments()) {
       node =
@@ -60,11 +65,12 @@ public final class RouteTree<T> {
                 node.catchAll == null ? (node.catchAll = new Node<>()) : node.catchAll;
           };
     }
-    if (node.routes.putIfAbsent(method, route) != null) {
-      throw new IllegalArgumentException(
-          "two routes for " + method + " " + template.template());
+    T taken = node.routes.putIfAbsent(method, route);
+    if (taken != null) {
+      return taken;
     }
     maxParams = Math.max(maxParams, template.parameterNames().size());
+    return null;
   }
 
   /** Finds the route for a method and a decoded path. */

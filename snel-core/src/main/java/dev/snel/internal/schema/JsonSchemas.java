@@ -15,7 +15,7 @@ public final class JsonSchemas {
   private final String refPrefix;
   private final boolean output;
   private final Map<String, ObjectNode> definitions = new LinkedHashMap<>();
-  private final Map<String, Schema> owners = new LinkedHashMap<>();
+  private final Map<String, Object> owners = new LinkedHashMap<>();
 
   /**
    * @param refPrefix where definitions live, e.g. {@code #/components/schemas/} or {@code #/$defs/}
@@ -43,10 +43,12 @@ public final class JsonSchemas {
   /**
    * A {@code $ref} to the named definition, describing it first if it is new. Two different
    * types with the same name get distinct names ({@code Item}, {@code Item2}).
+   *
+   * @param owner what the definition describes: definitions of equal owners are one
    */
-  ObjectNode component(String name, Schema owner, Supplier<ObjectNode> describe) {
+  ObjectNode component(String name, Object owner, Supplier<ObjectNode> describe) {
     String unique = name;
-    for (int n = 2; owners.containsKey(unique) && owners.get(unique) != owner; n++) {
+    for (int n = 2; owners.containsKey(unique) && !owners.get(unique).equals(owner); n++) {
       unique = name + n;
     }
     if (!owners.containsKey(unique)) {

@@ -29,8 +29,6 @@ final class ObjectSchema extends Schema {
   private boolean forbidExtra;
   private List<MethodHandle> modelValidators;
   private final Map<Class<?>, Readers.Reader[]> readers = new ConcurrentHashMap<>();
-  private String tagMember;
-  private String tagValue;
 
   ObjectSchema(Class<?> type, String name, String title) {
     this.type = type;
@@ -51,16 +49,6 @@ final class ObjectSchema extends Schema {
     this.byJsonName = index;
   }
 
-  /** Makes this model a variant of a discriminated union: the member is read past and written. */
-  void tag(String member, String value) {
-    this.tagMember = member;
-    this.tagValue = value;
-  }
-
-  String tagValue() {
-    return tagValue;
-  }
-
   Class<?> type() {
     return type;
   }
@@ -75,6 +63,12 @@ final class ObjectSchema extends Schema {
 
   @Override
   public Object decode(JsonParser parser, Decoding decoding) {
+    return decode(parser, decoding, null);
+  }
+
+  /** Decodes the model as a variant of a discriminated union, reading past its tag; null for none. */
+  Object decode(JsonParser parser, Decoding decoding, UnionSchema.Tag tag) {
+    String tagMember = tag == null ? null : tag.member();
     if (parser.currentToken() != JsonToken.START_OBJECT) {
       return decoding.failHere(
           parser, "model_attributes_type", "Input should be a valid dictionary or object to extract fields from");
@@ -142,6 +136,11 @@ final class ObjectSchema extends Schema {
 
   @Override
   public void encode(Object value, JsonGenerator generator, Encoding encoding) {
+    encode(value, generator, encoding, null);
+  }
+
+  /** Encodes the model as a variant of a discriminated union, writing its tag first; null for none. */
+  void encode(Object value, JsonGenerator generator, Encoding encoding, UnionSchema.Tag tag) {
     if (value == null) {
       encoding.fail("model_attributes_type", "Input should be a valid dictionary or object to extract fields from", null);
       generator.writeNull();
@@ -151,8 +150,8 @@ final class ObjectSchema extends Schema {
     Encoding.Options options = encoding.options();
     boolean top = encoding.atTop();
     generator.writeStartObject();
-    if (tagMember != null && byJsonName.get(tagMember) == null) {
-      generator.writeStringProperty(tagMember, tagValue);
+    if (writesTag(tag)) {
+      generator.writeStringProperty(tag.member(), tag.value());
     }
     for (int i = 0; i < fields.length; i++) {
       Field field = fields[i];
@@ -197,15 +196,30 @@ final class ObjectSchema extends Schema {
     return options.excludeUnset() && (none || isDefault);
   }
 
+  /** Whether the tag is a member of its own, not one the model declares. */
+  private boolean writesTag(UnionSchema.Tag tag) {
+    return tag != null && byJsonName.get(tag.member()) == null;
+  }
+
   @Override
   public ObjectNode jsonSchema(JsonSchemas schemas) {
-    return schemas.component(name, this, () -> {
+    return jsonSchema(schemas, null);
+  }
+
+  /**
+   * The model's JSON Schema as a variant of a discriminated union, with its tag as a constant
+   * member; null for none. A tagged model is a definition of its own, as it differs from the
+   * model's other uses.
+   */
+  ObjectNode jsonSchema(JsonSchemas schemas, UnionSchema.Tag tag) {
+    Object owner = tag == null ? this : new UnionSchema.Variant(this, tag);
+    return schemas.component(name, owner, () -> {
       ObjectNode node = schemas.node();
       ObjectNode properties = node.putObject("properties");
       ArrayNode required = schemas.mapper().createArrayNode();
-      if (tagMember != null && byJsonName.get(tagMember) == null) {
-        properties.putObject(tagMember).put("const", tagValue).put("title", Names.title(tagMember)).put("type", "string");
-        required.add(tagMember);
+      if (writesTag(tag)) {
+        properties.putObject(tag.member()).put("const", tag.value()).put("title", Names.title(tag.member())).put("type", "string");
+        required.add(tag.member());
       }
       for (Field field : fields) {
         properties.set(field.jsonName, JsonSchemaKeywords.property(field, schemas));

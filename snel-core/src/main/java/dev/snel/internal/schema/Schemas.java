@@ -45,19 +45,37 @@ import tools.jackson.databind.JsonNode;
  * aliases, defaults, constraints and validators), sealed interfaces into unions, collections,
  * maps, Optional and scalars. Generic models ({@code Page<User>}) are compiled per type argument.
  *
- * <p>Compilation happens at startup and is synchronized; the schemas are then immutable.
+ * <p>One instance per app: it holds the app's compiled models, so a model used by several routes
+ * is compiled once and the OpenAPI document names it once, while two apps in one JVM (or two
+ * same-named classes of two class loaders) share nothing. Compilation happens at startup and is
+ * synchronized; the schemas are then immutable.
  */
 public final class Schemas {
-  private static final Map<String, Schema> MODELS = new HashMap<>();
+  /** The models compiled so far, by class, type arguments and strictness. */
+  private final Map<ModelKey, ObjectSchema> models = new HashMap<>();
 
-  private Schemas() {}
+  private record ModelKey(Class<?> raw, List<Type> args, boolean strict) {}
 
-  /** The schema of a type; throws {@link IllegalArgumentException} naming what cannot be compiled. */
-  public static synchronized Schema of(Type type) {
+  /** A new, empty set of compiled schemas, for one app. */
+  public Schemas() {}
+
+  /**
+   * The schema of a type, compiled on its own, sharing nothing with any app (for tools and
+   * tests); throws {@link IllegalArgumentException} naming what cannot be compiled.
+   */
+  public static Schema of(Type type) {
+    return new Schemas().get(type);
+  }
+
+  /**
+   * The schema of a type, compiled on first use and then shared by every use of this instance;
+   * throws {@link IllegalArgumentException} naming what cannot be compiled.
+   */
+  public synchronized Schema get(Type type) {
     return compile(type, false, Map.of());
   }
 
-  private static Schema compile(Type type, boolean strict, Map<TypeVariable<?>, Type> bindings) {
+  private Schema compile(Type type, boolean strict, Map<TypeVariable<?>, Type> bindings) {
     if (type instanceof TypeVariable<?> variable) {
       return compile(bindings.getOrDefault(variable, Object.class), strict, bindings);
     }
@@ -139,28 +157,28 @@ public final class Schemas {
     return null;
   }
 
-  private static Schema union(Class<?> sealed, boolean strict) {
+  private Schema union(Class<?> sealed, boolean strict) {
     Discriminator discriminator = sealed.getAnnotation(Discriminator.class);
-    List<ObjectSchema> variants = new ArrayList<>();
+    List<UnionSchema.Variant> variants = new ArrayList<>();
     for (Class<?> permitted : sealed.getPermittedSubclasses()) {
       if (!(compile(permitted, strict, Map.of()) instanceof ObjectSchema variant)) {
         throw new IllegalArgumentException(sealed.getName() + ": " + permitted.getName() + " is not a record or class");
       }
+      // the tag belongs to this union, not to the record, which may be a variant of other unions
+      UnionSchema.Tag tag = null;
       if (discriminator != null) {
-        Tag tag = permitted.getAnnotation(Tag.class);
-        variant.tag(discriminator.value(), tag != null ? tag.value() : permitted.getSimpleName());
+        Tag value = permitted.getAnnotation(Tag.class);
+        tag = new UnionSchema.Tag(discriminator.value(), value != null ? value.value() : permitted.getSimpleName());
       }
-      variants.add(variant);
+      variants.add(new UnionSchema.Variant(variant, tag));
     }
     return new UnionSchema(sealed.getSimpleName(), discriminator == null ? null : discriminator.value(), variants);
   }
 
-  private static ObjectSchema model(Class<?> raw, Type[] args, boolean strict) {
-    StringBuilder key = new StringBuilder(raw.getName());
+  private ObjectSchema model(Class<?> raw, Type[] args, boolean strict) {
     StringBuilder name = new StringBuilder(raw.getSimpleName());
     List<String> argumentNames = new ArrayList<>();
     for (Type arg : args) {
-      key.append('|').append(arg.getTypeName());
       name.append('_').append(raw(arg).getSimpleName());
       argumentNames.add(raw(arg).getSimpleName());
     }
@@ -169,17 +187,17 @@ public final class Schemas {
     if (args.length > 0) {
       name.append('_');
     }
-    key.append(strict ? "|strict" : "");
-    Schema cached = MODELS.get(key.toString());
+    ModelKey key = new ModelKey(raw, List.of(args), strict);
+    ObjectSchema cached = models.get(key);
     if (cached != null) {
-      return (ObjectSchema) cached;
+      return cached;
     }
     ObjectSchema schema = new ObjectSchema(raw, name.toString(), title);
-    MODELS.put(key.toString(), schema);
+    models.put(key, schema); // before building: a recursive model refers to itself
     try {
       build(schema, raw, args, strict || raw.isAnnotationPresent(Strict.class));
     } catch (RuntimeException e) {
-      MODELS.remove(key.toString());
+      models.remove(key);
       throw e;
     }
     return schema;
@@ -188,7 +206,7 @@ public final class Schemas {
   /** A member of a model as declared: name, generic type, annotations. */
   private record Member(String name, Type type, AnnotatedType annotatedType, List<Annotation> annotations) {}
 
-  private static void build(ObjectSchema schema, Class<?> raw, Type[] args, boolean strict) {
+  private void build(ObjectSchema schema, Class<?> raw, Type[] args, boolean strict) {
     Map<TypeVariable<?>, Type> bindings = new HashMap<>();
     TypeVariable<?>[] parameters = raw.getTypeParameters();
     for (int i = 0; i < parameters.length; i++) {
@@ -205,7 +223,7 @@ public final class Schemas {
     schema.init(fields, construction, config != null && config.extra() == Model.Extra.FORBID, modelValidators(raw));
   }
 
-  private static Field field(
+  private Field field(
       Class<?> owner, Member member, boolean strict, Model.Naming naming, Map<TypeVariable<?>, Type> bindings) {
     String where = owner.getName() + "." + member.name();
     boolean fieldStrict = strict || has(member.annotations(), Strict.class);
@@ -246,7 +264,7 @@ public final class Schemas {
    * List<@Size(max = 3) String>}, {@code Map<String, @Positive Integer>}, {@code
    * Optional<@Email String>}): each constrained argument's schema checks its values.
    */
-  private static Schema compileAnnotated(
+  private Schema compileAnnotated(
       AnnotatedType annotated, Type type, boolean strict, Map<TypeVariable<?>, Type> bindings) {
     if (!(annotated instanceof AnnotatedParameterizedType parameterized) || !(type instanceof ParameterizedType generic)) {
       return compile(type, strict, bindings);
@@ -269,7 +287,7 @@ public final class Schemas {
     return compile(type, strict, bindings);
   }
 
-  private static Schema argument(
+  private Schema argument(
       AnnotatedType annotated, Type type, boolean strict, Map<TypeVariable<?>, Type> bindings) {
     Schema schema = compileAnnotated(annotated, type, strict, bindings);
     List<Annotation> constraints = new ArrayList<>();

@@ -16,22 +16,49 @@ import tools.jackson.databind.node.ObjectNode;
  * errors name the tag in their location ({@code ["body", "pet", "cat", "meows"]}); without one,
  * each record is tried in order and the first that fits wins, else every record's errors are
  * reported under its name, like pydantic's unions.
+ *
+ * <p>The tags are the union's: the records' schemas are shared with their other uses (another
+ * union with another discriminator, a route returning the record itself) and never changed.
  */
 final class UnionSchema extends Schema {
   private final String name;
   private final String discriminator;
-  private final List<ObjectSchema> variants;
+  private final List<Variant> variants;
   private static final String NOT_AN_OBJECT = "Input should be a valid dictionary or object to extract fields from";
 
-  private final Map<String, ObjectSchema> byTag = new LinkedHashMap<>();
+  private final Map<String, Variant> byTag = new LinkedHashMap<>();
 
-  UnionSchema(String name, String discriminator, List<ObjectSchema> variants) {
+  /**
+   * A discriminated union's tag of one record: the member the union reads past and writes, and its value.
+   *
+   * @param member the discriminator, the JSON member holding the tag
+   * @param value this record's tag
+   */
+  record Tag(String member, String value) {}
+
+  /**
+   * One record of the union.
+   *
+   * @param schema the record's schema
+   * @param tag its tag in this union; null in a union without a discriminator
+   */
+  record Variant(ObjectSchema schema, Tag tag) {
+    String name() {
+      return schema.name();
+    }
+
+    Object decode(JsonParser parser, Decoding decoding) {
+      return schema.decode(parser, decoding, tag);
+    }
+  }
+
+  UnionSchema(String name, String discriminator, List<Variant> variants) {
     this.name = name;
     this.discriminator = discriminator;
-    this.variants = variants;
+    this.variants = List.copyOf(variants);
     if (discriminator != null) {
-      for (ObjectSchema variant : variants) {
-        byTag.put(variant.tagValue(), variant);
+      for (Variant variant : variants) {
+        byTag.put(variant.tag().value(), variant);
       }
     }
   }
@@ -44,7 +71,7 @@ final class UnionSchema extends Schema {
       }
       // pydantic tries each record, and each refuses it
       Object input = Decoding.readInput(parser);
-      for (ObjectSchema variant : variants) {
+      for (Variant variant : variants) {
         decoding.push(variant.name());
         decoding.fail("model_attributes_type", NOT_AN_OBJECT, input, Map.of());
         decoding.pop();
@@ -71,7 +98,7 @@ final class UnionSchema extends Schema {
           input,
           Map.of("discriminator", quoted));
     }
-    ObjectSchema variant = tag.isString() ? byTag.get(tag.asString()) : null;
+    Variant variant = tag.isString() ? byTag.get(tag.asString()) : null;
     if (variant == null) {
       String text = pythonText(tag);
       String expected = String.join(", ", byTag.keySet().stream().map(t -> "'" + t + "'").toList());
@@ -110,7 +137,7 @@ final class UnionSchema extends Schema {
 
   private Object decodeFirstFit(byte[] object, Decoding decoding) {
     List<Decoding> failures = new ArrayList<>();
-    for (ObjectSchema variant : variants) {
+    for (Variant variant : variants) {
       Attempt attempt = attempt(variant, object);
       if (attempt.value() != Decoding.INVALID) {
         return attempt.value();
@@ -126,7 +153,7 @@ final class UnionSchema extends Schema {
   /** One record's reading of the object, on its own, so a failed attempt leaves no errors behind. */
   private record Attempt(Object value, Decoding decoding) {}
 
-  private static Attempt attempt(ObjectSchema variant, byte[] object) {
+  private static Attempt attempt(Variant variant, byte[] object) {
     Decoding decoding = new Decoding(object, List.of());
     try (JsonParser parser = Json.mapper().createParser(object)) {
       parser.nextToken();
@@ -151,9 +178,9 @@ final class UnionSchema extends Schema {
 
   @Override
   public void encode(Object value, JsonGenerator generator, Encoding encoding) {
-    for (ObjectSchema variant : variants) {
-      if (variant.type().isInstance(value)) {
-        variant.encode(value, generator, encoding);
+    for (Variant variant : variants) {
+      if (variant.schema().type().isInstance(value)) {
+        variant.schema().encode(value, generator, encoding, variant.tag());
         return;
       }
     }
@@ -166,11 +193,11 @@ final class UnionSchema extends Schema {
     ObjectNode node = schemas.node();
     var oneOf = node.putArray(discriminator != null ? "oneOf" : "anyOf");
     ObjectNode mapping = schemas.node();
-    for (ObjectSchema variant : variants) {
-      ObjectNode ref = variant.jsonSchema(schemas);
+    for (Variant variant : variants) {
+      ObjectNode ref = variant.schema().jsonSchema(schemas, variant.tag());
       oneOf.add(ref);
       if (discriminator != null) {
-        mapping.put(variant.tagValue(), ref.get("$ref").asString());
+        mapping.put(variant.tag().value(), ref.get("$ref").asString());
       }
     }
     if (discriminator != null) {
