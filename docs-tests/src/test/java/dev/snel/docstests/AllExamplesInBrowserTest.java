@@ -16,6 +16,7 @@ import org.openqa.selenium.By;
  * Every example's /docs and /redoc in the browser: each operation of the document is on the page,
  * Swagger UI reports no error about the document, and the console stays clean.
  */
+@RequiresChromium
 class AllExamplesInBrowserTest {
   private static Chromium browser;
 

@@ -1,7 +1,6 @@
 package dev.snel.docstests;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,7 +33,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  *
  * <p>The browser resolves no host but the loopback addresses, so a page that needs anything from
  * the internet fails here (and the failure shows as a console error), even on a machine that has
- * a network. Tests are skipped only when chromium is not installed.
+ * a network.
  *
  * <p>Not thread-safe: one test thread drives one browser.
  */
@@ -51,11 +50,14 @@ final class Chromium implements AutoCloseable {
     this.profile = profile;
   }
 
-  /** Starts a browser, or skips the test (JUnit assumption) when chromium is not installed. */
+  /**
+   * Starts a browser. Test classes that call this are {@link RequiresChromium}, which skips them
+   * where chromium is not installed.
+   */
   static Chromium start() {
-    assumeTrue(
-        Files.isExecutable(BROWSER),
-        BROWSER + " is not installed (apt-get install -y chromium chromium-driver); browser tests skipped");
+    assertThat(BROWSER)
+        .as("chromium is not installed (apt-get install -y chromium chromium-driver)")
+        .isExecutable();
     assertThat(DRIVER)
         .as("chromium is installed, but its driver is not (apt-get install -y chromium-driver)")
         .isExecutable();

@@ -13,6 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** The interactive-docs example's metadata, tags and settings as the pages show them. */
+@RequiresChromium
 class InteractiveDocsExampleInBrowserTest {
   private static ExampleServer app;
   private static ExampleServer moved;
@@ -37,7 +38,9 @@ class InteractiveDocsExampleInBrowserTest {
 
   @AfterEach
   void closeBrowser() {
-    browser.close();
+    if (browser != null) {
+      browser.close();
+    }
   }
 
   @Test

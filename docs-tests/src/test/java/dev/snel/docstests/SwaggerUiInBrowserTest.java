@@ -13,6 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** Swagger UI at /docs, in a real (headless) browser, with no internet. */
+@RequiresChromium
 class SwaggerUiInBrowserTest {
   @AutoClose
   private static final ExampleServer minimal = ExampleServer.start(dev.snel.examples.minimal.Main.app());
@@ -29,7 +30,9 @@ class SwaggerUiInBrowserTest {
 
   @AfterEach
   void closeBrowser() {
-    browser.close();
+    if (browser != null) {
+      browser.close();
+    }
   }
 
   @Test

@@ -12,6 +12,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -29,6 +31,16 @@ import tools.jackson.databind.JsonNode;
  * assertThat(response.json().get("item_id").asInt()).isEqualTo(5);
  * }</pre>
  *
+ * <p>Like Starlette's client, it keeps cookies: those the app sets with {@code Set-Cookie}, and
+ * those set with {@link #cookie(String, String)}, are sent on the next requests; {@link
+ * Call#cookie(String, String)} adds one to a single request.
+ *
+ * <pre>{@code
+ * TestClient client = TestClient.of(app).cookie("session", "abc");
+ * client.get("/items");                                    // Cookie: session=abc
+ * client.request("GET", "/items").cookie("ads", "0").send(); // Cookie: session=abc; ads=0
+ * }</pre>
+ *
  * <p>Thread-safe. In-process requests carry {@code Host: testserver}, as Starlette's do.
  */
 public final class TestClient {
@@ -37,6 +49,7 @@ public final class TestClient {
   private final Snel app;
   private final URI baseUri;
   private final HttpClient http;
+  private final CookieJar cookies = new CookieJar();
 
   private TestClient(Snel app, URI baseUri) {
     this.app = app;
@@ -57,6 +70,37 @@ public final class TestClient {
   /** Parses JSON text, for comparing with {@link TestResponse#json()}. */
   public static JsonNode json(String text) {
     return Json.mapper().readTree(text);
+  }
+
+  /**
+   * Sets a cookie that every later request sends (path {@code /}), replacing one of the same name;
+   * Starlette's {@code client.cookies.set(name, value)}, or {@code TestClient(app, cookies=...)}.
+   * Returns this client.
+   */
+  public TestClient cookie(String name, String value) {
+    cookies.remove(name);
+    cookies.set(name, value);
+    return this;
+  }
+
+  /**
+   * The cookies the client holds now, name to value: set with {@link #cookie(String, String)} or
+   * by the app's {@code Set-Cookie} headers. A copy; changing it changes nothing.
+   */
+  public Map<String, String> cookies() {
+    return cookies.snapshot();
+  }
+
+  /** Forgets a cookie, whatever its path. Returns this client. */
+  public TestClient removeCookie(String name) {
+    cookies.remove(name);
+    return this;
+  }
+
+  /** Forgets every cookie. Returns this client. */
+  public TestClient clearCookies() {
+    cookies.clear();
+    return this;
   }
 
   /** GET the target ({@code /path?query}). */
@@ -99,6 +143,7 @@ public final class TestClient {
     private final String method;
     private final String target;
     private final Headers headers = Headers.create();
+    private final Map<String, String> ownCookies = new LinkedHashMap<>();
     private byte[] body = new byte[0];
 
     private Call(String method, String target) {
@@ -109,6 +154,16 @@ public final class TestClient {
     /** Adds a header. */
     public Call header(String name, String value) {
       headers.add(name, value);
+      return this;
+    }
+
+    /**
+     * Sends a cookie with this request only, over any the client holds of the same name;
+     * Starlette's {@code cookies=} argument of a request. A {@code cookie} header set with {@link
+     * #header(String, String)} replaces all cookies, as with httpx.
+     */
+    public Call cookie(String name, String value) {
+      ownCookies.put(name, value);
       return this;
     }
 
@@ -128,10 +183,32 @@ public final class TestClient {
 
     /** Sends the request and waits for the response. */
     public TestResponse send() {
-      return app != null ? sendInProcess() : sendOverHttp();
+      String path = app != null ? pathOf(target) : baseUri.resolve(target).getRawPath();
+      Headers sent = Headers.create();
+      sent.addAll(headers);
+      if (!headers.contains("cookie")) {
+        String cookie = cookies.header(path, app == null && "https".equals(baseUri.getScheme()), ownCookies);
+        if (!cookie.isEmpty()) {
+          sent.add("cookie", cookie);
+        }
+      }
+      TestResponse response = app != null ? sendInProcess(sent) : sendOverHttp(sent);
+      cookies.update(path, response.headers("set-cookie"));
+      return response;
     }
 
-    private TestResponse sendInProcess() {
+    private static String pathOf(String target) {
+      int end = target.length();
+      for (char stop : new char[] {'?', '#'}) {
+        int at = target.indexOf(stop);
+        if (at >= 0 && at < end) {
+          end = at;
+        }
+      }
+      return target.isEmpty() || target.charAt(0) != '/' ? "/" + target.substring(0, end) : target.substring(0, end);
+    }
+
+    private TestResponse sendInProcess(Headers headers) {
       Headers all = Headers.create();
       if (!headers.contains("host")) {
         all.add("host", "testserver");
@@ -159,7 +236,7 @@ public final class TestClient {
       }
     }
 
-    private TestResponse sendOverHttp() {
+    private TestResponse sendOverHttp(Headers headers) {
       HttpRequest.Builder builder =
           HttpRequest.newBuilder(baseUri.resolve(target))
               .timeout(TIMEOUT)

@@ -3,7 +3,9 @@ package dev.snel.testing;
 import dev.snel.Headers;
 import dev.snel.internal.json.Json;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
@@ -45,6 +47,23 @@ public final class TestResponse {
   /** All headers. */
   public Headers headers() {
     return headers;
+  }
+
+  /**
+   * The cookies this response sets, name to value, from its {@code Set-Cookie} headers (the
+   * attributes left out); httpx's {@code response.cookies}. A cookie being deleted has the value
+   * the header gives it, usually empty: read {@link #headers(String)} for the attributes.
+   */
+  public Map<String, String> cookies() {
+    Map<String, String> cookies = new LinkedHashMap<>();
+    for (String line : headers.all("set-cookie")) {
+      String pair = line.split(";", 2)[0];
+      int equals = pair.indexOf('=');
+      if (equals > 0) {
+        cookies.put(pair.substring(0, equals).strip(), pair.substring(equals + 1).strip());
+      }
+    }
+    return cookies;
   }
 
   /** The body bytes. */

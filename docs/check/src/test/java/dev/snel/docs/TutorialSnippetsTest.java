@@ -12,9 +12,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Tutorial pages show the code of example apps as it is, so a page cannot drift from code that
- * the examples' tests exercise. Runs from the docs/check module; reads ../tutorial and
- * ../../examples.
+ * Tutorial pages show the code of example apps (and of their tests, for the testing page) as it
+ * is, so a page cannot drift from code that the examples' tests exercise. Runs from the
+ * docs/check module; reads ../tutorial and ../../examples.
  */
 class TutorialSnippetsTest {
   private static final Path DOCS = Path.of("").toAbsolutePath().getParent();
@@ -22,15 +22,18 @@ class TutorialSnippetsTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
+    "first-steps.md, minimal",
     "path-params.md, path-params",
     "query-params.md, query-params",
     "handling-errors.md, handling-errors",
     "body-and-models.md, body-models",
-    "interactive-docs.md, interactive-docs"
+    "interactive-docs.md, interactive-docs",
+    "testing.md, minimal"
   })
   void every_java_block_of_the_page_is_code_of_an_example_app(String pageName, String example) throws IOException {
     String page = Files.readString(DOCS.resolve("tutorial").resolve(pageName));
-    List<List<String>> sources = exampleSources();
+    // the testing page shows tests; every other page shows app code
+    List<List<String>> sources = exampleSources(pageName.equals("testing.md") ? "test" : "main");
     List<List<String>> blocks = javaBlocks(page);
     assertThat(blocks).isNotEmpty();
     for (List<String> block : blocks) {
@@ -41,10 +44,10 @@ class TutorialSnippetsTest {
     assertThat(page).contains("examples/run " + example);
   }
 
-  private static List<List<String>> exampleSources() throws IOException {
+  private static List<List<String>> exampleSources(String sourceSet) throws IOException {
     List<List<String>> sources = new ArrayList<>();
     try (Stream<Path> files = Files.walk(EXAMPLES)) {
-      for (Path file : files.filter(f -> f.toString().matches(".*/src/main/java/.*\\.java")).toList()) {
+      for (Path file : files.filter(f -> f.toString().matches(".*/src/" + sourceSet + "/java/.*\\.java")).toList()) {
         sources.add(Files.readAllLines(file));
       }
     }

@@ -7,6 +7,7 @@ import dev.snel.Discriminator;
 import dev.snel.FieldValidator;
 import dev.snel.Get;
 import dev.snel.HttpException;
+import dev.snel.Json;
 import dev.snel.Model;
 import dev.snel.ModelValidator;
 import dev.snel.Post;
@@ -84,7 +85,7 @@ public final class Main {
     @Put("/items/{item_id}")
     public Map<String, Object> updateItem(long item_id, Item item) {
       items.put(item_id, item);
-      return Map.of("item_id", item_id, "item", item);
+      return Json.object("item_id", item_id, "item", item);
     }
 
     /** An item as stored, without the members that are not set. */
@@ -101,7 +102,7 @@ public final class Main {
     /** Two bodies in one request: {"item": {...}, "importance": 5}. */
     @Post("/offers")
     public Map<String, Object> offer(Item item, @Body int importance) {
-      return Map.of("item", item, "importance", importance);
+      return Json.object("item", item, "importance", importance);
     }
 
     /** An order, read and answered in camelCase. */

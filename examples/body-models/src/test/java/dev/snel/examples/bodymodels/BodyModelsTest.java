@@ -26,6 +26,7 @@ class BodyModelsTest {
                 """
                 {"item_id":1,"item":{"name":"Foo","description":null,"price":35.4,"tax":0.0,"tags":[],
                  "images":[{"url":"http://x/a.png","name":"a"}]}}"""));
+    assertThat(response.text()).startsWith("{\"item_id\":1,\"item\":{"); // FastAPI's dict order
   }
 
   @Test
@@ -58,6 +59,7 @@ class BodyModelsTest {
     TestResponse response = send("POST", "/offers", "{\"item\":{\"name\":\"Foo\",\"price\":1},\"importance\":5}");
     assertThat(response.json().get("importance").asInt()).isEqualTo(5);
     assertThat(response.json().get("item").get("name").asString()).isEqualTo("Foo");
+    assertThat(response.text()).startsWith("{\"item\":{").endsWith(",\"importance\":5}");
     TestResponse missing = send("POST", "/offers", "{\"item\":{\"name\":\"Foo\",\"price\":1}}");
     assertThat(missing.json())
         .isEqualTo(json("{\"detail\":[{\"type\":\"missing\",\"loc\":[\"body\",\"importance\"],\"msg\":\"Field required\",\"input\":null}]}"));

@@ -1,10 +1,10 @@
 package dev.snel.examples.errors;
 
 import dev.snel.Get;
+import dev.snel.Json;
 import dev.snel.Response;
 import dev.snel.Snel;
 import dev.snel.netty.SnelServer;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The seed post's error handling: a custom exception and one global handler for it. */
@@ -46,9 +46,10 @@ public final class Main {
         .exceptionHandler(
             ThingException.class,
             (request, e) -> {
-              Map<String, Object> body = new LinkedHashMap<>();
-              body.put("message", "ERROR: The thing '" + e.name() + "' caused an issue.");
-              body.put("error_code", "THING_ESCAPE_ERROR");
+              Map<String, Object> body =
+                  Json.object(
+                      "message", "ERROR: The thing '" + e.name() + "' caused an issue.",
+                      "error_code", "THING_ESCAPE_ERROR");
               return Response.json(body).status(418);
             });
   }

@@ -9,6 +9,7 @@ import dev.snel.testing.TestClient;
 import dev.snel.testing.TestResponse;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -70,5 +71,15 @@ class ErrorsAppTest {
     TestResponse response = client.request("POST", "/thing/yolo").send();
     assertThat(response.status()).isEqualTo(405);
     assertThat(response.header("allow")).contains("GET");
+  }
+
+  @Test
+  void answers_a_misbehaving_thing_with_418() {
+    TestClient client = TestClient.of(dev.snel.examples.errors.Main.app());
+
+    TestResponse response = client.get("/thing/yolo");
+
+    assertThat(response.status()).isEqualTo(418);
+    assertThat(response.json().get("error_code").asString()).isEqualTo("THING_ESCAPE_ERROR");
   }
 }

@@ -1,9 +1,9 @@
 package dev.snel.examples.minimal;
 
 import dev.snel.Get;
+import dev.snel.Json;
 import dev.snel.Snel;
 import dev.snel.netty.SnelServer;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,10 +15,7 @@ public final class Main {
     /** {@code GET /items/5?q=x} answers {@code {"item_id": 5, "query_param": "x"}}. */
     @Get("/items/{item_id}")
     public Map<String, Object> readItem(long item_id, Optional<String> q) {
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("item_id", item_id);
-      body.put("query_param", q.orElse(null));
-      return body;
+      return Json.object("item_id", item_id, "query_param", q.orElse(null));
     }
   }
 

@@ -4,6 +4,7 @@ import dev.snel.Cookie;
 import dev.snel.Default;
 import dev.snel.Get;
 import dev.snel.Header;
+import dev.snel.Json;
 import dev.snel.Query;
 import dev.snel.Request;
 import dev.snel.Response;
@@ -16,7 +17,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,20 +46,18 @@ public final class Main {
     /** A required query parameter ({@code needy}), one with a default and an optional one. */
     @Get("/needy/{item_id}")
     public Map<String, Object> needy(String item_id, String needy, @Default("0") int skip, Optional<Integer> limit) {
-      Map<String, Object> item = new LinkedHashMap<>();
-      item.put("item_id", item_id);
-      item.put("needy", needy);
-      item.put("skip", skip);
-      item.put("limit", limit.orElse(null));
-      return item;
+      return Json.object(
+          "item_id", item_id,
+          "needy", needy,
+          "skip", skip,
+          "limit", limit.orElse(null));
     }
 
     /** {@code ?short=yes} leaves the description out. */
     @Get("/items/{item_id}")
     public Map<String, Object> readItem(
         String item_id, Optional<String> q, @Query("short") @Default("false") boolean shortForm) {
-      Map<String, Object> item = new LinkedHashMap<>();
-      item.put("item_id", item_id);
+      Map<String, Object> item = Json.object("item_id", item_id);
       q.ifPresent(value -> item.put("q", value));
       if (!shortForm) {
         item.put("description", "A long description of the item");
@@ -71,11 +69,7 @@ public final class Main {
     @Get("/tags")
     public Map<String, Object> tags(
         List<String> tag, @Default({"new", "old"}) List<String> sort, Optional<Set<Integer>> id) {
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("tag", tag);
-      body.put("sort", sort);
-      body.put("id", id.orElse(Set.of()));
-      return body;
+      return Json.object("tag", tag, "sort", sort, "id", id.orElse(Set.of()));
     }
 
     /** Every parameter constrained; the answer shows what was accepted. */
@@ -86,13 +80,12 @@ public final class Main {
         @Size(min = 3, max = 20) @Pattern(regexp = "[a-z ]+") Optional<String> q,
         @Positive @DecimalMax("1000.00") Optional<BigDecimal> max_price,
         @Size(max = 3) Optional<List<@Positive Integer>> id) {
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("skip", skip);
-      body.put("limit", limit);
-      body.put("q", q.orElse(null));
-      body.put("max_price", max_price.orElse(null));
-      body.put("id", id.orElse(List.of()));
-      return body;
+      return Json.object(
+          "skip", skip,
+          "limit", limit,
+          "q", q.orElse(null),
+          "max_price", max_price.orElse(null),
+          "id", id.orElse(List.of()));
     }
 
     /** {@code GET /search?item-query=hello} answers {@code {"q": "hello"}}. */
@@ -108,12 +101,11 @@ public final class Main {
         @Header Optional<List<String>> x_token,
         @Header(convertUnderscores = false) Optional<String> strange_header,
         @Cookie Optional<String> session_id) {
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("user_agent", userAgent.orElse(null));
-      body.put("x_token", x_token.orElse(List.of()));
-      body.put("strange_header", strange_header.orElse(null));
-      body.put("session_id", session_id.orElse(null));
-      return body;
+      return Json.object(
+          "user_agent", userAgent.orElse(null),
+          "x_token", x_token.orElse(List.of()),
+          "strange_header", strange_header.orElse(null),
+          "session_id", session_id.orElse(null));
     }
 
     /** What {@code GET /need-header} answers. */
@@ -129,12 +121,11 @@ public final class Main {
     @Get("/whoami")
     public Map<String, Object> whoami(Request request, Response response) {
       response.header("x-served-by", "snel").cookie("visited", "yes");
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("method", request.method());
-      body.put("path", request.path());
-      body.put("query", request.queryParams());
-      body.put("host", request.header("host").orElse(""));
-      return body;
+      return Json.object(
+          "method", request.method(),
+          "path", request.path(),
+          "query", request.queryParams(),
+          "host", request.header("host").orElse(""));
     }
   }
 

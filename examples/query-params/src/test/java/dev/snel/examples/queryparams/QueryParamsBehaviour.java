@@ -304,4 +304,12 @@ abstract class QueryParamsBehaviour {
     assertThat(response.status()).isEqualTo(307);
     assertThat(response.header("location")).contains(baseUrl() + location);
   }
+
+  @Test
+  void repeats_a_header_for_a_list_parameter() {
+    TestClient client = client();
+    TestResponse headers = client.request("GET", "/client").header("x-token", "a").header("x-token", "b").send();
+    assertThat(headers.json().get("x_token")).isEqualTo(TestClient.json("[\"a\", \"b\"]"));
+  }
+
 }

@@ -21,7 +21,7 @@ public final class Main {
       @Size(min = 3, max = 50) String username, @Email String email, @Size(min = 8) String password) {}
 
   /** What the server answers: no password. */
-  public record UserResponse(long id, String username, @Email String email, LocalDateTime created_at) {}
+  public record UserResponse(long id, String username, String email, LocalDateTime created_at) {}
 
   /** What the server keeps, password included (a stand-in for a database row). */
   public record StoredUser(long id, String username, String email, String password, LocalDateTime created_at) {}
