@@ -292,6 +292,18 @@ class HostileInputTest {
   }
 
   @Test
+  void a_control_character_in_a_request_header_is_refused_and_8_bit_text_is_kept() throws IOException {
+    start();
+    try (RawHttp http = new RawHttp(server.port())) {
+      assertThat(http.send("GET /items/1 HTTP/1.1\r\nHost: x\r\nx-a: caf\u00e9\r\n\r\n").read().status()).isEqualTo(200);
+      List<RawHttp.Reply> replies = http.send("GET /items/1 HTTP/1.1\r\nHost: x\r\nx-a: 1\u0001\r\n\r\n").readAll();
+      assertThat(replies).hasSize(1);
+      assertThat(replies.get(0).status()).isEqualTo(400);
+    }
+    assertThat(routes.items).hasValue(1);
+  }
+
+  @Test
   void an_absolute_form_target_is_routed_by_its_path_and_its_authority_is_the_host() throws IOException {
     start();
     try (RawHttp http = new RawHttp(server.port())) {
