@@ -3,8 +3,8 @@ package dev.snel.internal.params;
 /**
  * Finds a {@code \\u} escape of a lone UTF-16 surrogate in a JSON text ({@code "\\ud800"}).
  * Jackson decodes one into a Java string that no longer is Unicode text; pydantic's JSON parser
- * refuses it, with the words used here. Python's json module takes it, and FastAPI then fails
- * while writing the error, so there is no FastAPI answer to copy.
+ * refuses it, with the words used here. (Python's json module takes it, so FastAPI has no answer
+ * of its own to copy.)
  */
 final class JsonSurrogates {
   private JsonSurrogates() {}
