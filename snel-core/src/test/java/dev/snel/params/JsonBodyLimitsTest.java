@@ -87,6 +87,7 @@ class JsonBodyLimitsTest {
           '{"name": "\\udc00"}'          | 10 | lone leading surrogate in hex escape
           '{"name": "\\ud800\\u0041"}'   | 10 | lone leading surrogate in hex escape
           '{"name": "é\\ud800"}'         | 11 | unexpected end of hex escape
+          '{"name": "😀\\ud800"}'         | 11 | unexpected end of hex escape
           """)
   void refuses_an_escaped_lone_surrogate_as_pydantics_json_parser_does(String body, int position, String error) {
     TestResponse response = post("/users/", body);

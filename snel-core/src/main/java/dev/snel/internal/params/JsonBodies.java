@@ -28,7 +28,7 @@ final class JsonBodies {
 
   /** The whole body as the schema's type; errors go to the binding. */
   static Object decode(Binding binding, Schema schema, byte[] body, List<Object> loc) {
-    if (refusedAsText(binding, body)) {
+    if (refusesLoneSurrogate(binding, body)) {
       return null;
     }
     Decoding decoding = new Decoding(body, loc);
@@ -91,7 +91,7 @@ final class JsonBodies {
 
   static JsonNode readTree(Binding binding) {
     byte[] body = binding.request().body();
-    if (refusedAsText(binding, body)) {
+    if (refusesLoneSurrogate(binding, body)) {
       return null;
     }
     try {
@@ -114,12 +114,13 @@ final class JsonBodies {
    * Refuses a body with an escaped lone surrogate ({@code "\\ud800"}), which is no Unicode text:
    * json_invalid at the escape, with pydantic's words for it.
    */
-  private static boolean refusedAsText(Binding binding, byte[] body) {
+  private static boolean refusesLoneSurrogate(Binding binding, byte[] body) {
     JsonSurrogates.Lone lone = JsonSurrogates.find(body);
     if (lone == null) {
       return false;
     }
-    int position = new String(body, 0, lone.offset(), StandardCharsets.UTF_8).length();
+    String before = new String(body, 0, lone.offset(), StandardCharsets.UTF_8);
+    int position = before.codePointCount(0, before.length()); // Python counts code points
     binding.fail(
         new ValidationError(
             "json_invalid", List.of("body", position), "JSON decode error", NO_INPUT, Map.of("error", lone.error())));
