@@ -149,9 +149,9 @@ public final class Scalars {
     if (isDecimalLiteral(text)) {
       return Double.parseDouble(text.replace("_", ""));
     }
-    int special = specialFloat(text);
-    if (special != 0) {
-      return special == 2 ? Double.NaN : special > 0 ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+    Double special = specialFloat(text);
+    if (special != null) {
+      return special;
     }
     throw new ConversionException(
         "float_parsing", "Input should be a valid number, unable to parse string as a number");
@@ -208,18 +208,17 @@ public final class Scalars {
     return j;
   }
 
-  /** 1 for [+]inf(inity), -1 for -inf(inity), 2 for [+-]nan, case-insensitive; else 0. */
-  private static int specialFloat(String text) {
+  /** Python's words inf, infinity and nan, signed, in any case, as a double; else null. */
+  private static Double specialFloat(String text) {
     int start = signEnd(text, 0);
     String word = text.substring(start);
-    boolean negative = start == 1 && text.charAt(0) == '-';
     if (word.equalsIgnoreCase("nan")) {
-      return 2;
+      return Double.NaN;
     }
     if (word.equalsIgnoreCase("inf") || word.equalsIgnoreCase("infinity")) {
-      return negative ? -1 : 1;
+      return start == 1 && text.charAt(0) == '-' ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
     }
-    return 0;
+    return null;
   }
 
   /** pydantic's words, case-insensitive; unlike numbers, not stripped of whitespace. */
@@ -245,7 +244,7 @@ public final class Scalars {
         throw decimalParsing();
       }
     }
-    if (specialFloat(text) != 0) {
+    if (specialFloat(text) != null) {
       // Python's Decimal reads these, then pydantic rejects them (allow_inf_nan=False for decimals)
       throw new ConversionException("finite_number", "Input should be a finite number");
     }
