@@ -27,9 +27,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -280,6 +283,13 @@ class ConstraintsTest {
           alice@example.com.   | An email address cannot end with a period.
           ali(ce@example.com   | The email address contains invalid characters before the @-sign: '('.
           alice@exa!mple.com   | The part after the @-sign contains invalid characters: '!'.
+          a@-bad-.com          | An email address cannot have a hyphen immediately after the @-sign.
+          a@bad-.com           | An email address cannot have a period and a hyphen next to each other.
+          a@example.com-       | An email address cannot end with a hyphen.
+          a@ab--cd.com         | An email address cannot have two letters followed by two dashes immediately after the @-sign or after a period, except Punycode.
+          a@example.123        | The part after the @-sign is not valid. It is not within a valid top-level domain.
+          a@mail.test          | The part after the @-sign is a special-use or reserved name that cannot be used with email.
+          a@LOCALHOST.localhost | The part after the @-sign is a special-use or reserved name that cannot be used with email.
           """)
   void refuses_an_invalid_email_with_email_validators_reason(String address, String reason) {
     TestResponse response = send("/contact", MAPPER.writeValueAsString(address));
@@ -293,6 +303,58 @@ class ConstraintsTest {
                     "value is not a valid email address: " + reason,
                     MAPPER.writeValueAsString(address),
                     "{\"reason\":" + MAPPER.writeValueAsString(reason) + "}")));
+  }
+
+  static Stream<Arguments> tooLongEmails() {
+    String label = "b".repeat(63);
+    return Stream.of(
+        Arguments.of(
+            "a".repeat(65) + "@example.com",
+            "The email address is too long before the @-sign (1 character too many)."),
+        Arguments.of(
+            "a@" + "b".repeat(65) + ".com",
+            "After the @-sign, periods cannot be separated by so many characters (2 characters too many)."),
+        Arguments.of(
+            "a@" + (label + ".").repeat(4) + "com",
+            "The email address is too long after the @-sign (6 characters too many)."),
+        Arguments.of(
+            "a".repeat(64) + "@" + label + "." + label + "." + "d".repeat(60) + ".com",
+            "The email address is too long (3 characters too many)."),
+        Arguments.of(
+            "a".repeat(3000) + "@example.com", "Length must not exceed 2048 characters"));
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @MethodSource("tooLongEmails")
+  void refuses_an_email_over_email_validators_length_limits(String address, String reason) {
+    TestResponse response = send("/contact", MAPPER.writeValueAsString(address));
+
+    assertThat(response.status()).isEqualTo(422);
+    assertThat(response.json())
+        .isEqualTo(
+            json(
+                item(
+                    "value_error",
+                    "value is not a valid email address: " + reason,
+                    MAPPER.writeValueAsString(address),
+                    "{\"reason\":" + MAPPER.writeValueAsString(reason) + "}")));
+  }
+
+  @ParameterizedTest(name = "{0} is {1}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      textBlock =
+          """
+          John.Doe@Example.COM      | John.Doe@example.com
+          ` alice@example.com `     | alice@example.com
+          ALICE@EXAMPLE.COM         | ALICE@example.com
+          """)
+  void an_email_comes_back_in_email_validators_normal_form(String address, String normal) {
+    TestResponse response = send("/contact", MAPPER.writeValueAsString(address));
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.json()).isEqualTo(json("{\"value\":" + MAPPER.writeValueAsString(normal) + "}"));
   }
 
   @Test

@@ -10,6 +10,7 @@ import dev.snel.testing.TestResponse;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -214,5 +215,31 @@ class IntegerConversionTest {
   void rejects_a_big_integer_that_is_not_an_integer(String input) {
     assertThat(client.get("/big?v=" + q(input)).json())
         .isEqualTo(Expected.detail(Expected.error("int_parsing", List.of("query", "v"), INT_PARSING, input)));
+  }
+
+  @Test
+  void reads_a_big_integer_of_4300_digits() {
+    String digits = "7".repeat(4300);
+    TestResponse response = client.get("/big?v=" + digits);
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.json()).isEqualTo(Expected.json(digits));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"/big", "/long", "/int"})
+  void refuses_more_than_4300_digits_with_pydantics_int_parsing_size(String path) {
+    String digits = "-" + "7".repeat(4301);
+    TestResponse response = client.get(path + "?v=" + digits);
+
+    assertThat(response.status()).isEqualTo(422);
+    assertThat(response.json())
+        .isEqualTo(
+            Expected.detail(
+                Expected.error(
+                    "int_parsing_size",
+                    List.of("query", "v"),
+                    "Unable to parse input string as an integer, exceeded maximum size",
+                    digits)));
   }
 }

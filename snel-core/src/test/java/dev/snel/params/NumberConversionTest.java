@@ -9,6 +9,7 @@ import dev.snel.testing.TestClient;
 import dev.snel.testing.TestResponse;
 import java.math.BigDecimal;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -162,5 +163,46 @@ class NumberConversionTest {
         .isEqualTo(
             Expected.detail(
                 Expected.error("finite_number", List.of("query", "v"), "Input should be a finite number", input)));
+  }
+
+  @Test
+  void reads_a_double_of_2000_digits_in_one_pass() {
+    TestResponse response = client.get("/double?v=" + "1".repeat(2000) + "." + "5".repeat(2000));
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.json()).isEqualTo(Expected.string("Infinity"));
+  }
+
+  @Test
+  void reads_a_double_of_2000_underscored_digits() {
+    TestResponse response = client.get("/double?v=0." + "0_".repeat(1000) + "1");
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.json()).isEqualTo(Expected.string("0.0"));
+  }
+
+  @ParameterizedTest(name = "{0} digits")
+  @CsvSource({"4301", "300000"})
+  void refuses_a_decimal_of_more_than_4300_digits(int digits) {
+    String input = "9".repeat(digits);
+    TestResponse response = client.get("/decimal?v=" + input);
+
+    assertThat(response.status()).isEqualTo(422);
+    assertThat(response.json())
+        .isEqualTo(
+            Expected.detail(
+                Expected.error("decimal_parsing", List.of("query", "v"), "Input should be a valid decimal", input)));
+  }
+
+  @ParameterizedTest(name = "\"{0}\"")
+  @CsvSource({"1e99999999999", "1e5000", "1e-5000"})
+  void refuses_a_decimal_whose_exponent_is_beyond_4300(String input) {
+    TestResponse response = client.get("/decimal?v=" + input);
+
+    assertThat(response.status()).isEqualTo(422);
+    assertThat(response.json())
+        .isEqualTo(
+            Expected.detail(
+                Expected.error("decimal_parsing", List.of("query", "v"), "Input should be a valid decimal", input)));
   }
 }

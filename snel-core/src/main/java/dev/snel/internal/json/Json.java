@@ -17,11 +17,20 @@ public final class Json {
    */
   public static final int MAX_NESTING_DEPTH = 200;
 
+  /**
+   * The longest number literal read: Python's int() reads no more than 4,300 digits, so FastAPI's
+   * json.loads refuses a longer integer (a 400); Java's BigInteger would parse it in quadratic time.
+   */
+  public static final int MAX_NUMBER_LENGTH = 4300;
+
   private static final JsonMapper MAPPER =
       JsonMapper.builder(
               JsonFactory.builder()
                   .streamReadConstraints(
-                      StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+                      StreamReadConstraints.builder()
+                          .maxNestingDepth(MAX_NESTING_DEPTH)
+                          .maxNumberLength(MAX_NUMBER_LENGTH)
+                          .build())
                   .build())
           .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

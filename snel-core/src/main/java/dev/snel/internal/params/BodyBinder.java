@@ -48,13 +48,17 @@ final class BodyBinder implements ParamBinder {
     }
     Object plain = value instanceof Optional<?> o ? o.orElse(null) : value;
     if (plain != null && !checks.isEmpty()) {
+      Object checked = plain;
       try {
         for (Check check : checks) {
-          check.check(plain);
+          checked = check.apply(checked);
         }
       } catch (ConversionException e) {
         binding.fail(loc, e, plain);
         return null;
+      }
+      if (checked != plain) {
+        value = value instanceof Optional<?> ? Optional.of(checked) : checked;
       }
     }
     return optional && !(value instanceof Optional<?>) ? Optional.ofNullable(value) : value;

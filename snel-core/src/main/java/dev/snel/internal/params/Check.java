@@ -33,6 +33,15 @@ public interface Check {
   void check(Object value);
 
   /**
+   * Checks the value and returns it as it is to be used: the value itself, or its normal form for
+   * a check that normalizes ({@code @Email} lower-cases the domain, like pydantic's EmailStr).
+   */
+  default Object apply(Object value) {
+    check(value);
+    return value;
+  }
+
+  /**
    * The checks for a single value's annotations. Other annotations are ignored, except
    * jakarta.validation constraints Snel does not check, which fail with {@link
    * IllegalArgumentException} rather than be silently skipped; {@code @NotNull} is accepted, as
@@ -54,7 +63,7 @@ public interface Check {
         case NotEmpty a -> checks.add(size(1, Integer.MAX_VALUE));
         case NotBlank a -> checks.add(notBlank());
         case Pattern a -> checks.add(pattern(a.regexp()));
-        case Email a -> checks.add(EmailAddresses::check);
+        case Email a -> checks.add(EmailAddresses.CHECK);
         case MultipleOf a -> checks.add(multipleOf(a.value()));
         default -> {
           if (annotation.annotationType().getPackageName().equals("jakarta.validation.constraints")

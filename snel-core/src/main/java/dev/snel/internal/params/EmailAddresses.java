@@ -1,25 +1,69 @@
 package dev.snel.internal.params;
 
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * The syntax check of pydantic's {@code EmailStr}, with the reasons the {@code email-validator}
- * package gives ("An email address must have an @-sign."). Checks the syntax only; no DNS.
+ * pydantic's {@code EmailStr}: the syntax check of the {@code email-validator} package, with its
+ * reasons ("An email address must have an @-sign."), and its normal form, which is what the
+ * handler gets: the domain lower-cased, the local part kept (NFC-normalized). Checks the syntax
+ * only; no DNS. Every check is a scan of the text, none a regular expression.
  */
 final class EmailAddresses {
   private EmailAddresses() {}
 
+  /** The check of {@code @Email}, which also normalizes. */
+  static final Check CHECK =
+      new Check() {
+        @Override
+        public void check(Object value) {
+          apply(value);
+        }
+
+        @Override
+        public Object apply(Object value) {
+          return value instanceof CharSequence text ? normalize(text.toString()) : value;
+        }
+      };
+
+  /** pydantic's own bound, checked before anything else. */
+  private static final int MAX_INPUT_LENGTH = 2048;
+
+  private static final int MAX_ADDRESS_LENGTH = 254;
+  private static final int MAX_LOCAL_LENGTH = 64;
+  private static final int MAX_DOMAIN_LENGTH = 253;
+  private static final int MAX_LABEL_LENGTH = 63;
   private static final String LOCAL_SPECIALS = "!#$%&'*+-/=?^_`{|}~.";
 
-  static void check(Object value) {
-    if (!(value instanceof CharSequence text)) {
-      return;
+  /** The IANA special-use names email-validator refuses, with their subdomains. */
+  private static final List<String> SPECIAL_USE =
+      List.of("arpa", "invalid", "local", "localhost", "onion", "test");
+
+  /** The address in its normal form; throws pydantic's value_error if it is not valid. */
+  static String normalize(String value) {
+    if (value.length() > MAX_INPUT_LENGTH) {
+      throw invalid("Length must not exceed " + MAX_INPUT_LENGTH + " characters");
     }
-    String reason = reason(text.toString());
+    String address = value.strip();
+    String reason = reason(address);
     if (reason != null) {
-      throw new ConversionException(
-          "value_error", "value is not a valid email address: " + reason, Map.of("reason", reason));
+      throw invalid(reason);
     }
+    int at = address.lastIndexOf('@');
+    String local = Normalizer.normalize(address.substring(0, at), Normalizer.Form.NFC);
+    String domain = Normalizer.normalize(address.substring(at + 1).toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
+    String normalized = local + "@" + domain;
+    if (normalized.length() > MAX_ADDRESS_LENGTH) {
+      throw invalid("The email address is too long " + tooMany(normalized.length(), MAX_ADDRESS_LENGTH) + ".");
+    }
+    return normalized;
+  }
+
+  private static ConversionException invalid(String reason) {
+    return new ConversionException(
+        "value_error", "value is not a valid email address: " + reason, Map.of("reason", reason));
   }
 
   /** Why the address is invalid, or null if it is valid. */
@@ -39,33 +83,88 @@ final class EmailAddresses {
     if (local.indexOf('@') >= 0) {
       return "The email address is not valid. It must have exactly one @-sign.";
     }
+    String localReason = localReason(local);
+    return localReason != null ? localReason : domainReason(domain);
+  }
+
+  private static String localReason(String local) {
+    if (local.length() > MAX_LOCAL_LENGTH) {
+      return "The email address is too long before the @-sign " + tooMany(local.length(), MAX_LOCAL_LENGTH) + ".";
+    }
     String bad = invalidCharacters(local, c -> Character.isLetterOrDigit(c) || LOCAL_SPECIALS.indexOf(c) >= 0 || c > 127);
     if (bad != null) {
       return "The email address contains invalid characters before the @-sign: " + bad + ".";
     }
-    if (local.startsWith(".")) {
-      return "An email address cannot start with a period.";
-    }
     if (local.endsWith(".")) {
       return "An email address cannot have a period immediately before the @-sign.";
     }
-    if (local.contains("..") || domain.contains("..")) {
+    if (local.startsWith(".")) {
+      return "An email address cannot start with a period.";
+    }
+    if (local.contains("..")) {
       return "An email address cannot have two periods in a row.";
     }
-    String badDomain = invalidCharacters(domain, c -> Character.isLetterOrDigit(c) || c == '-' || c == '.' || c > 127);
-    if (badDomain != null) {
-      return "The part after the @-sign contains invalid characters: " + badDomain + ".";
-    }
-    if (domain.startsWith(".")) {
-      return "An email address cannot have a period immediately after the @-sign.";
+    return null;
+  }
+
+  private static String domainReason(String domain) {
+    String bad = invalidCharacters(domain, c -> Character.isLetterOrDigit(c) || c == '-' || c == '.' || c > 127);
+    if (bad != null) {
+      return "The part after the @-sign contains invalid characters: " + bad + ".";
     }
     if (domain.endsWith(".")) {
       return "An email address cannot end with a period.";
     }
+    if (domain.startsWith(".")) {
+      return "An email address cannot have a period immediately after the @-sign.";
+    }
+    if (domain.contains("..")) {
+      return "An email address cannot have two periods in a row.";
+    }
+    if (domain.endsWith("-")) {
+      return "An email address cannot end with a hyphen.";
+    }
+    if (domain.startsWith("-")) {
+      return "An email address cannot have a hyphen immediately after the @-sign.";
+    }
+    if (domain.contains(".-") || domain.contains("-.")) {
+      return "An email address cannot have a period and a hyphen next to each other.";
+    }
+    for (String label : domain.split("\\.", -1)) {
+      if (label.length() >= 4 && label.charAt(2) == '-' && label.charAt(3) == '-' && !label.regionMatches(true, 0, "xn", 0, 2)) {
+        return "An email address cannot have two letters followed by two dashes immediately after the"
+            + " @-sign or after a period, except Punycode.";
+      }
+    }
+    if (domain.length() > MAX_DOMAIN_LENGTH) {
+      return "The email address is too long after the @-sign " + tooMany(domain.length(), MAX_DOMAIN_LENGTH) + ".";
+    }
+    for (String label : domain.split("\\.", -1)) {
+      if (label.length() > MAX_LABEL_LENGTH) {
+        return "After the @-sign, periods cannot be separated by so many characters "
+            + tooMany(label.length(), MAX_LABEL_LENGTH) + ".";
+      }
+    }
     if (!domain.contains(".")) {
       return "The part after the @-sign is not valid. It should have a period.";
     }
+    char last = domain.charAt(domain.length() - 1);
+    if (!((last >= 'a' && last <= 'z') || (last >= 'A' && last <= 'Z'))) {
+      return "The part after the @-sign is not valid. It is not within a valid top-level domain.";
+    }
+    String lower = domain.toLowerCase(Locale.ROOT);
+    for (String special : SPECIAL_USE) {
+      if (lower.equals(special) || lower.endsWith("." + special)) {
+        return "The part after the @-sign is a special-use or reserved name that cannot be used with email.";
+      }
+    }
     return null;
+  }
+
+  /** email-validator's "(1 character too many)". */
+  private static String tooMany(int length, int limit) {
+    int over = length - limit;
+    return "(" + over + " character" + (over > 1 ? "s" : "") + " too many)";
   }
 
   /**

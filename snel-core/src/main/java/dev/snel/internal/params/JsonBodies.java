@@ -1,5 +1,6 @@
 package dev.snel.internal.params;
 
+import dev.snel.HttpException;
 import dev.snel.ValidationError;
 import dev.snel.internal.json.Json;
 import dev.snel.internal.schema.Decoding;
@@ -10,6 +11,7 @@ import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,11 +28,18 @@ final class JsonBodies {
 
   /** The whole body as the schema's type; errors go to the binding. */
   static Object decode(Binding binding, Schema schema, byte[] body, List<Object> loc) {
+    if (refusesLoneSurrogate(binding, body)) {
+      return null;
+    }
     Decoding decoding = new Decoding(body, loc);
     try (JsonParser parser = Json.mapper().createParser(body)) {
       JsonToken first = parser.nextToken();
       if (first == JsonToken.VALUE_NULL) {
         return ABSENT;
+      }
+      if (first == null) {
+        binding.fail(jsonInvalid(body));
+        return null;
       }
       Object value = schema.decode(parser, decoding);
       if (parser.nextToken() != null) {
@@ -38,6 +47,8 @@ final class JsonBodies {
         return null;
       }
       return collect(binding, decoding, value);
+    } catch (StreamConstraintsException e) {
+      return overLimit(binding, e, body);
     } catch (JacksonException e) {
       binding.fail(jsonInvalid(body));
       return null;
@@ -80,12 +91,52 @@ final class JsonBodies {
 
   static JsonNode readTree(Binding binding) {
     byte[] body = binding.request().body();
+    if (refusesLoneSurrogate(binding, body)) {
+      return null;
+    }
     try {
-      return Json.mapper().readTree(body);
+      JsonNode tree = Json.mapper().readTree(body);
+      if (tree == null || tree.isMissingNode()) {
+        binding.fail(jsonInvalid(body));
+        return null;
+      }
+      return tree;
+    } catch (StreamConstraintsException e) {
+      overLimit(binding, e, body);
+      return null;
     } catch (JacksonException e) {
       binding.fail(jsonInvalid(body));
       return null;
     }
+  }
+
+  /**
+   * Refuses a body with an escaped lone surrogate ({@code "\\ud800"}), which is no Unicode text:
+   * json_invalid at the escape, with pydantic's words for it.
+   */
+  private static boolean refusesLoneSurrogate(Binding binding, byte[] body) {
+    JsonSurrogates.Lone lone = JsonSurrogates.find(body);
+    if (lone == null) {
+      return false;
+    }
+    String before = new String(body, 0, lone.offset(), StandardCharsets.UTF_8);
+    int position = before.codePointCount(0, before.length()); // Python counts code points
+    binding.fail(
+        new ValidationError(
+            "json_invalid", List.of("body", position), "JSON decode error", NO_INPUT, Map.of("error", lone.error())));
+    return true;
+  }
+
+  /**
+   * A number longer than Python's int() reads (4,300 digits) makes FastAPI's json.loads raise a
+   * ValueError, which FastAPI answers with 400; too deep a document is json_invalid as before.
+   */
+  private static Object overLimit(Binding binding, StreamConstraintsException e, byte[] body) {
+    if (!JsonSyntax.isNestingLimit(e)) {
+      throw new HttpException(400, "There was an error parsing the body");
+    }
+    binding.fail(jsonInvalid(body));
+    return null;
   }
 
   /**

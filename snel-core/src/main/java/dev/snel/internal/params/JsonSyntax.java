@@ -35,7 +35,7 @@ final class JsonSyntax {
     } catch (JacksonException e) {
       long at = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getCharOffset());
       String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-      if (e instanceof StreamConstraintsException) {
+      if (e instanceof StreamConstraintsException limit && isNestingLimit(limit)) {
         return new Problem(at, "Nesting depth exceeds the maximum of " + Json.MAX_NESTING_DEPTH);
       }
       if (message.contains("end-of-input") && !message.contains("closing quote")) {
@@ -44,6 +44,12 @@ final class JsonSyntax {
       }
       return new Problem(at, pythonWording(message));
     }
+  }
+
+  /** Whether Jackson refused the document for its depth (and not, say, a number's length). */
+  static boolean isNestingLimit(StreamConstraintsException e) {
+    String message = e.getOriginalMessage();
+    return message != null && message.contains("nesting depth");
   }
 
   /** What Python's decoder expected when the text ended, judged by its last character. */

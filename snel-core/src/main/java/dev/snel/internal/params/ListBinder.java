@@ -63,7 +63,7 @@ final class ListBinder implements ParamBinder {
       try {
         Object value = converter.convert(raw.get(i));
         for (Check check : itemChecks) {
-          check.check(value);
+          value = check.apply(value);
         }
         values.add(value);
       } catch (ConversionException e) {

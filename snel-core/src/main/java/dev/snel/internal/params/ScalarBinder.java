@@ -50,7 +50,7 @@ final class ScalarBinder implements ParamBinder {
     try {
       Object value = converter.convert(raw);
       for (Check check : checks) {
-        check.check(value);
+        value = check.apply(value);
       }
       return optional ? Optional.of(value) : value;
     } catch (ConversionException e) {

@@ -10,7 +10,6 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * String-to-value conversion for parameters, following pydantic v2's lax mode: {@code "5"},
@@ -22,10 +21,12 @@ public final class Scalars {
 
   private static final String INT_PARSING_MSG =
       "Input should be a valid integer, unable to parse string as an integer";
-  private static final Pattern FLOAT =
-      Pattern.compile("[+-]?(?:\\d(?:_?\\d)*(?:\\.(?:\\d(?:_?\\d)*)?)?|\\.\\d(?:_?\\d)*)(?:[eE][+-]?\\d(?:_?\\d)*)?");
-  private static final Pattern SPECIAL_FLOAT =
-      Pattern.compile("[+-]?(?:inf|infinity|nan)", Pattern.CASE_INSENSITIVE);
+
+  /**
+   * The most digits pydantic reads as an integer (Python's own bound on int-from-string, which
+   * makes the conversion quadratic); Snel holds decimals to it too, for the same reason.
+   */
+  public static final int MAX_DIGITS = 4300;
 
   private static final Map<Class<?>, ScalarConverter> CONVERTERS =
       Map.ofEntries(
@@ -99,6 +100,10 @@ public final class Scalars {
     if (digits == null) {
       throw new ConversionException("int_parsing", INT_PARSING_MSG);
     }
+    if (digits.length() - (digits.charAt(0) == '-' ? 1 : 0) > MAX_DIGITS) {
+      throw new ConversionException(
+          "int_parsing_size", "Unable to parse input string as an integer, exceeded maximum size");
+    }
     return new BigInteger(digits);
   }
 
@@ -141,18 +146,79 @@ public final class Scalars {
 
   public static double toDouble(String raw) {
     String text = raw.strip();
-    if (FLOAT.matcher(text).matches()) {
+    if (isDecimalLiteral(text)) {
       return Double.parseDouble(text.replace("_", ""));
     }
-    if (SPECIAL_FLOAT.matcher(text).matches()) {
-      boolean negative = text.startsWith("-");
-      if (text.toLowerCase(java.util.Locale.ROOT).contains("nan")) {
-        return Double.NaN;
-      }
-      return negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+    Double special = specialFloat(text);
+    if (special != null) {
+      return special;
     }
     throw new ConversionException(
         "float_parsing", "Input should be a valid number, unable to parse string as a number");
+  }
+
+  /**
+   * Whether the text is a decimal number as Python's float() reads it: {@code [+-]}, digits with
+   * an optional point (at least one digit on a side), an optional exponent; single underscores
+   * between digits. One pass, no backtracking: the input is the user's.
+   */
+  static boolean isDecimalLiteral(String text) {
+    int i = signEnd(text, 0);
+    int intEnd = digitRunEnd(text, i);
+    boolean digits = intEnd > i;
+    i = intEnd;
+    if (i < text.length() && text.charAt(i) == '.') {
+      int fracEnd = digitRunEnd(text, i + 1);
+      digits |= fracEnd > i + 1;
+      i = fracEnd;
+    }
+    if (!digits) {
+      return false;
+    }
+    if (i < text.length() && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+      int expStart = signEnd(text, i + 1);
+      i = digitRunEnd(text, expStart);
+      if (i == expStart) {
+        return false;
+      }
+    }
+    return i == text.length();
+  }
+
+  private static int signEnd(String text, int i) {
+    return i < text.length() && (text.charAt(i) == '+' || text.charAt(i) == '-') ? i + 1 : i;
+  }
+
+  /** The end of the run of digits at i, with single underscores between digits; i if none. */
+  private static int digitRunEnd(String text, int i) {
+    if (i >= text.length() || !isDigit(text.charAt(i))) {
+      return i;
+    }
+    int j = i + 1;
+    while (j < text.length()) {
+      char c = text.charAt(j);
+      if (isDigit(c)) {
+        j++;
+      } else if (c == '_' && j + 1 < text.length() && isDigit(text.charAt(j + 1))) {
+        j += 2;
+      } else {
+        break;
+      }
+    }
+    return j;
+  }
+
+  /** Python's words inf, infinity and nan, signed, in any case, as a double; else null. */
+  private static Double specialFloat(String text) {
+    int start = signEnd(text, 0);
+    String word = text.substring(start);
+    if (word.equalsIgnoreCase("nan")) {
+      return Double.NaN;
+    }
+    if (word.equalsIgnoreCase("inf") || word.equalsIgnoreCase("infinity")) {
+      return start == 1 && text.charAt(0) == '-' ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+    }
+    return null;
   }
 
   /** pydantic's words, case-insensitive; unlike numbers, not stripped of whitespace. */
@@ -168,13 +234,48 @@ public final class Scalars {
 
   public static BigDecimal toDecimal(String raw) {
     String text = raw.strip();
-    if (FLOAT.matcher(text).matches()) {
-      return new BigDecimal(text.replace("_", ""));
+    if (isDecimalLiteral(text)) {
+      if (mantissaDigits(text) > MAX_DIGITS) {
+        throw decimalParsing();
+      }
+      try {
+        return checkDecimal(new BigDecimal(text.replace("_", "")));
+      } catch (NumberFormatException exponentBeyondAnInt) {
+        throw decimalParsing();
+      }
     }
-    if (SPECIAL_FLOAT.matcher(text).matches()) {
+    if (specialFloat(text) != null) {
       // Python's Decimal reads these, then pydantic rejects them (allow_inf_nan=False for decimals)
       throw new ConversionException("finite_number", "Input should be a finite number");
     }
-    throw new ConversionException("decimal_parsing", "Input should be a valid decimal");
+    throw decimalParsing();
+  }
+
+  /**
+   * The decimal, if its digits and its exponent are within {@link #MAX_DIGITS}. Python's Decimal
+   * has no such bound, but Java's BigDecimal parses a long digit string in quadratic time and
+   * writes 1E+999999999 out as a billion digits.
+   */
+  public static BigDecimal checkDecimal(BigDecimal value) {
+    if (value.precision() > MAX_DIGITS || Math.abs((long) value.scale()) > MAX_DIGITS) {
+      throw decimalParsing();
+    }
+    return value;
+  }
+
+  private static int mantissaDigits(String text) {
+    int count = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == 'e' || c == 'E') {
+        break;
+      }
+      count += isDigit(c) ? 1 : 0;
+    }
+    return count;
+  }
+
+  private static ConversionException decimalParsing() {
+    return new ConversionException("decimal_parsing", "Input should be a valid decimal");
   }
 }

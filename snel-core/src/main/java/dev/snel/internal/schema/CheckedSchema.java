@@ -31,14 +31,18 @@ final class CheckedSchema extends Schema {
     if (value == Decoding.INVALID || plain == null) {
       return value;
     }
+    Object checked = plain;
     for (Check check : checks) {
       try {
-        check.check(plain);
+        checked = check.apply(checked);
       } catch (ConversionException e) {
         return decoding.fail(e, parser.currentToken().isScalarValue() ? Decoding.readInput(parser) : plain);
       }
     }
-    return value;
+    if (checked == plain) {
+      return value;
+    }
+    return value instanceof Optional<?> ? Optional.of(checked) : checked;
   }
 
   @Override

@@ -59,13 +59,18 @@ final class Field {
       return value;
     }
     Object plain = value instanceof Optional<?> o ? o.orElse(null) : value;
-    if (plain != null) {
+    if (plain != null && !checks.isEmpty()) {
+      Object normal = plain;
       for (Check check : checks) {
         try {
-          check.check(plain);
+          normal = check.apply(normal);
         } catch (ConversionException e) {
           return decoding.fail(e, input(parser, start, decoding));
         }
+      }
+      if (normal != plain) {
+        plain = normal;
+        value = value instanceof Optional<?> ? Optional.of(normal) : normal;
       }
     }
     if (validator != null && plain != null) {

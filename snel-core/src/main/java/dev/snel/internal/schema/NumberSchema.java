@@ -37,7 +37,14 @@ final class NumberSchema extends Schema {
   public Object decode(JsonParser parser, Decoding decoding) {
     switch (parser.currentToken()) {
       case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-        return decimal() ? parser.getDecimalValue() : box(parser.getDoubleValue());
+        if (!decimal()) {
+          return box(parser.getDoubleValue());
+        }
+        try {
+          return Scalars.checkDecimal(parser.getDecimalValue());
+        } catch (ConversionException e) {
+          return decoding.fail(e, parser.getText());
+        }
       }
       case VALUE_STRING -> {
         if (strict && !decimal()) {
