@@ -5,7 +5,7 @@ import dev.snel.Description;
 import dev.snel.Operation;
 import dev.snel.internal.json.Json;
 import dev.snel.internal.params.ParamModel;
-import dev.snel.internal.params.Scalars;
+import dev.snel.internal.values.Scalars;
 import dev.snel.internal.params.Source;
 import dev.snel.internal.routing.RouteModel;
 import dev.snel.internal.schema.JsonSchemaKeywords;

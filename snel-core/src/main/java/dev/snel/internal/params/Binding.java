@@ -1,5 +1,6 @@
 package dev.snel.internal.params;
 
+import dev.snel.internal.values.ConversionException;
 import dev.snel.Request;
 import dev.snel.Response;
 import dev.snel.ValidationError;

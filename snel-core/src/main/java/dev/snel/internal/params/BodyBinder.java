@@ -1,5 +1,7 @@
 package dev.snel.internal.params;
 
+import dev.snel.internal.values.Check;
+import dev.snel.internal.values.ConversionException;
 import dev.snel.internal.schema.Schema;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,9 @@
 package dev.snel.internal.params;
 
+import dev.snel.internal.values.Check;
+import dev.snel.internal.values.ConversionException;
+import dev.snel.internal.values.ScalarConverter;
+import dev.snel.internal.values.Scalars;
 import dev.snel.Body;
 import dev.snel.Cookie;
 import dev.snel.Default;

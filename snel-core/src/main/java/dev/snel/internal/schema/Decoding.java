@@ -2,7 +2,7 @@ package dev.snel.internal.schema;
 
 import dev.snel.ValidationError;
 import dev.snel.internal.json.Json;
-import dev.snel.internal.params.ConversionException;
+import dev.snel.internal.values.ConversionException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

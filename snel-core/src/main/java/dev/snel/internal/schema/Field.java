@@ -1,7 +1,7 @@
 package dev.snel.internal.schema;
 
-import dev.snel.internal.params.Check;
-import dev.snel.internal.params.ConversionException;
+import dev.snel.internal.values.Check;
+import dev.snel.internal.values.ConversionException;
 import java.lang.annotation.Annotation;
 import java.lang.invoke.MethodHandle;
 import java.util.List;

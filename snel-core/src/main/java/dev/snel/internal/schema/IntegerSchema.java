@@ -1,7 +1,7 @@
 package dev.snel.internal.schema;
 
-import dev.snel.internal.params.ConversionException;
-import dev.snel.internal.params.Scalars;
+import dev.snel.internal.values.ConversionException;
+import dev.snel.internal.values.Scalars;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.snel.internal.schema;
 
-import dev.snel.internal.params.ConversionException;
-import dev.snel.internal.params.ScalarConverter;
+import dev.snel.internal.values.ConversionException;
+import dev.snel.internal.values.ScalarConverter;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

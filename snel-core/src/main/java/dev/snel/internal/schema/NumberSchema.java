@@ -1,7 +1,7 @@
 package dev.snel.internal.schema;
 
-import dev.snel.internal.params.ConversionException;
-import dev.snel.internal.params.Scalars;
+import dev.snel.internal.values.ConversionException;
+import dev.snel.internal.values.Scalars;
 import java.math.BigDecimal;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;

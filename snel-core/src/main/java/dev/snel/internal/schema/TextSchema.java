@@ -1,9 +1,9 @@
 package dev.snel.internal.schema;
 
-import dev.snel.internal.params.ConversionException;
-import dev.snel.internal.params.Enums;
-import dev.snel.internal.params.ScalarConverter;
-import dev.snel.internal.params.Scalars;
+import dev.snel.internal.values.ConversionException;
+import dev.snel.internal.values.Enums;
+import dev.snel.internal.values.ScalarConverter;
+import dev.snel.internal.values.Scalars;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -1,4 +1,4 @@
-package dev.snel.internal.params;
+package dev.snel.internal.values;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.lang.reflect.Field;

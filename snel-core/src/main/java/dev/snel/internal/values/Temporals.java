@@ -1,4 +1,4 @@
-package dev.snel.internal.params;
+package dev.snel.internal.values;
 
 import java.time.DateTimeException;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.snel.internal.params;
+package dev.snel.internal.values;
 
 import java.util.Map;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package dev.snel.internal.params;
+package dev.snel.internal.values;
 
 import dev.snel.MultipleOf;
 import jakarta.validation.constraints.DecimalMax;

@@ -1,4 +1,4 @@
-package dev.snel.internal.params;
+package dev.snel.internal.values;
 
 /** Converts one string from a path, query, header or cookie into a Java value. */
 @FunctionalInterface
