@@ -97,6 +97,11 @@ class ConstraintTest {
       return v;
     }
 
+    @Get("/catastrophic")
+    public String catastrophic(@Pattern(regexp = "(a+)+b") String v) {
+      return v;
+    }
+
     @Get("/not-blank")
     public String notBlank(@NotBlank String v) {
       return v;
@@ -407,5 +412,29 @@ class ConstraintTest {
         "Input should be greater than or equal to 1",
         "0",
         Map.of("ge", 1));
+  }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(60) // java.util.regex would backtrack for longer than the universe's age
+  void a_pattern_that_backtracks_in_java_regex_is_matched_in_linear_time() {
+    TestResponse response = client.get("/catastrophic?v=" + "a".repeat(5_000) + "c");
+
+    assertThat(response.status()).isEqualTo(422);
+    assertThat(response.json().get("detail").get(0).get("type").asString()).isEqualTo("string_pattern_mismatch");
+    assertThat(client.get("/catastrophic?v=aaab").status()).isEqualTo(200);
+  }
+
+  public static class Lookahead {
+    @Get("/lookahead")
+    public String lookahead(@Pattern(regexp = "(?=a)a") String v) {
+      return v;
+    }
+  }
+
+  @Test
+  void a_pattern_that_needs_backtracking_is_refused_when_the_app_is_built() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Snel.create().include(new Lookahead()))
+        .hasMessageContaining("@Pattern(\"(?=a)a\") is not supported")
+        .hasMessageContaining("linear time");
   }
 }

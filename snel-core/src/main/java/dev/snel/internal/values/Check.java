@@ -204,8 +204,21 @@ public interface Check {
     };
   }
 
+  /**
+   * RE2J, not java.util.regex: matching takes linear time whatever the input, as with pydantic's
+   * Rust regex engine, so a pattern cannot be turned against the server. Patterns RE2 cannot run
+   * in linear time (backreferences, lookaround) are refused when the app is built.
+   */
   private static Check pattern(String regexp) {
-    java.util.regex.Pattern compiled = java.util.regex.Pattern.compile(regexp);
+    com.google.re2j.Pattern compiled;
+    try {
+      compiled = com.google.re2j.Pattern.compile(regexp);
+    } catch (com.google.re2j.PatternSyntaxException e) {
+      throw new IllegalArgumentException(
+          "@Pattern(\"" + regexp + "\") is not supported: " + e.getDescription()
+              + " (Snel matches patterns in linear time, without backreferences or lookaround)",
+          e);
+    }
     return value -> {
       if (value instanceof CharSequence text && !compiled.matcher(text).matches()) {
         throw new ConversionException(
