@@ -111,15 +111,33 @@ final class Raw implements AutoCloseable {
    * or something that is not a response arrives (counted as closed: the stream is unusable).
    */
   Replies readAll() {
+    return readAll(socketTimeout(), socketTimeout());
+  }
+
+  /**
+   * The same, waiting up to {@code firstMillis} for the first response and {@code restMillis}
+   * for each further one: long enough for a loaded machine, short enough to tell "kept open"
+   * from the server's own timeouts.
+   */
+  Replies readAll(int firstMillis, int restMillis) {
     List<Reply> replies = new ArrayList<>();
     while (true) {
       try {
+        socket.setSoTimeout(replies.isEmpty() ? firstMillis : restMillis);
         replies.add(read());
       } catch (SocketTimeoutException e) {
         return new Replies(replies, false);
       } catch (IOException e) {
         return new Replies(replies, true);
       }
+    }
+  }
+
+  private int socketTimeout() {
+    try {
+      return socket.getSoTimeout();
+    } catch (IOException e) {
+      return 10_000;
     }
   }
 

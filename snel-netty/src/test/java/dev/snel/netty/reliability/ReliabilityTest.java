@@ -51,6 +51,7 @@ class ReliabilityTest {
   void startServer() {
     server = ServerProcess.start(SERVER_PROPERTIES);
     target = new Target(server);
+    target.warmUp();
   }
 
   @AfterAll
@@ -90,6 +91,7 @@ class ReliabilityTest {
       List<String> measured = target.measurements();
       server = ServerProcess.start(SERVER_PROPERTIES);
       target = new Target(server);
+      target.warmUp();
       measured.forEach(target::measured);
     }
     String missed = outcome.missed().isEmpty() ? "still serves" : outcome.missed() + "; still serves";

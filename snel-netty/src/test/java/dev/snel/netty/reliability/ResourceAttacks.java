@@ -166,6 +166,7 @@ final class ResourceAttacks {
     ServerProcess.Stats before = server.stats();
     long maxRss = before.rss();
     long maxDirect = before.direct();
+    ServerProcess.Stats peak = before;
     List<Socket> sockets = new ArrayList<>();
     try {
       for (int i = 0; i < BACKPRESSURE_CONNECTIONS; i++) {
@@ -194,7 +195,10 @@ final class ResourceAttacks {
         Thread.sleep(250);
         ServerProcess.Stats now = server.stats();
         maxRss = Math.max(maxRss, now.rss());
-        maxDirect = Math.max(maxDirect, now.direct());
+        if (now.direct() > maxDirect) {
+          maxDirect = now.direct();
+          peak = now;
+        }
         steady = Math.abs(now.rss() - previous) < (1 << 20) ? steady + 1 : 0;
         previous = now.rss();
       }
@@ -210,10 +214,13 @@ final class ResourceAttacks {
     long directGrowth = maxDirect - before.direct();
     target.measured(String.format(
         "Pipelining client that never reads: RSS %s before, %s at most (+%s); direct memory %s before,"
-            + " %s at most (+%s); after the clients closed: %s.",
+            + " %s at most (+%s; Netty's counter %s, the default allocator %s, the JDK's direct pool %s);"
+            + " after the clients closed: %s.",
         ServerProcess.Stats.mib(before.rss()), ServerProcess.Stats.mib(maxRss), ServerProcess.Stats.mib(rssGrowth),
         ServerProcess.Stats.mib(before.direct()), ServerProcess.Stats.mib(maxDirect),
-        ServerProcess.Stats.mib(directGrowth), after.describe()));
+        ServerProcess.Stats.mib(directGrowth), ServerProcess.Stats.mib(peak.nettyDirect()),
+        ServerProcess.Stats.mib(peak.allocatorDirect()), ServerProcess.Stats.mib(peak.jdkDirect()),
+        after.describe()));
     return new Verdict()
         .saw("RSS grew " + (rssGrowth < MEMORY_BOUND ? "less" : "MORE") + " than 64 MiB")
         .saw("direct memory grew " + (directGrowth < MEMORY_BOUND ? "less" : "MORE") + " than 64 MiB")

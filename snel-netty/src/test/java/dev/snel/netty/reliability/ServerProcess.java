@@ -153,6 +153,9 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static String mib(long bytes) {
+      if (bytes < 0) {
+        return "n/a";
+      }
       return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
     }
   }

@@ -1,6 +1,7 @@
 package dev.snel.netty.reliability;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -45,6 +46,21 @@ final class Target {
         throw new IOException("unexpected /_marks answer: " + reply.summary());
       }
       return Long.parseLong(m.group(1));
+    }
+  }
+
+  /** Serves some ordinary requests, so that the attacks meet a server past its first requests. */
+  void warmUp() {
+    try (Raw raw = open()) {
+      for (int i = 0; i < 200; i++) {
+        raw.send(Raw.get("/fast") + Raw.post("/items", "application/json", "{\"name\":\"pen\",\"price\":1}")
+            + Raw.post("/items", "application/json", "{}"));
+        raw.read();
+        raw.read();
+        raw.read();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
