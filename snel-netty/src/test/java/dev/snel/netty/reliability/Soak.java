@@ -179,9 +179,9 @@ final class Soak {
     }
   }
 
+  /** Closes with an RST instead of a FIN, as a crashed client or a dropped network would. */
   private static void reset(Socket socket) throws IOException {
     socket.setSoLinger(true, 0);
-    socket.getOutputStream().write(new byte[0]);
     socket.close();
   }
 
@@ -197,21 +197,20 @@ final class Soak {
   }
 
   static String describe(Result result) {
-    String mib = "MiB";
     StringBuilder out = new StringBuilder();
     out.append(String.format(java.util.Locale.ROOT,
-        "%d connections for %d s, %,d requests answered, %d unexpected answers, %d connection errors.%n%n",
+        "%d connections for %d s, %,d requests answered, %d unexpected answers, %d connection errors.\n\n",
         result.connections(), result.duration().toSeconds(), result.requests(), result.unexpected(),
         result.connectionErrors()));
     out.append("| measure | after warm-up | at the end | allowed | result |\n");
     out.append("|---|---|---|---|---|\n");
     out.append(row("heap after GC", ServerProcess.Stats.mib(result.baseline().heap()),
-        ServerProcess.Stats.mib(result.end().heap()), "+16 " + mib, result.heapFlat()));
+        ServerProcess.Stats.mib(result.end().heap()), "+16 MiB", result.heapFlat()));
     out.append(row("direct memory", ServerProcess.Stats.mib(result.baseline().direct()),
-        ServerProcess.Stats.mib(result.end().direct()), "+16 " + mib, result.directFlat()));
+        ServerProcess.Stats.mib(result.end().direct()), "+16 MiB", result.directFlat()));
     out.append(row("open fds", Long.toString(result.baseline().fds()), Long.toString(result.end().fds()),
         "+" + ResourceAttacks.FD_MARGIN, result.fdsFlat()));
-    out.append(String.format("| RSS (reported, not checked) | %s | %s (peak %s) | | |%n",
+    out.append(String.format("| RSS (reported, not checked) | %s | %s (peak %s) | | |\n",
         ServerProcess.Stats.mib(result.baseline().rss()), ServerProcess.Stats.mib(result.end().rss()),
         ServerProcess.Stats.mib(result.peakRss())));
     return out.toString();
