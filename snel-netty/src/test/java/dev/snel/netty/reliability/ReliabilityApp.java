@@ -3,6 +3,7 @@ package dev.snel.netty.reliability;
 import dev.snel.Get;
 import dev.snel.Path;
 import dev.snel.Post;
+import dev.snel.Request;
 import dev.snel.Response;
 import dev.snel.Snel;
 import dev.snel.netty.ServerConfig;
@@ -59,6 +60,13 @@ public final class ReliabilityApp {
     public Map<String, Object> slow(long ms) throws InterruptedException {
       Thread.sleep(ms);
       return Map.of("slept", ms);
+    }
+
+    /** Holds the request, body included, for a while before answering. */
+    @Post("/slow-upload")
+    public Map<String, Object> slowUpload(Request request, long ms) throws InterruptedException {
+      Thread.sleep(ms);
+      return Map.of("received", request.body().length);
     }
 
     @Get("/number")

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -48,7 +49,8 @@ class ReliabilityTest {
   private Soak.Result soak;
 
   @BeforeAll
-  void startServer() {
+  void startServer() throws IOException {
+    Files.deleteIfExists(ServerProcess.logFile());
     server = ServerProcess.start(SERVER_PROPERTIES);
     target = new Target(server);
     target.warmUp();
@@ -86,14 +88,16 @@ class ReliabilityTest {
     if (target.serves()) {
       return new Attack.Outcome(outcome.passed(), outcome.observed() + "; still serves", outcome.missed());
     }
+    // A server that no longer serves is replaced, so that the next attacks meet a healthy one.
     String what = server.alive() ? "STOPPED SERVING" : "THE SERVER PROCESS DIED";
-    if (!server.alive()) {
-      List<String> measured = target.measurements();
-      server = ServerProcess.start(SERVER_PROPERTIES);
-      target = new Target(server);
-      target.warmUp();
-      measured.forEach(target::measured);
-    }
+    List<String> measured = target.measurements();
+    server.close();
+    server = ServerProcess.start(SERVER_PROPERTIES);
+    target = new Target(server);
+    target.warmUp();
+    measured.forEach(target::measured);
+    target.measured("After \"" + attack.name() + "\" the server " + what.toLowerCase(Locale.ROOT)
+        + " and was restarted; see " + ServerProcess.logFile() + ".");
     String missed = outcome.missed().isEmpty() ? "still serves" : outcome.missed() + "; still serves";
     return new Attack.Outcome(false, outcome.observed() + "; " + what, missed);
   }

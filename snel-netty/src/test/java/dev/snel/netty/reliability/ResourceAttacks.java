@@ -20,6 +20,7 @@ final class ResourceAttacks {
   static final int BACKPRESSURE_BATCH = 10;
   static final long MEMORY_BOUND = 64L << 20;
   static final int ABANDONED = 1000;
+  static final int UPLOADS = 128;
   static final int FD_MARGIN = 10;
 
   private ResourceAttacks() {}
@@ -58,6 +59,12 @@ final class ResourceAttacks {
                 + ", never reading",
             "RSS and direct memory grow by less than 64 MiB",
             ResourceAttacks::neverReads),
+        new Attack(
+            "pipelined big bodies to a slow route",
+            UPLOADS + " pipelined `POST`s of 1,000,000 bytes each (just under the body limit) to a route"
+                + " that holds each request for 4 s",
+            "heap and direct memory grow by less than 64 MiB",
+            ResourceAttacks::pipelinedUploads),
         new Attack(
             "1,000 abandoned connections",
             ABANDONED + " connections, half with a partial request, never closed by the client",
@@ -231,6 +238,54 @@ final class ResourceAttacks {
         .saw("RSS grew " + (rssGrowth < MEMORY_BOUND ? "less" : "MORE") + " than 64 MiB")
         .saw("direct memory grew " + (directGrowth < MEMORY_BOUND ? "less" : "MORE") + " than 64 MiB")
         .require(rssGrowth < MEMORY_BOUND, "RSS growth under 64 MiB")
+        .require(directGrowth < MEMORY_BOUND, "direct memory growth under 64 MiB")
+        .outcome();
+  }
+
+  private static Attack.Outcome pipelinedUploads(Target target) throws Exception {
+    ServerProcess server = target.process();
+    ServerProcess.Stats before = server.stats();
+    long maxHeap = before.heap();
+    long maxDirect = before.direct();
+    byte[] body = new byte[1_000_000];
+    byte[] head = ("POST /slow-upload?ms=4000 HTTP/1.1\r\nHost: t\r\nContent-Type: application/octet-stream\r\n"
+        + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    Socket socket = new Socket("127.0.0.1", target.port());
+    Thread writer = Thread.ofVirtual().start(() -> {
+      try {
+        for (int i = 0; i < UPLOADS; i++) {
+          socket.getOutputStream().write(head);
+          socket.getOutputStream().write(body);
+        }
+        socket.getOutputStream().flush();
+      } catch (IOException stopped) {
+        // the server stopped reading, and the socket was reset below
+      }
+    });
+    try {
+      for (int i = 0; i < 12; i++) {
+        Thread.sleep(250);
+        ServerProcess.Stats now = server.stats();
+        maxHeap = Math.max(maxHeap, now.heap());
+        maxDirect = Math.max(maxDirect, now.direct());
+      }
+    } finally {
+      socket.setSoLinger(true, 0);
+      socket.close();
+      writer.join(10_000);
+    }
+    long heapGrowth = maxHeap - before.heap();
+    long directGrowth = maxDirect - before.direct();
+    target.measured(String.format(
+        "Pipelined big bodies to a slow route: heap after GC %s before, %s at most (+%s); direct memory %s before,"
+            + " %s at most (+%s).",
+        ServerProcess.Stats.mib(before.heap()), ServerProcess.Stats.mib(maxHeap), ServerProcess.Stats.mib(heapGrowth),
+        ServerProcess.Stats.mib(before.direct()), ServerProcess.Stats.mib(maxDirect),
+        ServerProcess.Stats.mib(directGrowth)));
+    return new Verdict()
+        .saw("heap grew " + (heapGrowth < MEMORY_BOUND ? "less" : "MORE") + " than 64 MiB")
+        .saw("direct memory grew " + (directGrowth < MEMORY_BOUND ? "less" : "MORE") + " than 64 MiB")
+        .require(heapGrowth < MEMORY_BOUND, "heap growth under 64 MiB")
         .require(directGrowth < MEMORY_BOUND, "direct memory growth under 64 MiB")
         .outcome();
   }
