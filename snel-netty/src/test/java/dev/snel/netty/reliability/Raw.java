@@ -1,0 +1,175 @@
+package dev.snel.netty.reliability;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** A plain socket speaking raw HTTP/1.1 bytes, for requests no well-behaved client would send. */
+final class Raw implements AutoCloseable {
+  /** One parsed response; header names lower case, repeated headers joined with ", ". */
+  record Reply(int status, Map<String, String> headers, String body) {
+    boolean closes() {
+      return "close".equalsIgnoreCase(headers.get("connection"));
+    }
+
+    String summary() {
+      String detail = body.length() > 80 ? body.substring(0, 80) + "..." : body;
+      return status + " " + detail;
+    }
+  }
+
+  private final Socket socket;
+  private final InputStream in;
+  private final OutputStream out;
+
+  private Raw(Socket socket) throws IOException {
+    this.socket = socket;
+    this.in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
+    this.out = socket.getOutputStream();
+  }
+
+  static Raw open(int port) throws IOException {
+    Socket socket = new Socket("127.0.0.1", port);
+    socket.setSoTimeout(10_000);
+    return new Raw(socket);
+  }
+
+  Socket socket() {
+    return socket;
+  }
+
+  Raw timeout(int millis) throws IOException {
+    socket.setSoTimeout(millis);
+    return this;
+  }
+
+  Raw send(String text) throws IOException {
+    return send(text.getBytes(StandardCharsets.ISO_8859_1));
+  }
+
+  Raw send(byte[] bytes) throws IOException {
+    out.write(bytes);
+    out.flush();
+    return this;
+  }
+
+  static String get(String target) {
+    return "GET " + target + " HTTP/1.1\r\nHost: test\r\n\r\n";
+  }
+
+  static String post(String target, String contentType, String body) {
+    return "POST " + target + " HTTP/1.1\r\nHost: test\r\nContent-Type: " + contentType
+        + "\r\nContent-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
+  }
+
+  /** Reads one response with a {@code Content-Length} body (or none). */
+  Reply read() throws IOException {
+    String statusLine = line();
+    if (statusLine == null) {
+      throw new IOException("connection closed before a response");
+    }
+    String[] parts = statusLine.split(" ", 3);
+    if (parts.length < 2 || !parts[0].startsWith("HTTP/")) {
+      throw new IOException("not a status line: " + statusLine);
+    }
+    int status = Integer.parseInt(parts[1]);
+    Map<String, String> headers = new LinkedHashMap<>();
+    for (String line = line(); line != null && !line.isEmpty(); line = line()) {
+      int colon = line.indexOf(':');
+      if (colon < 0) {
+        throw new IOException("not a header line: " + line);
+      }
+      headers.merge(line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+          line.substring(colon + 1).trim(), (a, b) -> a + ", " + b);
+    }
+    if (status == 100) {
+      return new Reply(status, headers, "");
+    }
+    int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
+    byte[] body = in.readNBytes(length);
+    if (body.length < length) {
+      throw new IOException("connection closed in a response body");
+    }
+    return new Reply(status, headers, new String(body, StandardCharsets.UTF_8));
+  }
+
+  /** The responses read until the server closed the connection, or until the socket timed out. */
+  record Replies(List<Reply> replies, boolean closed) {}
+
+  /**
+   * Reads responses until the server closes (or resets) the connection, the socket times out,
+   * or something that is not a response arrives (counted as closed: the stream is unusable).
+   */
+  Replies readAll() {
+    return readAll(socketTimeout(), socketTimeout());
+  }
+
+  /**
+   * The same, waiting up to {@code firstMillis} for the first response and {@code restMillis}
+   * for each further one: long enough for a loaded machine, short enough to tell "kept open"
+   * from the server's own timeouts.
+   */
+  Replies readAll(int firstMillis, int restMillis) {
+    List<Reply> replies = new ArrayList<>();
+    while (true) {
+      try {
+        socket.setSoTimeout(replies.isEmpty() ? firstMillis : restMillis);
+        replies.add(read());
+      } catch (SocketTimeoutException e) {
+        return new Replies(replies, false);
+      } catch (IOException e) {
+        return new Replies(replies, true);
+      }
+    }
+  }
+
+  private int socketTimeout() {
+    try {
+      return socket.getSoTimeout();
+    } catch (IOException e) {
+      return 10_000;
+    }
+  }
+
+  /** Whether the server closed the connection: EOF (or a reset) before the socket timeout. */
+  boolean closedByServer() {
+    try {
+      return in.read() == -1;
+    } catch (SocketTimeoutException e) {
+      return false;
+    } catch (IOException reset) {
+      return true;
+    }
+  }
+
+  private String line() throws IOException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    int b;
+    while ((b = in.read()) != -1) {
+      if (b == '\n') {
+        String text = line.toString(StandardCharsets.ISO_8859_1);
+        return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+      }
+      line.write(b);
+      if (line.size() > 64 * 1024) {
+        throw new IOException("line longer than 64 KiB");
+      }
+    }
+    return line.size() == 0 ? null : line.toString(StandardCharsets.ISO_8859_1);
+  }
+
+  @Override
+  public void close() throws IOException {
+    socket.close();
+  }
+}
