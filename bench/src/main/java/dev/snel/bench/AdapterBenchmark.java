@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
 import java.lang.reflect.Constructor;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +60,7 @@ public class AdapterBenchmark {
 
   /** An embedded channel with a client address, which Snel's handler reads. */
   static final class Connection extends EmbeddedChannel {
-    private static final InetSocketAddress CLIENT = new InetSocketAddress("127.0.0.1", 40000);
+    private static final InetSocketAddress CLIENT = new InetSocketAddress(InetAddress.getLoopbackAddress(), 40000);
 
     Connection(ChannelHandler... handlers) {
       super(handlers);

@@ -44,6 +44,9 @@ public final class JsonSchemas {
    * A {@code $ref} to the named definition, describing it first if it is new. Two different
    * types with the same name get distinct names ({@code Item}, {@code Item2}).
    */
+  // Error Prone's ReferenceEquality: a name belongs to one compiled schema object, so the
+  // question is identity (schemas do not define equals)
+  @SuppressWarnings("ReferenceEquality")
   ObjectNode component(String name, Schema owner, Supplier<ObjectNode> describe) {
     String unique = name;
     for (int n = 2; owners.containsKey(unique) && owners.get(unique) != owner; n++) {
