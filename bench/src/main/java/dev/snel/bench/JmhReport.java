@@ -41,7 +41,7 @@ public final class JmhReport {
     Map<String, Map<String, Map<String, Result>>> tables = new LinkedHashMap<>();
     Map<String, String> units = new LinkedHashMap<>();
     for (JsonNode run : results) {
-      String[] name = run.get("benchmark").asString().split("\\.");
+      String[] name = run.get("benchmark").asString().split("\\.", -1);
       String type = name[name.length - 2];
       String method = name[name.length - 1];
       List<String> params = new ArrayList<>();

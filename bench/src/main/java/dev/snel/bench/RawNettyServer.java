@@ -76,7 +76,7 @@ public final class RawNettyServer {
     Class<? extends ServerChannel> channelType =
         epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(), io);
-    group.scheduleAtFixedRate(() -> date = now(), 1, 1, TimeUnit.SECONDS);
+    var unusedClock = group.scheduleAtFixedRate(() -> date = now(), 1, 1, TimeUnit.SECONDS);
     Channel server =
         new ServerBootstrap()
             .group(group)
@@ -96,7 +96,9 @@ public final class RawNettyServer {
             .sync()
             .channel();
     System.out.println("raw Netty listening on 127.0.0.1:" + port + " (" + (epoll ? "epoll" : "nio") + ")");
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> group.shutdownGracefully(0, 2, TimeUnit.SECONDS)));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      var unused = group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+    }));
     server.closeFuture().sync();
   }
 
@@ -110,7 +112,7 @@ public final class RawNettyServer {
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
       FullHttpResponse response = respond(request);
       if (HttpUtil.isKeepAlive(request)) {
-        ctx.write(response, ctx.voidPromise());
+        var unused = ctx.write(response, ctx.voidPromise());
       } else {
         response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
@@ -124,14 +126,14 @@ public final class RawNettyServer {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-      ctx.close();
+      var unused = ctx.close();
     }
   }
 
   static FullHttpResponse respond(FullHttpRequest request) {
     QueryStringDecoder uri = new QueryStringDecoder(request.uri());
     String path = uri.path();
-    if (request.method() != HttpMethod.GET) {
+    if (!HttpMethod.GET.equals(request.method())) {
       return response(HttpResponseStatus.NOT_FOUND, APP_JSON, NOT_FOUND);
     }
     if (path.equals("/plaintext")) {

@@ -82,11 +82,11 @@ public final class SnelServer implements AutoCloseable {
       LOG.info("Snel running on {} ({}; press CTRL+C to quit)", server.baseUri(), epoll ? "epoll" : "nio");
       return server;
     } catch (InterruptedException e) {
-      group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+      var unused = group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while binding " + config.host() + ":" + config.port(), e);
     } catch (RuntimeException e) {
-      group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+      var unused = group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
       throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
     }
   }

@@ -36,6 +36,9 @@ public final class ExceptionRegistry {
   }
 
   /** The response for an exception; a failing handler falls back to the 500 handler. */
+  // Error Prone's ReferenceEquality: a handler that rethrows its own exception must not have it
+  // added to itself (addSuppressed refuses that), a question of identity, not equals
+  @SuppressWarnings("ReferenceEquality")
   public Response handle(Request request, Throwable exception) {
     try {
       return invoke(handlerFor(exception.getClass()), request, exception);

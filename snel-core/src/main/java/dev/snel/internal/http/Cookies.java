@@ -15,7 +15,7 @@ public final class Cookies {
     }
     Map<String, String> cookies = new LinkedHashMap<>();
     for (String header : headerValues) {
-      for (String pair : header.split(";")) {
+      for (String pair : header.split(";", -1)) {
         int eq = pair.indexOf('=');
         String name = (eq < 0 ? "" : pair.substring(0, eq)).strip();
         String value = (eq < 0 ? pair : pair.substring(eq + 1)).strip();

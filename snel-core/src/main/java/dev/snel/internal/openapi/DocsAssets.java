@@ -60,6 +60,8 @@ final class DocsAssets {
   private static final Map<String, Asset> CACHE = new ConcurrentHashMap<>();
 
   /** An asset's bytes, media type and content fingerprint. */
+  // Error Prone's ArrayRecordComponent: an Asset is only cached and read, never compared or hashed
+  @SuppressWarnings("ArrayRecordComponent")
   private record Asset(byte[] bytes, String type, String fingerprint) {
     String etag() {
       return "\"" + fingerprint + "\"";
@@ -158,7 +160,7 @@ final class DocsAssets {
   }
 
   private static boolean matches(String ifNoneMatch, String etag) {
-    for (String tag : ifNoneMatch.split(",")) {
+    for (String tag : ifNoneMatch.split(",", -1)) {
       String trimmed = tag.strip();
       if (trimmed.equals("*") || trimmed.equals(etag) || trimmed.equals("W/" + etag)) {
         return true;

@@ -138,7 +138,7 @@ public final class DocsRoutes implements BuiltinRoutes {
 
   /**
    * A value as a JavaScript literal inside a {@code <script>} element: JSON, with every {@code <}
-   * written as {@code \u003c}, so no {@code </script>} or {@code <!--} in a title or a parameter
+   * written as the escape <code>&#92;u003c</code>, so no {@code </script>} or {@code <!--} in a title or a parameter
    * can end or change the script.
    */
   static String jsValue(Object value) {

@@ -78,7 +78,7 @@ final class Operations {
     List<ParamModel> params =
         route.params().stream()
             .filter(p -> p.source() != Source.INJECTED && p.source() != Source.BODY)
-            .sorted(Comparator.comparingInt(p -> p.source().ordinal())) // FastAPI: path, query, header, cookie
+            .sorted(Comparator.comparing(ParamModel::source)) // FastAPI: path, query, header, cookie
             .toList();
     List<ParamModel> bodies = route.params().stream().filter(p -> p.source() == Source.BODY).toList();
     if (!params.isEmpty()) {

@@ -112,7 +112,7 @@ final class Responses {
    */
   private ObjectNode schema(Type model, String operationId) {
     if (model == Object.class
-        || model instanceof ParameterizedType p && p.getRawType() == Map.class && p.getActualTypeArguments()[1] == Object.class) {
+        || (model instanceof ParameterizedType p && p.getRawType() == Map.class && p.getActualTypeArguments()[1] == Object.class)) {
       return output.node();
     }
     ObjectNode schema = output.describe(types.get(model));

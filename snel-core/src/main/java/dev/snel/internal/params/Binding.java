@@ -92,18 +92,19 @@ public final class Binding {
         return List.of(error);
       }
     }
-    errors.sort(Comparator.comparingInt(Binding::sourceRank));
+    errors.sort(Comparator.comparing(Binding::source, Comparator.nullsLast(Comparator.naturalOrder())));
     return errors;
   }
 
-  private static int sourceRank(ValidationError error) {
+  /** Where an error comes from (errors sort in the order of {@link Source}); null if unknown. */
+  private static Source source(ValidationError error) {
     Object first = error.loc().isEmpty() ? "" : error.loc().get(0);
     for (Source source : Source.values()) {
       if (source.loc().equals(first)) {
-        return source.ordinal();
+        return source;
       }
     }
-    return Source.values().length;
+    return null;
   }
 
   /** The response injected into the handler, created on first use. */

@@ -45,7 +45,7 @@ final class BodyBinder implements ParamBinder {
     } else {
       value = JsonBodies.decode(binding, schema, body, loc);
     }
-    if (value == JsonBodies.ABSENT) {
+    if (JsonBodies.absent(value)) {
       return absent(binding);
     }
     Object plain = value instanceof Optional<?> o ? o.orElse(null) : value;

@@ -24,6 +24,12 @@ final class JsonBodies {
   /** A body (or member) that is absent or JSON null: FastAPI's "missing". */
   static final Object ABSENT = new Object();
 
+  // Error Prone's ReferenceEquality: a sentinel is recognised by identity, never by equals
+  @SuppressWarnings("ReferenceEquality")
+  static boolean absent(Object value) {
+    return value == ABSENT;
+  }
+
   private static final Object NO_INPUT = Map.of();
 
   /** The whole body as the schema's type; errors go to the binding. */
@@ -78,7 +84,7 @@ final class JsonBodies {
   static Object decodeText(Binding binding, Schema schema, byte[] body, List<Object> loc) {
     Decoding decoding = new Decoding(null, loc);
     String text = new String(body, StandardCharsets.UTF_8);
-    try (JsonParser parser = Json.mapper().treeAsTokens(Json.mapper().getNodeFactory().textNode(text))) {
+    try (JsonParser parser = Json.mapper().treeAsTokens(Json.mapper().getNodeFactory().stringNode(text))) {
       parser.nextToken();
       return collect(binding, decoding, schema.decode(parser, decoding));
     }
@@ -86,7 +92,7 @@ final class JsonBodies {
 
   private static Object collect(Binding binding, Decoding decoding, Object value) {
     decoding.errors().forEach(binding::fail);
-    return value == Decoding.INVALID ? null : value;
+    return Decoding.invalid(value) ? null : value;
   }
 
   static JsonNode readTree(Binding binding) {

@@ -33,6 +33,9 @@ public final class RouteTree<T> {
    * @param route the route
    * @param values the path parameter values, in template order
    */
+  // Error Prone's ArrayRecordComponent: a Found is matched by type and read, never compared or
+  // hashed, and the matcher hands its array over without a copy per request
+  @SuppressWarnings("ArrayRecordComponent")
   public record Found<T>(T route, String[] values) implements Match<T> {}
 
   /**
@@ -60,9 +63,18 @@ public final class RouteTree<T> {
       node =
           switch (segment) {
             case PathTemplate.Literal l -> node.literals.computeIfAbsent(l.text(), k -> new Node<>());
-            case PathTemplate.Param p -> node.param == null ? (node.param = new Node<>()) : node.param;
-            case PathTemplate.CatchAll c ->
-                node.catchAll == null ? (node.catchAll = new Node<>()) : node.catchAll;
+            case PathTemplate.Param p -> {
+              if (node.param == null) {
+                node.param = new Node<>();
+              }
+              yield node.param;
+            }
+            case PathTemplate.CatchAll c -> {
+              if (node.catchAll == null) {
+                node.catchAll = new Node<>();
+              }
+              yield node.catchAll;
+            }
           };
     }
     T taken = node.routes.putIfAbsent(method, route);

@@ -20,10 +20,10 @@ final class BooleanSchema extends Schema {
   public Object decode(JsonParser parser, Decoding decoding) {
     switch (parser.currentToken()) {
       case VALUE_TRUE -> {
-        return Boolean.TRUE;
+        return true;
       }
       case VALUE_FALSE -> {
-        return Boolean.FALSE;
+        return false;
       }
       case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
         if (strict) {

@@ -28,7 +28,7 @@ final class CheckedSchema extends Schema {
   public Object decode(JsonParser parser, Decoding decoding) {
     Object value = inner.decode(parser, decoding);
     Object plain = value instanceof Optional<?> o ? o.orElse(null) : value;
-    if (value == Decoding.INVALID || plain == null) {
+    if (Decoding.invalid(value) || plain == null) {
       return value;
     }
     Object checked = plain;

@@ -25,6 +25,13 @@ public final class Decoding {
     }
   };
 
+  /** Whether a schema returned {@link #INVALID}. */
+  // Error Prone's ReferenceEquality: a sentinel is recognised by identity, never by equals
+  @SuppressWarnings("ReferenceEquality")
+  public static boolean invalid(Object value) {
+    return value == INVALID;
+  }
+
   private final byte[] source;
   private Object[] path = new Object[16];
   private int depth;

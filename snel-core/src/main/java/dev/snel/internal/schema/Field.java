@@ -55,7 +55,7 @@ final class Field {
     boolean checked = !checks.isEmpty() || validator != null;
     long start = checked ? parser.currentTokenLocation().getByteOffset() : -1;
     Object value = schema.decode(parser, decoding);
-    if (value == Decoding.INVALID) {
+    if (Decoding.invalid(value)) {
       return value;
     }
     Object plain = value instanceof Optional<?> o ? o.orElse(null) : value;

@@ -54,7 +54,7 @@ final class IntegerSchema extends Schema {
         if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
           return outOfRange(parser.getBigIntegerValue(), decoding);
         }
-        return box(checkRange(parser.getLongValue(), parser.getNumberValue(), decoding), decoding);
+        return box(checkRange(parser.getLongValue(), parser.getNumberValue(), decoding));
       }
       case VALUE_NUMBER_FLOAT -> {
         if (strict) {
@@ -86,7 +86,7 @@ final class IntegerSchema extends Schema {
         if (strict) {
           return decoding.failHere(parser, "int_type", INT_TYPE);
         }
-        return box(parser.getBooleanValue() ? 1 : 0, decoding);
+        return box(parser.getBooleanValue() ? 1 : 0);
       }
       default -> {
         return decoding.failHere(parser, "int_type", INT_TYPE);
@@ -101,7 +101,7 @@ final class IntegerSchema extends Schema {
     if (value.bitLength() >= 64) {
       return outOfRange(value, decoding, input);
     }
-    return box(checkRange(value.longValue(), input, decoding), decoding);
+    return box(checkRange(value.longValue(), input, decoding));
   }
 
   private Object outOfRange(BigInteger value, Decoding decoding) {
@@ -126,8 +126,8 @@ final class IntegerSchema extends Schema {
     return value;
   }
 
-  private Object box(Object checked, Decoding decoding) {
-    if (checked == Decoding.INVALID) {
+  private Object box(Object checked) {
+    if (Decoding.invalid(checked)) {
       return checked;
     }
     long value = ((Number) checked).longValue();

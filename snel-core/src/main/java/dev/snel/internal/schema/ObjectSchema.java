@@ -161,7 +161,7 @@ final class ObjectSchema extends Schema {
       }
       encoding.push(field.jsonName);
       Object member = from[i] == null ? Readers.ABSENT : from[i].read(value);
-      if (member == Readers.ABSENT) {
+      if (Readers.absent(member)) {
         // like pydantic's from_attributes: a member the object lacks takes its default, if any
         if (field.required) {
           encoding.fail("missing", "Field required", value);

@@ -24,7 +24,7 @@ final class OptionalSchema extends Schema {
       return Optional.empty();
     }
     Object value = inner.decode(parser, decoding);
-    return value == Decoding.INVALID ? value : Optional.of(value);
+    return Decoding.invalid(value) ? value : Optional.of(value);
   }
 
   @Override

@@ -19,6 +19,12 @@ final class Readers {
   /** What a reader returns for a key the Map does not have (a null value is a value). */
   static final Object ABSENT = new Object();
 
+  // Error Prone's ReferenceEquality: a sentinel is recognised by identity, never by equals
+  @SuppressWarnings("ReferenceEquality")
+  static boolean absent(Object member) {
+    return member == ABSENT;
+  }
+
   /** Reads one member from an object. */
   @FunctionalInterface
   interface Reader {

@@ -11,6 +11,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.Map;
 import java.util.UUID;
@@ -34,7 +35,7 @@ final class TextSchema extends Schema {
     this.type = type;
     this.converter = Scalars.converterFor(type).orElseThrow();
     if (type.isEnum()) {
-      Map<Object, String> values = new java.util.IdentityHashMap<>();
+      Map<Object, String> values = new java.util.HashMap<>();
       Enums.valuesOf(type).forEach((wire, constant) -> values.put(constant, wire));
       this.enumValues = values;
     } else {
@@ -60,7 +61,7 @@ final class TextSchema extends Schema {
     if (token == JsonToken.VALUE_STRING) {
       raw = parser.getString();
     } else if (temporal && token.isNumeric()) {
-      raw = parser.getText();
+      raw = parser.getString();
     } else {
       if (type.isEnum()) {
         Object input = Decoding.readInput(parser);
@@ -118,10 +119,10 @@ final class TextSchema extends Schema {
   private String format(Object value) {
     return switch (value) {
       case Enum<?> e -> enumValues.get(e);
-      case LocalDateTime t -> SECONDS.format(t) + micros(t.getNano());
-      case OffsetDateTime t -> SECONDS.format(t) + micros(t.getNano()) + offset(t.getOffset());
-      case Instant t -> SECONDS.format(t.atOffset(ZoneOffset.UTC)) + micros(t.getNano()) + "Z";
-      case LocalTime t -> TIME.format(t) + micros(t.getNano());
+      case LocalDateTime t -> SECONDS.format(t) + micros(t.get(ChronoField.NANO_OF_SECOND));
+      case OffsetDateTime t -> SECONDS.format(t) + micros(t.get(ChronoField.NANO_OF_SECOND)) + offset(t.getOffset());
+      case Instant t -> SECONDS.format(t.atOffset(ZoneOffset.UTC)) + micros(t.get(ChronoField.NANO_OF_SECOND)) + "Z";
+      case LocalTime t -> TIME.format(t) + micros(t.get(ChronoField.NANO_OF_SECOND));
       case TemporalAccessor t -> t.toString();
       default -> value.toString();
     };

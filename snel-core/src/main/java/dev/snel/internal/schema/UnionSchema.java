@@ -114,7 +114,7 @@ final class UnionSchema extends Schema {
           ctx);
     }
     Attempt attempt = attempt(variant, object);
-    if (attempt.value() != Decoding.INVALID) {
+    if (!Decoding.invalid(attempt.value())) {
       return attempt.value();
     }
     report(decoding, tag.asString(), attempt.decoding());
@@ -139,7 +139,7 @@ final class UnionSchema extends Schema {
     List<Decoding> failures = new ArrayList<>();
     for (Variant variant : variants) {
       Attempt attempt = attempt(variant, object);
-      if (attempt.value() != Decoding.INVALID) {
+      if (!Decoding.invalid(attempt.value())) {
         return attempt.value();
       }
       failures.add(attempt.decoding());

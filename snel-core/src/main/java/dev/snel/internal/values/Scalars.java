@@ -121,11 +121,9 @@ public final class Scalars {
       char c = text.charAt(i);
       if (c >= '0' && c <= '9') {
         digits.append(c);
-      } else if (c == '_' && i > start && i < text.length() - 1 && isDigit(text.charAt(i + 1))
-          && isDigit(text.charAt(i - 1))) {
-        continue;
-      } else {
-        return null;
+      } else if (c != '_' || i == start || i == text.length() - 1 || !isDigit(text.charAt(i + 1))
+          || !isDigit(text.charAt(i - 1))) {
+        return null; // anything but a digit separator between two digits
       }
     }
     return digits.toString();

@@ -46,7 +46,7 @@ public final class Connections {
       channel.eventLoop().execute(() -> {
         HttpHandler handler = channel.pipeline().get(HttpHandler.class);
         if (handler == null || handler.idle()) {
-          channel.close();
+          var unused = channel.close();
         }
       });
     }

@@ -277,21 +277,27 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
   private void reject(ChannelHandlerContext ctx, Throwable cause) {
     HttpResponseStatus status;
     String detail;
-    if (cause instanceof Refusal refusal) {
-      status = refusal.status;
-      detail = refusal.getMessage();
-    } else if (cause instanceof TooLongHttpLineException) {
-      status = HttpResponseStatus.REQUEST_URI_TOO_LONG;
-      detail = "Request line is too long";
-    } else if (cause instanceof TooLongHttpHeaderException) {
-      status = HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
-      detail = "Request header fields are too large";
-    } else if (cause instanceof TooLongFrameException) {
-      status = HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE;
-      detail = "Request is too large";
-    } else {
-      status = HttpResponseStatus.BAD_REQUEST;
-      detail = "Invalid HTTP request";
+    switch (cause) {
+      case Refusal refusal -> {
+        status = refusal.status;
+        detail = refusal.getMessage();
+      }
+      case TooLongHttpLineException e -> {
+        status = HttpResponseStatus.REQUEST_URI_TOO_LONG;
+        detail = "Request line is too long";
+      }
+      case TooLongHttpHeaderException e -> {
+        status = HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
+        detail = "Request header fields are too large";
+      }
+      case TooLongFrameException e -> {
+        status = HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE;
+        detail = "Request is too large";
+      }
+      default -> {
+        status = HttpResponseStatus.BAD_REQUEST;
+        detail = "Invalid HTTP request";
+      }
     }
     closing = true;
     Slot slot = new Slot(false, false, false);
@@ -304,13 +310,13 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
   public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
     if (event instanceof IdleStateEvent idle && idle.state() == IdleState.ALL_IDLE) {
       if (idle()) {
-        ctx.close(); // a keep-alive connection idle for too long
+        var unused = ctx.close(); // a keep-alive connection idle for too long
         return;
       }
       if (!ctx.channel().isWritable()) {
         // Answers wait and the client has read none of them for the whole idle timeout.
         LOG.debug("Closing {}: the client stopped reading its responses", ctx.channel().remoteAddress());
-        ctx.close();
+        var unused = ctx.close();
         return;
       }
     }
@@ -328,6 +334,6 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     LOG.debug("Closing {} after {}", ctx.channel().remoteAddress(), cause.toString());
-    ctx.close();
+    var unused = ctx.close();
   }
 }

@@ -32,17 +32,20 @@ final class LingeringClose extends ChannelInboundHandlerAdapter {
 
   private static void close(Channel channel) {
     if (!(channel instanceof DuplexChannel duplex) || !channel.isActive() || duplex.isOutputShutdown()) {
-      channel.close();
+      var unused = channel.close();
       return;
     }
     duplex.shutdownOutput().addListener(f -> {
       if (!f.isSuccess() || !channel.isActive()) {
-        channel.close();
+        var unused = channel.close();
         return;
       }
       channel.pipeline().addFirst("linger", new LingeringClose());
       channel.config().setAutoRead(true);
-      channel.eventLoop().schedule(() -> channel.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
+      Runnable hangUp = () -> {
+        var unused = channel.close();
+      };
+      var unused = channel.eventLoop().schedule(hangUp, LINGER_MILLIS, TimeUnit.MILLISECONDS);
     });
   }
 
@@ -53,7 +56,7 @@ final class LingeringClose extends ChannelInboundHandlerAdapter {
     }
     ReferenceCountUtil.release(msg);
     if (discarded > MAX_DISCARDED_BYTES) {
-      ctx.close();
+      var unused = ctx.close();
     }
   }
 

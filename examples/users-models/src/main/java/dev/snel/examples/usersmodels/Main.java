@@ -7,6 +7,7 @@ import dev.snel.netty.SnelServer;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -34,7 +35,7 @@ public final class Main {
     @Post("/users/")
     @ResponseModel(UserResponse.class)
     public StoredUser createUser(UserCreate user) {
-      LocalDateTime now = LocalDateTime.now().truncatedTo(ChronoUnit.MICROS);
+      LocalDateTime now = LocalDateTime.now(ZoneId.systemDefault()).truncatedTo(ChronoUnit.MICROS);
       return new StoredUser(ids.incrementAndGet(), user.username(), user.email(), user.password(), now);
     }
   }
