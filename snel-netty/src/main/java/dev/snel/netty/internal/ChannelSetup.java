@@ -45,11 +45,13 @@ public final class ChannelSetup extends ChannelInitializer<Channel> {
     pipeline.addLast("deadline", deadline);
     // The codec's own pipelining bound must never be hit: HttpHandler bounds it, answering in order.
     pipeline.addLast("codec", new HttpServerCodec(decoder, Integer.MAX_VALUE));
+    ReadGate gate = new ReadGate();
+    pipeline.addLast("gate", gate);
     pipeline.addLast("guard", new RequestGuard(config.maxBodySize()));
     pipeline.addLast(
         "idle",
         new IdleStateHandler(true, 0, 0, config.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
     pipeline.addLast("body", new BodyLimit(config.maxBodySize()));
-    pipeline.addLast("snel", new HttpHandler(app, connections, deadline, config.maxPipelinedRequests()));
+    pipeline.addLast("snel", new HttpHandler(app, connections, deadline, gate, config.maxPipelinedRequests()));
   }
 }

@@ -53,6 +53,7 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
   private final Snel app;
   private final Connections connections;
   private final RequestDeadline deadline;
+  private final ReadGate gate;
   private final int maxPipelined;
 
   /** Read, not yet handed to the app; they wait for a free place among those in flight. */
@@ -77,10 +78,11 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     }
   }
 
-  HttpHandler(Snel app, Connections connections, RequestDeadline deadline, int maxPipelined) {
+  HttpHandler(Snel app, Connections connections, RequestDeadline deadline, ReadGate gate, int maxPipelined) {
     this.app = app;
     this.connections = connections;
     this.deadline = deadline;
+    this.gate = gate;
     this.maxPipelined = maxPipelined;
   }
 
@@ -215,6 +217,7 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
   private void updateReading(ChannelHandlerContext ctx) {
     boolean read =
         !closing && waiting.isEmpty() && pending.size() < MAX_IN_FLIGHT && ctx.channel().isWritable();
+    gate.hold(!read);
     if (ctx.channel().config().isAutoRead() != read) {
       ctx.channel().config().setAutoRead(read);
     }

@@ -41,6 +41,10 @@ final class LingeringClose extends ChannelInboundHandlerAdapter {
         return;
       }
       channel.pipeline().addFirst("linger", new LingeringClose());
+      ReadGate gate = channel.pipeline().get(ReadGate.class);
+      if (gate != null) {
+        gate.hold(false);
+      }
       channel.config().setAutoRead(true);
       Runnable hangUp = () -> {
         var unused = channel.close();

@@ -46,6 +46,13 @@ final class RequestDeadline extends ChannelInboundHandlerAdapter {
   }
 
   private void expire(ChannelHandlerContext ctx) {
+    HttpHandler handler = ctx.pipeline().get(HttpHandler.class);
+    if (handler != null && !handler.idle()) {
+      // The client's earlier requests are not all answered yet, and the server may be holding
+      // this one unread meanwhile: its time starts again once they are.
+      timer = ctx.executor().schedule(() -> expire(ctx), timeoutNanos, TimeUnit.NANOSECONDS);
+      return;
+    }
     timer = null;
     LingeringClose.after(
         ctx.writeAndFlush(ErrorResponses.raw(HttpResponseStatus.REQUEST_TIMEOUT, "Request Timeout")));
