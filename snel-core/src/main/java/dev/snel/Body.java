@@ -9,10 +9,10 @@ import java.lang.annotation.Target;
 /**
  * Takes a parameter from the JSON request body.
  *
- * <p>Records and classes are body parameters without this annotation; it is needed for a
- * scalar or a list taken from the body, or to embed a single body parameter under its name
- * ({@code {"item": {...}}}), as FastAPI's {@code Body(embed=True)}. When a route has several
- * body parameters, each is read from the body object's member of its name.
+ * <p>Records and classes are body parameters without this annotation; it is needed for a scalar or
+ * a list taken from the body, or to embed a single body parameter under its name ({@code {"item":
+ * {...}}}), as FastAPI's {@code Body(embed=True)}. When a route has several body parameters, each
+ * is read from the body object's member of its name.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

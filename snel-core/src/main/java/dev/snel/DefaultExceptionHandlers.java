@@ -9,8 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Snel's built-in exception handlers, public so that a replacement can reuse them, like
- * FastAPI's {@code fastapi.exception_handlers}:
+ * Snel's built-in exception handlers, public so that a replacement can reuse them, like FastAPI's
+ * {@code fastapi.exception_handlers}:
  *
  * <pre>{@code
  * app.exceptionHandler(HttpException.class, (request, e) -> {
@@ -41,17 +41,23 @@ public final class DefaultExceptionHandlers {
   }
 
   /**
-   * 500 {@code Internal Server Error} as plain text, with nothing of the exception in the body.
-   * The exception is logged with a request id (the request's {@code x-request-id} if it is at most
-   * 128 printable ASCII characters, else a new one),
-   * which the response carries in its {@code x-request-id} header, to match reports to logs.
+   * 500 {@code Internal Server Error} as plain text, with nothing of the exception in the body. The
+   * exception is logged with a request id (the request's {@code x-request-id} if it is at most 128
+   * printable ASCII characters, else a new one), which the response carries in its {@code
+   * x-request-id} header, to match reports to logs.
    */
   public static Response serverError(Request request, Throwable exception) {
     String requestId =
-        request.header("x-request-id")
+        request
+            .header("x-request-id")
             .filter(DefaultExceptionHandlers::isSafeRequestId)
             .orElseGet(() -> Long.toHexString(ThreadLocalRandom.current().nextLong()));
-    LOG.error("Unhandled exception in {} {} [request {}]", request.method(), request.rawPath(), requestId, exception);
+    LOG.error(
+        "Unhandled exception in {} {} [request {}]",
+        request.method(),
+        request.rawPath(),
+        requestId,
+        exception);
     return Response.text("Internal Server Error").status(500).header("x-request-id", requestId);
   }
 
@@ -88,5 +94,4 @@ public final class DefaultExceptionHandlers {
     }
     return bodies;
   }
-
 }

@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
 /**
  * Marks a static method of a model as the validator of one of its fields, run after the field is
  * decoded and its constraints pass (pydantic's {@code @field_validator}, "after" mode). It takes
- * the value and returns it, possibly changed; throwing {@link IllegalArgumentException} fails
- * the field with a {@code value_error} carrying the exception's message:
+ * the value and returns it, possibly changed; throwing {@link IllegalArgumentException} fails the
+ * field with a {@code value_error} carrying the exception's message:
  *
  * <pre>{@code
  * public record User(String username) {

@@ -9,9 +9,9 @@ import java.lang.annotation.Target;
 /**
  * Marks a method as the handler of HTTP GET requests to a path template.
  *
- * <p>The template may hold {@code {name}} placeholders (one path segment) and a final
- * {@code {name:path}} placeholder (the rest of the path, slashes included). Method parameters
- * named like a placeholder are path parameters; see {@link Snel} for the other rules.
+ * <p>The template may hold {@code {name}} placeholders (one path segment) and a final {@code
+ * {name:path}} placeholder (the rest of the path, slashes included). Method parameters named like a
+ * placeholder are path parameters; see {@link Snel} for the other rules.
  *
  * <pre>{@code
  * @Get("/items/{item_id}")

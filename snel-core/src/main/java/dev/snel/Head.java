@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
 /**
  * Marks a method as the handler of HTTP HEAD requests to a path template.
  *
- * <p>Rarely needed: every {@link Get} route already answers HEAD with the same status and
- * headers and no body. Declare a HEAD route only to answer HEAD differently.
+ * <p>Rarely needed: every {@link Get} route already answers HEAD with the same status and headers
+ * and no body. Declare a HEAD route only to answer HEAD differently.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -9,10 +9,10 @@ import java.lang.annotation.Target;
 /**
  * Takes a parameter from a request header.
  *
- * <p>Like FastAPI, the Java name is converted to a header name: underscores and camel-case
- * humps become hyphens, so {@code user_agent} and {@code userAgent} both read {@code
- * user-agent}. Header names are case-insensitive. A {@code List<String>} parameter receives
- * every value of a repeated header.
+ * <p>Like FastAPI, the Java name is converted to a header name: underscores and camel-case humps
+ * become hyphens, so {@code user_agent} and {@code userAgent} both read {@code user-agent}. Header
+ * names are case-insensitive. A {@code List<String>} parameter receives every value of a repeated
+ * header.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

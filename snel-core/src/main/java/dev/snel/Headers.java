@@ -12,8 +12,8 @@ import java.util.function.BiConsumer;
 /**
  * An ordered, case-insensitive multimap of HTTP header names to values.
  *
- * <p>Names are stored in lower case, as HTTP/2 and ASGI servers present them. Instances are
- * mutable and not thread-safe; a request's headers are not modified after it is built.
+ * <p>Names are stored in lower case, as HTTP/2 and ASGI servers present them. Instances are mutable
+ * and not thread-safe; a request's headers are not modified after it is built.
  */
 public final class Headers {
   private final ArrayList<String> names;
@@ -44,9 +44,9 @@ public final class Headers {
   /**
    * Adds a value, keeping values already present under the name.
    *
-   * @throws IllegalArgumentException if the name is not an HTTP token, or the value holds a
-   *     control character (CR and LF above all: they would end the header and let the rest be
-   *     read as more headers or a body) or a character that is not Latin-1
+   * @throws IllegalArgumentException if the name is not an HTTP token, or the value holds a control
+   *     character (CR and LF above all: they would end the header and let the rest be read as more
+   *     headers or a body) or a character that is not Latin-1
    */
   public Headers add(String name, String value) {
     checkName(name);
@@ -73,7 +73,10 @@ public final class Headers {
       char c = value.charAt(i);
       if ((c < 0x20 && c != '\t') || c == 0x7F || c > 0xFF) {
         throw new IllegalArgumentException(
-            "invalid character U+" + String.format("%04X", (int) c) + " in the value of header " + quoted(name));
+            "invalid character U+"
+                + String.format("%04X", (int) c)
+                + " in the value of header "
+                + quoted(name));
       }
     }
   }
@@ -81,7 +84,12 @@ public final class Headers {
   private static String quoted(String text) {
     String shown = text.length() > 40 ? text.substring(0, 40) + "..." : text;
     StringBuilder out = new StringBuilder("\"");
-    shown.codePoints().forEach(c -> out.append(c < 0x20 || c == 0x7F ? String.format("\\x%02x", c) : Character.toString(c)));
+    shown
+        .codePoints()
+        .forEach(
+            c ->
+                out.append(
+                    c < 0x20 || c == 0x7F ? String.format("\\x%02x", c) : Character.toString(c)));
     return out.append('"').toString();
   }
 

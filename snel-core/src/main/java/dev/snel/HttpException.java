@@ -4,8 +4,8 @@ import dev.snel.internal.http.StatusReasons;
 import java.util.Map;
 
 /**
- * Ends a request with an HTTP error status and a JSON body {@code {"detail": ...}}, like
- * FastAPI's {@code HTTPException}.
+ * Ends a request with an HTTP error status and a JSON body {@code {"detail": ...}}, like FastAPI's
+ * {@code HTTPException}.
  *
  * <pre>{@code
  * throw new HttpException(404, "Item not found");

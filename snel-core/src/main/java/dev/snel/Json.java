@@ -13,8 +13,8 @@ import java.util.Map;
  * }
  * }</pre>
  *
- * <p>Prefer a record when the answer has a fixed shape: it documents the response in OpenAPI,
- * which a map cannot. Reach for {@code Json.object} where FastAPI returns a dict.
+ * <p>Prefer a record when the answer has a fixed shape: it documents the response in OpenAPI, which
+ * a map cannot. Reach for {@code Json.object} where FastAPI returns a dict.
  */
 public final class Json {
   private Json() {}
@@ -32,13 +32,17 @@ public final class Json {
     if (namesAndValues.length % 2 != 0) {
       throw new IllegalArgumentException(
           "Json.object takes names and values in pairs; the value of \""
-              + namesAndValues[namesAndValues.length - 1] + "\" is missing");
+              + namesAndValues[namesAndValues.length - 1]
+              + "\" is missing");
     }
     Map<String, Object> object = new LinkedHashMap<>();
     for (int i = 0; i < namesAndValues.length; i += 2) {
       if (!(namesAndValues[i] instanceof String name)) {
         throw new IllegalArgumentException(
-            "Json.object: argument " + (i + 1) + " must be a name (a String), not " + namesAndValues[i]);
+            "Json.object: argument "
+                + (i + 1)
+                + " must be a name (a String), not "
+                + namesAndValues[i]);
       }
       if (object.containsKey(name)) {
         throw new IllegalArgumentException("Json.object: the name \"" + name + "\" is given twice");

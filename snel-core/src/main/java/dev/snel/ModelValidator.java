@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks an instance method of a model (no parameters) as a check of the whole model, run after
- * it is built (pydantic's {@code @model_validator(mode="after")}). Throwing {@link
+ * Marks an instance method of a model (no parameters) as a check of the whole model, run after it
+ * is built (pydantic's {@code @model_validator(mode="after")}). Throwing {@link
  * IllegalArgumentException} fails the model with a {@code value_error} at its location:
  *
  * <pre>{@code
@@ -23,5 +23,4 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
-public @interface ModelValidator {
-}
+public @interface ModelValidator {}

@@ -11,11 +11,11 @@ import java.util.function.Consumer;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The app's OpenAPI document and documentation pages: the document's info, servers and tags,
- * the webhooks the API sends, the response invalid requests get, where the document, Swagger UI
- * and ReDoc are served (or not), and a hook to change the generated document, like FastAPI's
- * constructor arguments and its {@code app.openapi()} override. {@link OpenApiExport} writes
- * the document to a file. Reach it through {@link Snel#openApi()}:
+ * The app's OpenAPI document and documentation pages: the document's info, servers and tags, the
+ * webhooks the API sends, the response invalid requests get, where the document, Swagger UI and
+ * ReDoc are served (or not), and a hook to change the generated document, like FastAPI's
+ * constructor arguments and its {@code app.openapi()} override. {@link OpenApiExport} writes the
+ * document to a file. Reach it through {@link Snel#openApi()}:
  *
  * <pre>{@code
  * app.openApi()
@@ -45,7 +45,8 @@ public final class OpenApi {
   private final List<Consumer<ObjectNode>> customizers = new ArrayList<>();
   private boolean openApi30;
   private final List<DocumentInfo.Webhook> webhooks = new ArrayList<>();
-  private DocumentInfo.ValidationErrorResponse validationError = DocumentInfo.ValidationErrorResponse.FASTAPI;
+  private DocumentInfo.ValidationErrorResponse validationError =
+      DocumentInfo.ValidationErrorResponse.FASTAPI;
 
   OpenApi() {
     swaggerUiParameters.put("dom_id", "#swagger-ui");
@@ -138,9 +139,9 @@ public final class OpenApi {
   }
 
   /**
-   * Sets a Swagger UI configuration parameter, like FastAPI's {@code swagger_ui_parameters}:
-   * {@code swaggerUiParameter("deepLinking", false)}, {@code ("persistAuthorization", true)},
-   * {@code ("syntaxHighlight", false)}.
+   * Sets a Swagger UI configuration parameter, like FastAPI's {@code swagger_ui_parameters}: {@code
+   * swaggerUiParameter("deepLinking", false)}, {@code ("persistAuthorization", true)}, {@code
+   * ("syntaxHighlight", false)}.
    */
   public OpenApi swaggerUiParameter(String name, Object value) {
     swaggerUiParameters.put(name, value);
@@ -154,8 +155,8 @@ public final class OpenApi {
   }
 
   /**
-   * Serves OpenAPI 3.0.3 instead of 3.1.0, for code generators that do not read 3.1 yet
-   * (nullable instead of null types, exclusive bounds as booleans).
+   * Serves OpenAPI 3.0.3 instead of 3.1.0, for code generators that do not read 3.1 yet (nullable
+   * instead of null types, exclusive bounds as booleans).
    */
   public OpenApi openApi30(boolean enabled) {
     this.openApi30 = enabled;
@@ -163,10 +164,10 @@ public final class OpenApi {
   }
 
   /**
-   * Documents a webhook: a request the API sends to its users' URLs when something happens,
-   * listed under the document's {@code webhooks} (OpenAPI 3.1; the 3.0 document leaves them
-   * out), like FastAPI's {@code @app.webhooks.post(name)}. Snel does not send it; this only
-   * documents what your code sends.
+   * Documents a webhook: a request the API sends to its users' URLs when something happens, listed
+   * under the document's {@code webhooks} (OpenAPI 3.1; the 3.0 document leaves them out), like
+   * FastAPI's {@code @app.webhooks.post(name)}. Snel does not send it; this only documents what
+   * your code sends.
    *
    * <pre>{@code
    * app.openApi().webhook("new-subscription", "POST", Subscription.class,
@@ -179,11 +180,15 @@ public final class OpenApi {
    * @param description what it is for (Markdown), or null
    */
   public OpenApi webhook(String name, String method, Type body, String description) {
-    webhooks.add(new DocumentInfo.Webhook(name, method.toUpperCase(java.util.Locale.ROOT), body, description));
+    webhooks.add(
+        new DocumentInfo.Webhook(
+            name, method.toUpperCase(java.util.Locale.ROOT), body, description));
     return this;
   }
 
-  /** Documents a webhook without a description; see {@link #webhook(String, String, Type, String)}. */
+  /**
+   * Documents a webhook without a description; see {@link #webhook(String, String, Type, String)}.
+   */
   public OpenApi webhook(String name, String method, Type body) {
     return webhook(name, method, body, null);
   }
@@ -237,13 +242,6 @@ public final class OpenApi {
   String version() {
     return version;
   }
-
-
-
-
-
-
-
 
   Optional<String> openapiPath() {
     return Optional.ofNullable(openapiUrl);

@@ -7,11 +7,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * How a route appears in the OpenAPI document, like the documentation arguments of FastAPI's
- * route decorators. Everything is optional: without it, the summary comes from the method name
- * ({@code readItem} is "Read Item") and the operationId like FastAPI's ({@code
- * read_item_items__item_id__get}). A method annotated {@code @Deprecated} is marked deprecated,
- * and so is a parameter annotated {@code @Deprecated} (FastAPI's {@code Query(deprecated=True)}).
+ * How a route appears in the OpenAPI document, like the documentation arguments of FastAPI's route
+ * decorators. Everything is optional: without it, the summary comes from the method name ({@code
+ * readItem} is "Read Item") and the operationId like FastAPI's ({@code
+ * read_item_items__item_id__get}). A method annotated {@code @Deprecated} is marked deprecated, and
+ * so is a parameter annotated {@code @Deprecated} (FastAPI's {@code Query(deprecated=True)}).
  *
  * <pre>{@code
  * @Get("/items/{item_id}")

@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
 /**
  * Takes a parameter from the query string, e.g. {@code ?q=abc}.
  *
- * <p>Needed only to override the source Snel infers from the signature, or to give the
- * parameter another name on the wire ({@link #value()}) or a description for the docs.
+ * <p>Needed only to override the source Snel infers from the signature, or to give the parameter
+ * another name on the wire ({@link #value()}) or a description for the docs.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -12,9 +12,9 @@ import java.util.Optional;
  * An HTTP request as a handler sees it: method, decoded path, query, headers, cookies, body.
  *
  * <p>Declare a parameter of this type to receive the raw request. Servers and the {@link
- * dev.snel.testing.TestClient} build instances with {@link #builder(String, String)}. A request
- * is immutable once built, and safe to read from any thread; the query and cookies are parsed on
- * first use.
+ * dev.snel.testing.TestClient} build instances with {@link #builder(String, String)}. A request is
+ * immutable once built, and safe to read from any thread; the query and cookies are parsed on first
+ * use.
  */
 public final class Request {
   private final String method;
@@ -138,8 +138,8 @@ public final class Request {
   }
 
   /**
-   * The absolute base URL the client used, from the scheme and the {@code Host} header, e.g.
-   * {@code http://127.0.0.1:8000}.
+   * The absolute base URL the client used, from the scheme and the {@code Host} header, e.g. {@code
+   * http://127.0.0.1:8000}.
    */
   public String baseUrl() {
     return scheme + "://" + header("host").orElse("localhost");

@@ -3,8 +3,8 @@ package dev.snel;
 import java.util.List;
 
 /**
- * The request did not validate: every failure of the request (path, query, headers, cookies,
- * body) together. Answered with 422 {@code {"detail": [...]}} by default, like FastAPI's {@code
+ * The request did not validate: every failure of the request (path, query, headers, cookies, body)
+ * together. Answered with 422 {@code {"detail": [...]}} by default, like FastAPI's {@code
  * RequestValidationError}; register a handler for this type to answer differently.
  */
 public class RequestValidationException extends RuntimeException {

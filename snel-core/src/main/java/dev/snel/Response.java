@@ -6,9 +6,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * An HTTP response: status, headers and body bytes.
  *
- * <p>Return one from a handler for full control ({@code Response.html("<h1>Hi</h1>")}), or
- * declare a parameter of this type to set the status, headers or cookies of the response Snel
- * makes from the handler's return value, like FastAPI's {@code response: Response} parameter:
+ * <p>Return one from a handler for full control ({@code Response.html("<h1>Hi</h1>")}), or declare
+ * a parameter of this type to set the status, headers or cookies of the response Snel makes from
+ * the handler's return value, like FastAPI's {@code response: Response} parameter:
  *
  * <pre>{@code
  * @Get("/items/{id}")
@@ -106,7 +106,8 @@ public final class Response {
    * #headers()}.
    */
   public Response cookie(String name, String value) {
-    headers.add("set-cookie", cookieName(name) + "=" + cookieValue(value) + "; Path=/; SameSite=lax");
+    headers.add(
+        "set-cookie", cookieName(name) + "=" + cookieValue(value) + "; Path=/; SameSite=lax");
     return this;
   }
 
@@ -120,9 +121,9 @@ public final class Response {
 
   /**
    * Python's {@code http.cookies} quoting: a value with other than legal characters is sent in
-   * double quotes, with {@code "} and {@code \} escaped by a backslash and other unsafe
-   * characters (separators, controls, 8-bit) as octal escapes, so no value can end the cookie or
-   * the header early.
+   * double quotes, with {@code "} and {@code \} escaped by a backslash and other unsafe characters
+   * (separators, controls, 8-bit) as octal escapes, so no value can end the cookie or the header
+   * early.
    */
   private static String cookieValue(String value) {
     if (value.chars().allMatch(Response::legalInCookie)) {
@@ -145,7 +146,9 @@ public final class Response {
   }
 
   private static boolean legalInCookie(int c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
         || "!#$%&'*+-.^_`|~:".indexOf(c) >= 0;
   }
 
@@ -184,9 +187,9 @@ public final class Response {
   }
 
   /**
-   * Copies this response's status (only if set through {@link #status(int)}), headers and
-   * cookies onto another response; this is how an injected response shapes the one made from a
-   * handler's return value.
+   * Copies this response's status (only if set through {@link #status(int)}), headers and cookies
+   * onto another response; this is how an injected response shapes the one made from a handler's
+   * return value.
    */
   public Response applyTo(Response target) {
     if (statusSet) {

@@ -7,9 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Shapes a route's response, like FastAPI's {@code response_model} and its {@code
- * response_model_*} options. Without it, the method's declared return type is the response
- * model. Members not in the model are never sent, whatever object the handler returns.
+ * Shapes a route's response, like FastAPI's {@code response_model} and its {@code response_model_*}
+ * options. Without it, the method's declared return type is the response model. Members not in the
+ * model are never sent, whatever object the handler returns.
  *
  * <pre>{@code
  * @Post("/users/")

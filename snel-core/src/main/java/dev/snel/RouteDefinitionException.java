@@ -2,8 +2,8 @@ package dev.snel;
 
 /**
  * A route cannot be compiled: a developer mistake found at startup, such as a path parameter
- * without a matching method parameter or a parameter type Snel cannot read. The message names
- * the method and the parameter.
+ * without a matching method parameter or a parameter type Snel cannot read. The message names the
+ * method and the parameter.
  */
 public class RouteDefinitionException extends RuntimeException {
   private static final long serialVersionUID = 1L;

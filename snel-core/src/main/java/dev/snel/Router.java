@@ -4,16 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A group of routes under a path prefix and tags, like FastAPI's {@code APIRouter}; routers
- * nest. Include it into the app (or another router) with {@code include}.
+ * A group of routes under a path prefix and tags, like FastAPI's {@code APIRouter}; routers nest.
+ * Include it into the app (or another router) with {@code include}.
  *
  * <pre>{@code
  * Router users = Router.withPrefix("/users").tags("users").include(new UserRoutes());
  * app.include(users);   // UserRoutes' @Get("/{id}") answers GET /users/{id}
  * }</pre>
  *
- * <p>A router is a description: the app reads it when it is included, so routes added to the
- * router afterwards are not served. Not thread-safe; build it on one thread.
+ * <p>A router is a description: the app reads it when it is included, so routes added to the router
+ * afterwards are not served. Not thread-safe; build it on one thread.
  */
 public final class Router {
   private final String prefix;

@@ -37,17 +37,17 @@ import tools.jackson.databind.node.ObjectNode;
  * SnelServer.run(app);   // from snel-netty
  * }</pre>
  *
- * <p>Parameters follow FastAPI's rules: a parameter named in the path template is a path
- * parameter; a scalar (String, numbers, boolean, BigDecimal, UUID, enums, java.time types) or a
- * List/Set of scalars is a query parameter; a record or class is the JSON body; {@link Request}
- * and {@link Response} are injected; {@code Optional} or {@link Default} makes a parameter
- * optional, else it is required. {@link Path}, {@link Query}, {@link Header}, {@link Cookie} and
- * {@link Body} override the source. Invalid input is answered with 422 and every error of the
- * request, in FastAPI's format.
+ * <p>Parameters follow FastAPI's rules: a parameter named in the path template is a path parameter;
+ * a scalar (String, numbers, boolean, BigDecimal, UUID, enums, java.time types) or a List/Set of
+ * scalars is a query parameter; a record or class is the JSON body; {@link Request} and {@link
+ * Response} are injected; {@code Optional} or {@link Default} makes a parameter optional, else it
+ * is required. {@link Path}, {@link Query}, {@link Header}, {@link Cookie} and {@link Body}
+ * override the source. Invalid input is answered with 422 and every error of the request, in
+ * FastAPI's format.
  *
- * <p>Threading: configure the app (include, exceptionHandler) on one thread before serving;
- * then {@link #handle} may be called from any thread. Each request's handler runs on its own
- * virtual thread, unless its route is {@link NonBlocking}.
+ * <p>Threading: configure the app (include, exceptionHandler) on one thread before serving; then
+ * {@link #handle} may be called from any thread. Each request's handler runs on its own virtual
+ * thread, unless its route is {@link NonBlocking}.
  */
 public final class Snel {
   private final RouteTree<CompiledRoute> tree = new RouteTree<>();
@@ -57,7 +57,8 @@ public final class Snel {
   private final ExceptionRegistry exceptions = new ExceptionRegistry();
   // A bare factory, not a ThreadPerTaskExecutor: that executor records every thread in a set
   // (for its shutdown), a cost per request the server does not need: it tracks requests itself.
-  private final ThreadFactory handlerThreads = Thread.ofVirtual().name("snel-handler-", 0).factory();
+  private final ThreadFactory handlerThreads =
+      Thread.ofVirtual().name("snel-handler-", 0).factory();
   private final Executor virtualThreads = task -> handlerThreads.newThread(task).start();
   private final Pipeline pipeline = new Pipeline(tree, exceptions, virtualThreads);
   private final OpenApi openApi = new OpenApi();
@@ -73,9 +74,9 @@ public final class Snel {
   }
 
   /**
-   * Adds the routes of an object's methods annotated with {@link Get}, {@link Post} and the
-   * other HTTP method annotations. Fails with {@link RouteDefinitionException} if a route cannot
-   * be compiled.
+   * Adds the routes of an object's methods annotated with {@link Get}, {@link Post} and the other
+   * HTTP method annotations. Fails with {@link RouteDefinitionException} if a route cannot be
+   * compiled.
    */
   public Snel include(Object handlers) {
     if (handlers instanceof Router router) {
@@ -116,10 +117,18 @@ public final class Snel {
   }
 
   private static RouteDefinitionException duplicate(RouteModel first, RouteModel second) {
-    String shape = first.path().equals(second.path()) ? "" : " (the same shape as " + first.path() + ")";
+    String shape =
+        first.path().equals(second.path()) ? "" : " (the same shape as " + first.path() + ")";
     return new RouteDefinitionException(
-        "two routes for " + second.httpMethod() + " " + second.path() + shape + ": "
-            + name(first.handler()) + " and " + name(second.handler()));
+        "two routes for "
+            + second.httpMethod()
+            + " "
+            + second.path()
+            + shape
+            + ": "
+            + name(first.handler())
+            + " and "
+            + name(second.handler()));
   }
 
   private static String name(Method method) {
@@ -128,10 +137,10 @@ public final class Snel {
 
   /**
    * Whether a JSON body must come with a JSON content type ({@code application/json} or {@code
-   * application/*+json}); on by default, like FastAPI's {@code strict_content_type} since 0.132.
-   * A body without one is then validated as text, so a model parameter fails with 422. This
-   * protects local, unauthenticated apps from cross-site requests that browsers send without a
-   * preflight. Turn it off for clients that send JSON without a content type.
+   * application/*+json}); on by default, like FastAPI's {@code strict_content_type} since 0.132. A
+   * body without one is then validated as text, so a model parameter fails with 422. This protects
+   * local, unauthenticated apps from cross-site requests that browsers send without a preflight.
+   * Turn it off for clients that send JSON without a content type.
    */
   public Snel strictContentType(boolean strict) {
     pipeline.strictContentType(strict);
@@ -143,15 +152,16 @@ public final class Snel {
    * built-ins included ({@link HttpException}, {@link RequestValidationException}, and {@code
    * Throwable} for the 500 answer). The handler of the nearest registered superclass wins.
    */
-  public <E extends Throwable> Snel exceptionHandler(Class<E> type, ExceptionHandler<? super E> handler) {
+  public <E extends Throwable> Snel exceptionHandler(
+      Class<E> type, ExceptionHandler<? super E> handler) {
     exceptions.register(type, handler);
     return this;
   }
 
   /**
-   * Handles a request and passes the response to {@code onResponse}, exactly once, from
-   * whichever thread finished it. This is the contract a server adapter uses; call it on the
-   * server's I/O thread.
+   * Handles a request and passes the response to {@code onResponse}, exactly once, from whichever
+   * thread finished it. This is the contract a server adapter uses; call it on the server's I/O
+   * thread.
    */
   public void handle(Request request, Consumer<Response> onResponse) {
     pipeline.handle(request, onResponse);
@@ -179,8 +189,8 @@ public final class Snel {
 
   /**
    * The OpenAPI document as JSON text, as {@code /openapi.json} serves it: generated from the
-   * routes on first use, then the same text every time. Use it to export the document (for
-   * client generation or to diff in CI) without starting a server.
+   * routes on first use, then the same text every time. Use it to export the document (for client
+   * generation or to diff in CI) without starting a server.
    */
   public String openApiJson() {
     return new String(docs().document(), StandardCharsets.UTF_8);

@@ -15,9 +15,9 @@ import java.lang.annotation.Target;
  * public Item create(Item item) { ... }
  * }</pre>
  *
- * <p>On a record of a sealed interface that a route returns, it is the status of the response
- * when the handler returns that record, and the OpenAPI document lists each status with its
- * own schema. Records without it get the route's status:
+ * <p>On a record of a sealed interface that a route returns, it is the status of the response when
+ * the handler returns that record, and the OpenAPI document lists each status with its own schema.
+ * Records without it get the route's status:
  *
  * <pre>{@code
  * public sealed interface ItemResult permits Found, Missing {}

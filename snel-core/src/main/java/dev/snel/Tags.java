@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Tags that group routes in the API documentation. On a class, they apply to all its routes;
- * a {@link Router}'s tags are added to them.
+ * Tags that group routes in the API documentation. On a class, they apply to all its routes; a
+ * {@link Router}'s tags are added to them.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

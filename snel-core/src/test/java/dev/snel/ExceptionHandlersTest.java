@@ -73,7 +73,8 @@ class ExceptionHandlersTest {
   void an_http_exception_detail_may_be_any_json_value() {
     TestResponse response = TestClient.of(app()).get("/items/1");
     assertThat(response.status()).isEqualTo(400);
-    assertThat(response.json().get("detail")).isEqualTo(json("{\"reason\":\"structured\",\"code\":7}"));
+    assertThat(response.json().get("detail"))
+        .isEqualTo(json("{\"reason\":\"structured\",\"code\":7}"));
   }
 
   @Test
@@ -101,7 +102,8 @@ class ExceptionHandlersTest {
   @Test
   void a_registered_handler_turns_a_custom_exception_into_its_response() {
     Snel app =
-        app().exceptionHandler(
+        app()
+            .exceptionHandler(
                 ThingException.class,
                 (request, e) -> Response.json(Map.of("message", e.getMessage())).status(418));
     TestResponse response = TestClient.of(app).get("/thing");
@@ -112,8 +114,11 @@ class ExceptionHandlersTest {
   @Test
   void the_handler_of_the_nearest_superclass_wins() {
     Snel app =
-        app().exceptionHandler(ThingException.class, (request, e) -> Response.text("general").status(418))
-            .exceptionHandler(SpecialThingException.class, (request, e) -> Response.text("specific").status(419));
+        app()
+            .exceptionHandler(
+                ThingException.class, (request, e) -> Response.text("general").status(418))
+            .exceptionHandler(
+                SpecialThingException.class, (request, e) -> Response.text("specific").status(419));
     TestClient client = TestClient.of(app);
     assertThat(client.get("/special").text()).isEqualTo("specific");
     assertThat(client.get("/thing").text()).isEqualTo("general");
@@ -121,14 +126,18 @@ class ExceptionHandlersTest {
 
   @Test
   void a_handler_for_a_superclass_catches_subclasses() {
-    Snel app = app().exceptionHandler(ThingException.class, (request, e) -> Response.text(e.getMessage()).status(418));
+    Snel app =
+        app()
+            .exceptionHandler(
+                ThingException.class, (request, e) -> Response.text(e.getMessage()).status(418));
     assertThat(TestClient.of(app).get("/special").text()).isEqualTo("special");
   }
 
   @Test
   void the_built_in_http_exception_handler_can_be_replaced_and_reused() {
     Snel app =
-        app().exceptionHandler(
+        app()
+            .exceptionHandler(
                 HttpException.class,
                 (request, e) ->
                     DefaultExceptionHandlers.httpException(request, e).header("x-wrapped", "yes"));
@@ -143,7 +152,8 @@ class ExceptionHandlersTest {
   @Test
   void the_validation_error_handler_can_be_replaced() {
     Snel app =
-        app().exceptionHandler(
+        app()
+            .exceptionHandler(
                 RequestValidationException.class,
                 (request, e) -> Response.text(e.errors().get(0).type()).status(400));
     TestResponse response = TestClient.of(app).get("/items/abc");
@@ -153,14 +163,18 @@ class ExceptionHandlersTest {
 
   @Test
   void the_500_handler_can_be_replaced() {
-    Snel app = app().exceptionHandler(Throwable.class, (request, e) -> Response.json(Map.of("oops", true)).status(500));
+    Snel app =
+        app()
+            .exceptionHandler(
+                Throwable.class, (request, e) -> Response.json(Map.of("oops", true)).status(500));
     assertThat(TestClient.of(app).get("/boom").json()).isEqualTo(json("{\"oops\":true}"));
   }
 
   @Test
   void a_failing_exception_handler_falls_back_to_a_500() {
     Snel app =
-        app().exceptionHandler(
+        app()
+            .exceptionHandler(
                 ThingException.class,
                 (request, e) -> {
                   throw new IllegalStateException("handler bug");

@@ -39,7 +39,8 @@ class JsonObjectTest {
 
   @Test
   void the_object_can_grow_after_it_is_made() {
-    assertThat(client.get("/grown").text()).isEqualTo("{\"name\":\"Foo\",\"description\":\"added later\"}");
+    assertThat(client.get("/grown").text())
+        .isEqualTo("{\"name\":\"Foo\",\"description\":\"added later\"}");
   }
 
   @Test

@@ -12,12 +12,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layering of the core's internal packages, read from the sources: value conversions depend
- * on no other internal package, schemas on values but not on parameters, so there is no cycle.
+ * The layering of the core's internal packages, read from the sources: value conversions depend on
+ * no other internal package, schemas on values but not on parameters, so there is no cycle.
  */
 class PackageDependenciesTest {
-  private static final java.nio.file.Path SOURCES = java.nio.file.Path.of("src/main/java/dev/snel/internal");
-  private static final Pattern IMPORT = Pattern.compile("^import (?:static )?dev\\.snel\\.internal\\.(\\w+)\\.", Pattern.MULTILINE);
+  private static final java.nio.file.Path SOURCES =
+      java.nio.file.Path.of("src/main/java/dev/snel/internal");
+  private static final Pattern IMPORT =
+      Pattern.compile("^import (?:static )?dev\\.snel\\.internal\\.(\\w+)\\.", Pattern.MULTILINE);
 
   private static Set<String> internalImportsOf(String pkg) throws IOException {
     Set<String> used = new TreeSet<>();

@@ -8,9 +8,9 @@ import dev.snel.testing.TestResponse;
 import org.junit.jupiter.api.Test;
 
 /**
- * What a handler cannot break: a header or cookie that would split the response is refused where
- * it is set (a 500 for the request, never a corrupt response), and HEAD never changes a response
- * the handler shares between requests.
+ * What a handler cannot break: a header or cookie that would split the response is refused where it
+ * is set (a 500 for the request, never a corrupt response), and HEAD never changes a response the
+ * handler shares between requests.
  */
 class ResponseSafetyTest {
 
@@ -72,7 +72,8 @@ class ResponseSafetyTest {
 
   @Test
   void a_cookie_name_must_be_a_token_and_a_status_three_digits() {
-    assertThatThrownBy(() -> Response.text("x").cookie("a=b", "1")).hasMessageContaining("cookie name");
+    assertThatThrownBy(() -> Response.text("x").cookie("a=b", "1"))
+        .hasMessageContaining("cookie name");
     assertThatThrownBy(() -> Response.text("x").status(-1)).hasMessageContaining("three digits");
     assertThatThrownBy(() -> Response.empty(1000)).hasMessageContaining("three digits");
   }

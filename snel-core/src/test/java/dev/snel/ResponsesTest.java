@@ -73,7 +73,8 @@ class ResponsesTest {
 
     @Get("/bytes")
     public Response bytes() {
-      return Response.bytes(new byte[] {1, 2, 3}, "application/octet-stream").header("x-kind", "raw");
+      return Response.bytes(new byte[] {1, 2, 3}, "application/octet-stream")
+          .header("x-kind", "raw");
     }
 
     @Get("/shaped")
@@ -84,7 +85,8 @@ class ResponsesTest {
 
     @Get("/async")
     public CompletionStage<Item> async() {
-      return CompletableFuture.supplyAsync(() -> new Item("Later", 1.5, LocalDate.of(2024, 2, 1), "n"));
+      return CompletableFuture.supplyAsync(
+          () -> new Item("Later", 1.5, LocalDate.of(2024, 2, 1), "n"));
     }
 
     @Get("/async-failure")
@@ -168,7 +170,8 @@ class ResponsesTest {
   @Test
   void a_completion_stage_result_is_awaited_and_encoded() {
     assertThat(client.get("/async").json())
-        .isEqualTo(json("{\"name\":\"Later\",\"price\":1.5,\"added\":\"2024-02-01\",\"note\":\"n\"}"));
+        .isEqualTo(
+            json("{\"name\":\"Later\",\"price\":1.5,\"added\":\"2024-02-01\",\"note\":\"n\"}"));
   }
 
   @Test

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * How a handler class's methods become routes: in declaration order (a superclass's first), so
- * the OpenAPI document's paths keep the source's order, as FastAPI's do; methods the compiler
- * generates (bridges for generic interfaces) are not routes.
+ * How a handler class's methods become routes: in declaration order (a superclass's first), so the
+ * OpenAPI document's paths keep the source's order, as FastAPI's do; methods the compiler generates
+ * (bridges for generic interfaces) are not routes.
  */
 class RouteDeclarationTest {
 
@@ -107,10 +107,20 @@ class RouteDeclarationTest {
     JsonNode document = json(app.openApiJson());
 
     assertThat(handlers(app))
-        .containsExactly("zebra", "apples", "mango", "kiwi", "banana", "cherry", "apple", "date", "fig", "grape");
+        .containsExactly(
+            "zebra", "apples", "mango", "kiwi", "banana", "cherry", "apple", "date", "fig",
+            "grape");
     assertThat(document.get("paths").propertyNames())
         .containsExactly(
-            "/zebra", "/apples", "/mangoes/{id}", "/kiwis", "/bananas", "/cherries", "/dates", "/figs", "/grapes");
+            "/zebra",
+            "/apples",
+            "/mangoes/{id}",
+            "/kiwis",
+            "/bananas",
+            "/cherries",
+            "/dates",
+            "/figs",
+            "/grapes");
   }
 
   public static class BaseRoutes {
@@ -164,7 +174,12 @@ class RouteDeclarationTest {
 
     assertThatThrownBy(() -> Snel.create().include(new SameShape()))
         .isInstanceOf(RouteDefinitionException.class)
-        .hasMessage("two routes for GET /e/{y} (the same shape as /e/{x}): " + type + "#byX and " + type + "#byY");
+        .hasMessage(
+            "two routes for GET /e/{y} (the same shape as /e/{x}): "
+                + type
+                + "#byX and "
+                + type
+                + "#byY");
   }
 
   private static List<String> handlers(Snel app) {

@@ -67,7 +67,8 @@ class RoutingTest {
 
   @Test
   void a_literal_segment_beats_a_parameter_whatever_the_declaration_order() {
-    assertThat(client.get("/users/me").json()).isEqualTo(json("{\"user_id\":\"the current user\"}"));
+    assertThat(client.get("/users/me").json())
+        .isEqualTo(json("{\"user_id\":\"the current user\"}"));
   }
 
   @Test
@@ -159,8 +160,10 @@ class RoutingTest {
 
   @Test
   void a_router_prefix_must_start_and_not_end_with_a_slash() {
-    assertThatThrownBy(() -> Router.withPrefix("/items/")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Router.withPrefix("items")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Router.withPrefix("/items/"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Router.withPrefix("items"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   public static class Twice {

@@ -29,12 +29,12 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One keep-alive connection without a socket: request bytes in, response bytes out, through
- * Netty's HTTP codec and aggregator, into either {@link RawNettyServer}'s handler or Snel's
- * server pipeline (installed by snel-netty's own {@code ChannelSetup}: request deadline, codec,
- * request checks, idle timeout, body limit, Snel's HTTP handler) with the {@code @NonBlocking}
- * app, so everything stays on this thread. The difference is what snel-netty's adapter plus the
- * core cost per request, with Netty's own parsing and encoding on both sides.
+ * One keep-alive connection without a socket: request bytes in, response bytes out, through Netty's
+ * HTTP codec and aggregator, into either {@link RawNettyServer}'s handler or Snel's server pipeline
+ * (installed by snel-netty's own {@code ChannelSetup}: request deadline, codec, request checks,
+ * idle timeout, body limit, Snel's HTTP handler) with the {@code @NonBlocking} app, so everything
+ * stays on this thread. The difference is what snel-netty's adapter plus the core cost per request,
+ * with Netty's own parsing and encoding on both sides.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -53,7 +53,8 @@ public class AdapterBenchmark {
 
   /** An embedded channel with a client address, which Snel's handler reads. */
   static final class Connection extends EmbeddedChannel {
-    private static final InetSocketAddress CLIENT = new InetSocketAddress(InetAddress.getLoopbackAddress(), 40000);
+    private static final InetSocketAddress CLIENT =
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), 40000);
 
     Connection(ChannelHandler... handlers) {
       super(handlers);
@@ -70,8 +71,12 @@ public class AdapterBenchmark {
   public void setUp() {
     String text = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1:8080\r\n\r\n";
     request = Unpooled.unreleasableBuffer(Unpooled.copiedBuffer(text, StandardCharsets.US_ASCII));
-    raw = new Connection(new HttpServerCodec(), new HttpObjectAggregator(1 << 20), new RawNettyServer.Handler());
-    snel = new Connection(new ChannelSetup(SnelBenchApp.app(true), ServerConfig.defaults(), new Connections()));
+    raw =
+        new Connection(
+            new HttpServerCodec(), new HttpObjectAggregator(1 << 20), new RawNettyServer.Handler());
+    snel =
+        new Connection(
+            new ChannelSetup(SnelBenchApp.app(true), ServerConfig.defaults(), new Connections()));
     String rawAnswer = body(exchange(raw));
     String snelAnswer = body(exchange(snel));
     if (!rawAnswer.equals(snelAnswer)) {
@@ -91,7 +96,9 @@ public class AdapterBenchmark {
     channel.writeInbound(request.duplicate());
     channel.runPendingTasks();
     ByteBuf out = Unpooled.buffer();
-    for (Object written = channel.readOutbound(); written != null; written = channel.readOutbound()) {
+    for (Object written = channel.readOutbound();
+        written != null;
+        written = channel.readOutbound()) {
       out.writeBytes((ByteBuf) written);
       ReferenceCountUtil.release(written);
     }
@@ -107,7 +114,9 @@ public class AdapterBenchmark {
   private static int roundTrip(EmbeddedChannel channel, ByteBuf request) {
     channel.writeInbound(request.duplicate());
     int bytes = 0;
-    for (Object written = channel.readOutbound(); written != null; written = channel.readOutbound()) {
+    for (Object written = channel.readOutbound();
+        written != null;
+        written = channel.readOutbound()) {
       bytes += ((ByteBuf) written).readableBytes();
       ReferenceCountUtil.release(written);
     }

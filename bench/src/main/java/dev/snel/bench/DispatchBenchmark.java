@@ -20,9 +20,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What Snel's default dispatch costs by itself, without Snel: handing a trivial task to a new
- * virtual thread (the executor {@code Snel} uses) and getting its result back, one at a time and
- * 64 at a time. Compare with {@link PipelineBenchmark}'s virtual-thread variants to see how much
- * of their time is the hand-off.
+ * virtual thread (the executor {@code Snel} uses) and getting its result back, one at a time and 64
+ * at a time. Compare with {@link PipelineBenchmark}'s virtual-thread variants to see how much of
+ * their time is the hand-off.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -36,7 +36,8 @@ public class DispatchBenchmark {
   /** The same executor as {@code Snel}'s. */
   @Setup
   public void setUp() {
-    virtualThreads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("bench-", 0).factory());
+    virtualThreads =
+        Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("bench-", 0).factory());
   }
 
   /** Closes the executor. */

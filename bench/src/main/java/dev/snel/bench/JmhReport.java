@@ -13,14 +13,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns a JMH JSON result file ({@code -rf json}) into the Markdown tables of
- * docs/benchmarks.md: one table per benchmark class, one row per parameter value, one column per
- * benchmark method, and each method's ratio to the class's reference ({@code hashMap}, {@code
- * handWritten} or {@code rawNetty}).
+ * Turns a JMH JSON result file ({@code -rf json}) into the Markdown tables of docs/benchmarks.md:
+ * one table per benchmark class, one row per parameter value, one column per benchmark method, and
+ * each method's ratio to the class's reference ({@code hashMap}, {@code handWritten} or {@code
+ * rawNetty}).
  *
  * <p>Cells show the fastest measurement iteration: on a shared machine other processes only ever
- * add time, so the fastest iteration is the least disturbed one. The median of the iterations
- * and JMH's own mean ± 99.9 % error follow each table, to show the spread.
+ * add time, so the fastest iteration is the least disturbed one. The median of the iterations and
+ * JMH's own mean ± 99.9 % error follow each table, to show the spread.
  *
  * <pre>{@code java -cp bench/target/benchmarks.jar dev.snel.bench.JmhReport result.json}</pre>
  */
@@ -62,8 +62,10 @@ public final class JmhReport {
               median(iterations),
               metric.get("score").asDouble(),
               metric.get("scoreError").asDouble());
-      tables.computeIfAbsent(type, k -> new LinkedHashMap<>())
-          .computeIfAbsent(params.isEmpty() ? "–" : String.join(", ", params), k -> new LinkedHashMap<>())
+      tables
+          .computeIfAbsent(type, k -> new LinkedHashMap<>())
+          .computeIfAbsent(
+              params.isEmpty() ? "–" : String.join(", ", params), k -> new LinkedHashMap<>())
           .put(method, result);
       units.put(type, metric.get("scoreUnit").asString());
     }
@@ -74,7 +76,14 @@ public final class JmhReport {
 
   private static void print(String type, String unit, Map<String, Map<String, Result>> rows) {
     List<String> methods = new ArrayList<>();
-    rows.values().forEach(r -> r.keySet().forEach(m -> { if (!methods.contains(m)) methods.add(m); }));
+    rows.values()
+        .forEach(
+            r ->
+                r.keySet()
+                    .forEach(
+                        m -> {
+                          if (!methods.contains(m)) methods.add(m);
+                        }));
     String reference = methods.stream().filter(REFERENCES::contains).findFirst().orElse(null);
     List<String> ratios =
         reference == null
@@ -103,7 +112,10 @@ public final class JmhReport {
           for (String m : ratios) {
             Result r = byMethod.get(m);
             Result ref = byMethod.get(reference);
-            row.append(r == null || ref == null ? " – |" : String.format(Locale.ROOT, " %.2f× |", r.min() / ref.min()));
+            row.append(
+                r == null || ref == null
+                    ? " – |"
+                    : String.format(Locale.ROOT, " %.2f× |", r.min() / ref.min()));
           }
           System.out.println(row);
         });
@@ -113,8 +125,15 @@ public final class JmhReport {
           StringBuilder row = new StringBuilder("- `" + params + "`:");
           byMethod.forEach(
               (m, r) ->
-                  row.append(' ').append(m).append(' ').append(number(r.median())).append("; ")
-                      .append(number(r.mean())).append(" ± ").append(number(r.error())).append(';'));
+                  row.append(' ')
+                      .append(m)
+                      .append(' ')
+                      .append(number(r.median()))
+                      .append("; ")
+                      .append(number(r.mean()))
+                      .append(" ± ")
+                      .append(number(r.error()))
+                      .append(';'));
           System.out.println(row.substring(0, row.length() - 1));
         });
     System.out.println();
@@ -128,6 +147,8 @@ public final class JmhReport {
   }
 
   private static String number(double value) {
-    return value >= 100 ? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%.1f", value);
+    return value >= 100
+        ? String.format(Locale.ROOT, "%,.0f", value)
+        : String.format(Locale.ROOT, "%.1f", value);
   }
 }

@@ -40,7 +40,9 @@ import tools.jackson.databind.ObjectWriter;
 public class ModelBenchmark {
   /** The seed's request model. */
   public record UserCreate(
-      @Size(min = 3, max = 50) String username, @Email String email, @Size(min = 8) String password) {}
+      @Size(min = 3, max = 50) String username,
+      @Email String email,
+      @Size(min = 8) String password) {}
 
   /** The seed's response model. */
   public record UserResponse(long id, String username, String email, LocalDateTime created_at) {}

@@ -62,7 +62,8 @@ public class PipelineBenchmark {
     for (Snel app : new Snel[] {virtualThreads, nonBlocking}) {
       Response response = app.handle(request(target)).join();
       if (response.status() != 200 || !response.bodyText().equals(expected)) {
-        throw new IllegalStateException(target + " answered " + response.status() + " " + response.bodyText());
+        throw new IllegalStateException(
+            target + " answered " + response.status() + " " + response.bodyText());
       }
     }
   }
@@ -148,7 +149,10 @@ public class PipelineBenchmark {
       int eq = target.indexOf('=', start);
       if (eq > 0 && eq < end && eq - start == name.length() && target.startsWith(name, start)) {
         String raw = target.substring(eq + 1, end);
-        found = raw.indexOf('%') < 0 && raw.indexOf('+') < 0 ? raw : URLDecoder.decode(raw, StandardCharsets.UTF_8);
+        found =
+            raw.indexOf('%') < 0 && raw.indexOf('+') < 0
+                ? raw
+                : URLDecoder.decode(raw, StandardCharsets.UTF_8);
       }
       start = end + 1;
     }

@@ -43,9 +43,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The reference for the load tests: a hand-written Netty HTTP/1.1 server with the three GET
- * endpoints of {@link SnelBenchApp}, and nothing else. Epoll when available, {@code HttpServerCodec} + {@code
- * HttpObjectAggregator} + one handler, responses flushed once per read batch, the same Jackson as
- * Snel, and as many I/O threads as Snel's server uses (one per available processor).
+ * endpoints of {@link SnelBenchApp}, and nothing else. Epoll when available, {@code
+ * HttpServerCodec} + {@code HttpObjectAggregator} + one handler, responses flushed once per read
+ * batch, the same Jackson as Snel, and as many I/O threads as Snel's server uses (one per available
+ * processor).
  *
  * <ul>
  *   <li>{@code GET /plaintext} → {@code Hello, World!} (text/plain)
@@ -53,13 +54,14 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@code GET /items/{id}?q=} → {@code {"item_id":id,"query_param":q}}; a non-integer id: 422
  * </ul>
  *
- * <p>Listens on 127.0.0.1:{@code PORT} (default 8080). Threading: the handler runs on the
- * channel's event loop only; it is created per connection.
+ * <p>Listens on 127.0.0.1:{@code PORT} (default 8080). Threading: the handler runs on the channel's
+ * event loop only; it is created per connection.
  */
 public final class RawNettyServer {
   static final JsonMapper MAPPER = JsonMapper.builder().build();
   private static final byte[] PLAIN = "Hello, World!".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] NOT_FOUND = "{\"detail\":\"Not Found\"}".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] NOT_FOUND =
+      "{\"detail\":\"Not Found\"}".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] BAD_ID =
       "{\"detail\":\"item_id is not an integer\"}".getBytes(StandardCharsets.US_ASCII);
   private static final AsciiString TEXT_PLAIN = AsciiString.cached("text/plain; charset=utf-8");
@@ -75,7 +77,8 @@ public final class RawNettyServer {
     IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     Class<? extends ServerChannel> channelType =
         epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-    EventLoopGroup group = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(), io);
+    EventLoopGroup group =
+        new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(), io);
     var unusedClock = group.scheduleAtFixedRate(() -> date = now(), 1, 1, TimeUnit.SECONDS);
     Channel server =
         new ServerBootstrap()
@@ -88,22 +91,31 @@ public final class RawNettyServer {
                 new ChannelInitializer<SocketChannel>() {
                   @Override
                   protected void initChannel(SocketChannel channel) {
-                    channel.pipeline()
-                        .addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 20), new Handler());
+                    channel
+                        .pipeline()
+                        .addLast(
+                            new HttpServerCodec(),
+                            new HttpObjectAggregator(1 << 20),
+                            new Handler());
                   }
                 })
             .bind("127.0.0.1", port)
             .sync()
             .channel();
-    System.out.println("raw Netty listening on 127.0.0.1:" + port + " (" + (epoll ? "epoll" : "nio") + ")");
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      var unused = group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
-    }));
+    System.out.println(
+        "raw Netty listening on 127.0.0.1:" + port + " (" + (epoll ? "epoll" : "nio") + ")");
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  var unused = group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+                }));
     server.closeFuture().sync();
   }
 
   private static AsciiString now() {
-    return new AsciiString(DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
+    return new AsciiString(
+        DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
   }
 
   /** One connection's requests. */
@@ -140,7 +152,10 @@ public final class RawNettyServer {
       return response(HttpResponseStatus.OK, TEXT_PLAIN, PLAIN);
     }
     if (path.equals("/json")) {
-      return response(HttpResponseStatus.OK, APP_JSON, MAPPER.writeValueAsBytes(new SnelBenchApp.Message("Hello, World!")));
+      return response(
+          HttpResponseStatus.OK,
+          APP_JSON,
+          MAPPER.writeValueAsBytes(new SnelBenchApp.Message("Hello, World!")));
     }
     if (path.startsWith("/items/") && path.indexOf('/', 7) < 0) {
       long id;
@@ -158,10 +173,12 @@ public final class RawNettyServer {
     return response(HttpResponseStatus.NOT_FOUND, APP_JSON, NOT_FOUND);
   }
 
-  private static FullHttpResponse response(HttpResponseStatus status, AsciiString type, byte[] body) {
+  private static FullHttpResponse response(
+      HttpResponseStatus status, AsciiString type, byte[] body) {
     FullHttpResponse response =
         new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
-    response.headers()
+    response
+        .headers()
         .set(HttpHeaderNames.CONTENT_TYPE, type)
         .set(HttpHeaderNames.DATE, date)
         .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);

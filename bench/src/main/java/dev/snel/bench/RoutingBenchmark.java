@@ -23,10 +23,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * its internal API) in an app of 34 routes with path parameters, against a plain {@link HashMap}
  * lookup of the exact method and path, the least any router can do.
  *
- * <p>Each operation starts from a fresh path string, as a server does for each request (the
- * request target is parsed anew, so the hash code is not cached); {@link #freshPathOnly} is that
- * cost alone. The hash map is given every measured path as a key, so it always hits: for the
- * paths with parameters it is an ideal no real router reaches.
+ * <p>Each operation starts from a fresh path string, as a server does for each request (the request
+ * target is parsed anew, so the hash code is not cached); {@link #freshPathOnly} is that cost
+ * alone. The hash map is given every measured path as a key, so it always hits: for the paths with
+ * parameters it is an ideal no real router reaches.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -35,7 +35,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class RoutingBenchmark {
-  /** The routes of a mid-sized API: static, one and two parameters, a catch-all, several methods. */
+  /**
+   * The routes of a mid-sized API: static, one and two parameters, a catch-all, several methods.
+   */
   static final List<String[]> ROUTES =
       List.of(
           new String[] {"GET", "/"},

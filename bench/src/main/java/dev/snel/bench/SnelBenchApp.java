@@ -25,14 +25,14 @@ import java.util.Optional;
  *   <li>{@code GET /items/{item_id}?q=} → {@code {"item_id":42,"query_param":"abc"}}, as in
  *       examples/minimal
  *   <li>{@code POST /users} → 201 with the created user; the body model is validated by Snel
- *       (username 3..50 characters, an e-mail address, password of 8 or more); failures answer
- *       422 in FastAPI's format
+ *       (username 3..50 characters, an e-mail address, password of 8 or more); failures answer 422
+ *       in FastAPI's format
  * </ul>
  *
  * <p>Two dispatch modes with identical handlers: {@code virtual} (Snel's default: each request's
- * handler runs on its own virtual thread) and {@code nonblocking} (every route {@link
- * NonBlocking}, so handlers run on the Netty I/O thread). Pick one with the first argument or the
- * environment variable {@code SNEL_DISPATCH}; {@code HOST} and {@code PORT} as for any Snel app.
+ * handler runs on its own virtual thread) and {@code nonblocking} (every route {@link NonBlocking},
+ * so handlers run on the Netty I/O thread). Pick one with the first argument or the environment
+ * variable {@code SNEL_DISPATCH}; {@code HOST} and {@code PORT} as for any Snel app.
  *
  * <p>Threading: the handlers are stateless and safe from any thread.
  */
@@ -46,7 +46,9 @@ public final class SnelBenchApp {
 
   /** The body of {@code POST /users}. */
   public record UserIn(
-      @Size(min = 3, max = 50) String username, @Email String email, @Size(min = 8) String password) {}
+      @Size(min = 3, max = 50) String username,
+      @Email String email,
+      @Size(min = 8) String password) {}
 
   /** The answer to {@code POST /users}. */
   public record UserOut(int id, String username, String email, String created_at) {}
@@ -92,18 +94,23 @@ public final class SnelBenchApp {
   }
 
   /**
-   * Serves the app on {@code HOST}:{@code PORT} (default 127.0.0.1:8000). The dispatch mode is
-   * the first argument or {@code SNEL_DISPATCH}: {@code virtual} (default) or {@code nonblocking}.
+   * Serves the app on {@code HOST}:{@code PORT} (default 127.0.0.1:8000). The dispatch mode is the
+   * first argument or {@code SNEL_DISPATCH}: {@code virtual} (default) or {@code nonblocking}.
    */
   public static void main(String[] args) {
-    String mode = args.length > 0 ? args[0] : System.getenv().getOrDefault("SNEL_DISPATCH", "virtual");
+    String mode =
+        args.length > 0 ? args[0] : System.getenv().getOrDefault("SNEL_DISPATCH", "virtual");
     boolean nonBlocking =
         switch (mode.strip().toLowerCase(Locale.ROOT)) {
           case "virtual", "" -> false;
           case "nonblocking", "non-blocking" -> true;
-          default -> throw new IllegalArgumentException("dispatch mode is 'virtual' or 'nonblocking', not: " + mode);
+          default ->
+              throw new IllegalArgumentException(
+                  "dispatch mode is 'virtual' or 'nonblocking', not: " + mode);
         };
-    System.out.println("Snel bench app, dispatch: " + (nonBlocking ? "nonblocking (I/O thread)" : "virtual threads"));
+    System.out.println(
+        "Snel bench app, dispatch: "
+            + (nonBlocking ? "nonblocking (I/O thread)" : "virtual threads"));
     SnelServer.run(app(nonBlocking), ServerConfig.fromEnvironment());
   }
 }

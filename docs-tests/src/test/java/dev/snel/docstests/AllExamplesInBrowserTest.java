@@ -46,12 +46,17 @@ class AllExamplesInBrowserTest {
                   block ->
                       block.findElement(By.cssSelector(".opblock-summary-method")).getText()
                           + " "
-                          + block.findElement(By.cssSelector(".opblock-summary-path")).getDomAttribute("data-path"))
+                          + block
+                              .findElement(By.cssSelector(".opblock-summary-path"))
+                              .getDomAttribute("data-path"))
               .toList();
       assertThat(rendered).as(name).containsExactlyInAnyOrderElementsOf(expected);
-      assertThat(browser.driver().findElements(By.cssSelector(".errors-wrapper"))).as("Swagger UI's errors on %s", name).isEmpty();
+      assertThat(browser.driver().findElements(By.cssSelector(".errors-wrapper")))
+          .as("Swagger UI's errors on %s", name)
+          .isEmpty();
       assertThat(browser.consoleProblems()).as(name).isEmpty();
-      assertThat(browser.loadedUrls()).allSatisfy(url -> assertThat(url).startsWith(server.origin() + "/"));
+      assertThat(browser.loadedUrls())
+          .allSatisfy(url -> assertThat(url).startsWith(server.origin() + "/"));
     }
   }
 
@@ -74,7 +79,8 @@ class AllExamplesInBrowserTest {
               .toList();
       assertThat(sections).as(name).containsExactlyInAnyOrderElementsOf(expected);
       assertThat(browser.consoleProblems()).as(name).isEmpty();
-      assertThat(browser.loadedUrls()).allSatisfy(url -> assertThat(url).startsWith(server.origin() + "/"));
+      assertThat(browser.loadedUrls())
+          .allSatisfy(url -> assertThat(url).startsWith(server.origin() + "/"));
     }
   }
 }

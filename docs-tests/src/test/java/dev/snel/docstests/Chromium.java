@@ -32,14 +32,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * profile directory, removed on close.
  *
  * <p>The browser resolves no host but the loopback addresses, so a page that needs anything from
- * the internet fails here (and the failure shows as a console error), even on a machine that has
- * a network.
+ * the internet fails here (and the failure shows as a console error), even on a machine that has a
+ * network.
  *
  * <p>Not thread-safe: one test thread drives one browser.
  */
 final class Chromium implements AutoCloseable {
   static final Path BROWSER = Path.of(System.getProperty("snel.chromium", "/usr/bin/chromium"));
-  static final Path DRIVER = Path.of(System.getProperty("snel.chromedriver", "/usr/bin/chromedriver"));
+  static final Path DRIVER =
+      Path.of(System.getProperty("snel.chromedriver", "/usr/bin/chromedriver"));
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
   private final ChromeDriver driver;
@@ -86,7 +87,10 @@ final class Chromium implements AutoCloseable {
     logging.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logging);
     ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(DRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
     return new Chromium(new ChromeDriver(service, options), profile);
   }
 
@@ -105,10 +109,11 @@ final class Chromium implements AutoCloseable {
 
   /** Waits for at least one element and returns them all. */
   List<WebElement> waitForAll(By selector) {
-    return waitFor(d -> {
-      List<WebElement> found = d.findElements(selector);
-      return found.isEmpty() ? null : found;
-    });
+    return waitFor(
+        d -> {
+          List<WebElement> found = d.findElements(selector);
+          return found.isEmpty() ? null : found;
+        });
   }
 
   Object script(String javascript, Object... args) {
@@ -134,7 +139,12 @@ final class Chromium implements AutoCloseable {
   /** Saves a screenshot of the whole page (not only the window) under target/screenshots. */
   Path screenshot(String name) {
     Number height = (Number) script("return document.documentElement.scrollHeight;");
-    driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, Math.min(Math.max(height.intValue(), 800), 6000)));
+    driver
+        .manage()
+        .window()
+        .setSize(
+            new org.openqa.selenium.Dimension(
+                1280, Math.min(Math.max(height.intValue(), 800), 6000)));
     byte[] png = driver.getScreenshotAs(OutputType.BYTES);
     try {
       Files.createDirectories(SCREENSHOTS);

@@ -19,8 +19,9 @@ import tools.jackson.databind.JsonNode;
  * Every example app's OpenAPI document is valid OpenAPI 3.1 (and, with {@code openApi30(true)},
  * valid 3.0), as swagger-parser reads it: no error, no warning, every {@code $ref} resolved.
  *
- * <p>A problem the document generator still has is listed in {@link #KNOWN_PROBLEMS}, word for word,
- * so that it stays visible here and this test fails as soon as it is fixed (then remove the entry).
+ * <p>A problem the document generator still has is listed in {@link #KNOWN_PROBLEMS}, word for
+ * word, so that it stays visible here and this test fails as soon as it is fixed (then remove the
+ * entry).
  */
 class ExampleDocumentsAreValidOpenApiTest {
 
@@ -54,7 +55,8 @@ class ExampleDocumentsAreValidOpenApiTest {
     options.setResolve(true);
     List<String> messages = new OpenAPIParser().readContents(broken, null, options).getMessages();
     assertThat(messages).anyMatch(m -> m.contains("colour")).anyMatch(m -> m.contains("/a/{id}"));
-    assertThat(unresolvedRefs(dev.snel.testing.TestClient.json(broken))).containsExactly("#/components/schemas/Nowhere");
+    assertThat(unresolvedRefs(dev.snel.testing.TestClient.json(broken)))
+        .containsExactly("#/components/schemas/Nowhere");
   }
 
   private static void assertValid(String name, String json, String version) {
@@ -69,7 +71,9 @@ class ExampleDocumentsAreValidOpenApiTest {
     assertThat(openApi).as("%s's document", name).isNotNull();
     assertThat(openApi.getOpenapi()).isEqualTo(version);
     assertThat(openApi.getPaths()).as("%s's paths", name).isNotEmpty();
-    assertThat(unresolvedRefs(dev.snel.testing.TestClient.json(json))).as("%s's unresolved $refs", name).isEmpty();
+    assertThat(unresolvedRefs(dev.snel.testing.TestClient.json(json)))
+        .as("%s's unresolved $refs", name)
+        .isEmpty();
   }
 
   /** The {@code $ref}s that name no node of the document (only local refs are allowed). */

@@ -16,7 +16,9 @@ final class Examples {
         example("path-params", dev.snel.examples.pathparams.Main::app),
         example("query-params", dev.snel.examples.queryparams.Main::app),
         example("handling-errors", dev.snel.examples.handlingerrors.Main::app),
-        example("handling-errors (specific handlers)", dev.snel.examples.handlingerrors.Main::specificApp),
+        example(
+            "handling-errors (specific handlers)",
+            dev.snel.examples.handlingerrors.Main::specificApp),
         example("users-models", dev.snel.examples.usersmodels.Main::app),
         example("body-models", dev.snel.examples.bodymodels.Main::app),
         example("interactive-docs", dev.snel.examples.interactivedocs.Main::app),

@@ -51,9 +51,14 @@ class InteractiveDocsExampleInBrowserTest {
     assertThat(info)
         .contains("ChimichangApp", "0.0.1", "OAS 3.1")
         .contains("ChimichangApp API helps you do awesome stuff.")
-        .contains("Terms of service", "Deadpoolio the Amazing - Website", "Send email to Deadpoolio the Amazing", "Apache 2.0");
+        .contains(
+            "Terms of service",
+            "Deadpoolio the Amazing - Website",
+            "Send email to Deadpoolio the Amazing",
+            "Apache 2.0");
     // the description's Markdown is rendered: "## Items" is a heading
-    assertThat(browser.driver().findElements(By.cssSelector(".information-container .description h2")))
+    assertThat(
+            browser.driver().findElements(By.cssSelector(".information-container .description h2")))
         .extracting(WebElement::getText)
         .containsExactly("Items", "Users");
 
@@ -62,9 +67,14 @@ class InteractiveDocsExampleInBrowserTest {
             .map(section -> section.findElement(By.cssSelector(".opblock-tag")).getText())
             .toList();
     assertThat(tags).hasSize(2);
-    assertThat(tags.get(0)).startsWith("users").contains("Operations with users. The login logic is also here.");
-    assertThat(tags.get(1)).startsWith("items").contains("Manage items. So fancy they have their own docs.");
-    assertThat(operationsOfTag("items")).containsExactlyInAnyOrder("GET /items/", "GET /items/{item_id}", "POST /items/");
+    assertThat(tags.get(0))
+        .startsWith("users")
+        .contains("Operations with users. The login logic is also here.");
+    assertThat(tags.get(1))
+        .startsWith("items")
+        .contains("Manage items. So fancy they have their own docs.");
+    assertThat(operationsOfTag("items"))
+        .containsExactlyInAnyOrder("GET /items/", "GET /items/{item_id}", "POST /items/");
     assertThat(operationsOfTag("users")).containsExactly("GET /users/");
     browser.screenshot("docs-interactive-docs.png");
     assertThat(browser.consoleProblems()).isEmpty();
@@ -75,15 +85,21 @@ class InteractiveDocsExampleInBrowserTest {
     browser.open(app.uri("/redoc"));
     browser.waitForAll(By.cssSelector("[data-section-id*='operation/']"));
     String page = browser.driver().findElement(By.cssSelector(".api-content")).getText();
-    assertThat(page).contains("ChimichangApp (0.0.1)", "ChimichangApp API helps you do awesome stuff.", "Deadpoolio the Amazing");
+    assertThat(page)
+        .contains(
+            "ChimichangApp (0.0.1)",
+            "ChimichangApp API helps you do awesome stuff.",
+            "Deadpoolio the Amazing");
     // the description's "## Items" and "## Users" become sections of the menu, then the tags
     // with their operations (folded, so read from the DOM rather than the screen)
     List<String> menu =
         browser.driver().findElements(By.cssSelector("li[data-item-id] > label")).stream()
             .map(item -> item.getDomProperty("textContent").strip())
             .toList();
-    assertThat(menu.subList(0, 5)).containsExactly("Items", "Users", "users", "getRead Users", "items");
-    assertThat(menu.subList(5, menu.size())).containsExactlyInAnyOrder("getList the items", "postCreate Item", "getRead Item");
+    assertThat(menu.subList(0, 5))
+        .containsExactly("Items", "Users", "users", "getRead Users", "items");
+    assertThat(menu.subList(5, menu.size()))
+        .containsExactlyInAnyOrder("getList the items", "postCreate Item", "getRead Item");
     browser.screenshot("redoc-interactive-docs.png");
     assertThat(browser.consoleProblems()).isEmpty();
   }
@@ -93,10 +109,13 @@ class InteractiveDocsExampleInBrowserTest {
     browser.open(moved.uri("/documentation"));
     browser.waitForAll(By.cssSelector(".opblock"));
     List<String> servers =
-        browser.driver().findElements(By.cssSelector(".servers select option")).stream().map(WebElement::getText).toList();
+        browser.driver().findElements(By.cssSelector(".servers select option")).stream()
+            .map(WebElement::getText)
+            .toList();
     assertThat(servers)
         .containsExactly(
-            "https://stag.example.com - Staging environment", "https://prod.example.com - Production environment");
+            "https://stag.example.com - Staging environment",
+            "https://prod.example.com - Production environment");
     assertThat(browser.driver().findElement(By.cssSelector(".info")).getText())
         .contains("/api/v1/openapi.json", "The shop's handbook");
     assertThat(browser.consoleProblems()).isEmpty();
@@ -104,13 +123,20 @@ class InteractiveDocsExampleInBrowserTest {
 
   private List<String> operationsOfTag(String tag) {
     return browser.driver().findElements(By.cssSelector(".opblock-tag-section")).stream()
-        .filter(section -> tag.equals(section.findElement(By.cssSelector(".opblock-tag")).getDomAttribute("data-tag")))
+        .filter(
+            section ->
+                tag.equals(
+                    section
+                        .findElement(By.cssSelector(".opblock-tag"))
+                        .getDomAttribute("data-tag")))
         .flatMap(section -> section.findElements(By.cssSelector(".opblock")).stream())
         .map(
             block ->
                 block.findElement(By.cssSelector(".opblock-summary-method")).getText()
                     + " "
-                    + block.findElement(By.cssSelector(".opblock-summary-path")).getDomAttribute("data-path"))
+                    + block
+                        .findElement(By.cssSelector(".opblock-summary-path"))
+                        .getDomAttribute("data-path"))
         .toList();
   }
 }

@@ -15,10 +15,12 @@ import org.openqa.selenium.WebElement;
 @RequiresChromium
 class ReDocInBrowserTest {
   @AutoClose
-  private static final ExampleServer minimal = ExampleServer.start(dev.snel.examples.minimal.Main.app());
+  private static final ExampleServer minimal =
+      ExampleServer.start(dev.snel.examples.minimal.Main.app());
 
   @AutoClose
-  private static final ExampleServer usersModels = ExampleServer.start(dev.snel.examples.usersmodels.Main.app());
+  private static final ExampleServer usersModels =
+      ExampleServer.start(dev.snel.examples.usersmodels.Main.app());
 
   private Chromium browser;
 
@@ -38,7 +40,8 @@ class ReDocInBrowserTest {
   void renders_the_operation_and_the_parameters_of_the_minimal_example() {
     assertRendersEveryOperation(minimal);
     WebElement operation = section("read_item_items__item_id__get");
-    assertThat(operation.getText()).contains("Read Item", "item_id", "required", "integer", "q", "string");
+    assertThat(operation.getText())
+        .contains("Read Item", "item_id", "required", "integer", "q", "string");
     browser.screenshot("redoc.png");
   }
 
@@ -47,12 +50,16 @@ class ReDocInBrowserTest {
     assertRendersEveryOperation(usersModels);
     WebElement operation = section("create_user_users__post");
     String text = operation.getText();
-    assertThat(text).contains("Create User").containsIgnoringCase("Request Body schema: application/json");
-    assertThat(text).contains("username", "email", "password", "[ 3 .. 50 ] characters", ">= 8 characters");
+    assertThat(text)
+        .contains("Create User")
+        .containsIgnoringCase("Request Body schema: application/json");
+    assertThat(text)
+        .contains("username", "email", "password", "[ 3 .. 50 ] characters", ">= 8 characters");
 
     openResponse(operation, "200");
     browser.waitFor(d -> operation.getText().contains("created_at"));
-    assertThat(operation.getText()).contains("Successful Response", "id", "created_at", "date-time");
+    assertThat(operation.getText())
+        .contains("Successful Response", "id", "created_at", "date-time");
     openResponse(operation, "422");
     browser.waitFor(d -> operation.getText().contains("detail"));
     browser.screenshot("redoc-users-models.png");
@@ -70,7 +77,9 @@ class ReDocInBrowserTest {
             .map(id -> id.substring(id.lastIndexOf("operation/") + "operation/".length()))
             .distinct() // with tags, ReDoc marks an operation's section and its heading
             .toList();
-    assertThat(sections).containsExactlyInAnyOrderElementsOf(expected.stream().map(Operation::operationId).toList());
+    assertThat(sections)
+        .containsExactlyInAnyOrderElementsOf(
+            expected.stream().map(Operation::operationId).toList());
     List<String> menu =
         browser.driver().findElements(By.cssSelector("li[data-item-id*='operation/']")).stream()
             .map(item -> item.getDomAttribute("data-item-id"))
@@ -84,12 +93,15 @@ class ReDocInBrowserTest {
     }
     assertThat(browser.driver().getTitle()).isEqualTo("Snel - ReDoc");
     assertThat(browser.consoleProblems()).isEmpty();
-    assertThat(browser.loadedUrls()).allSatisfy(url -> assertThat(url).startsWith(server.origin() + "/"));
+    assertThat(browser.loadedUrls())
+        .allSatisfy(url -> assertThat(url).startsWith(server.origin() + "/"));
   }
 
   private WebElement section(String operationId) {
     return browser.driver().findElements(By.cssSelector("[data-section-id*='operation/']")).stream()
-        .filter(section -> section.getDomAttribute("data-section-id").endsWith("operation/" + operationId))
+        .filter(
+            section ->
+                section.getDomAttribute("data-section-id").endsWith("operation/" + operationId))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no ReDoc section for operation " + operationId));
   }
@@ -99,7 +111,8 @@ class ReDocInBrowserTest {
         operation.findElements(By.cssSelector("button")).stream()
             .filter(b -> b.getText().startsWith(status))
             .findFirst()
-            .orElseThrow(() -> new AssertionError("no response " + status + " in " + operation.getText()));
+            .orElseThrow(
+                () -> new AssertionError("no response " + status + " in " + operation.getText()));
     browser.script("arguments[0].scrollIntoView({block: 'center'});", button);
     button.click();
   }

@@ -16,10 +16,12 @@ import org.openqa.selenium.WebElement;
 @RequiresChromium
 class SwaggerUiInBrowserTest {
   @AutoClose
-  private static final ExampleServer minimal = ExampleServer.start(dev.snel.examples.minimal.Main.app());
+  private static final ExampleServer minimal =
+      ExampleServer.start(dev.snel.examples.minimal.Main.app());
 
   @AutoClose
-  private static final ExampleServer usersModels = ExampleServer.start(dev.snel.examples.usersmodels.Main.app());
+  private static final ExampleServer usersModels =
+      ExampleServer.start(dev.snel.examples.usersmodels.Main.app());
 
   private Chromium browser;
 
@@ -44,7 +46,8 @@ class SwaggerUiInBrowserTest {
   void renders_every_operation_and_model_of_the_users_models_example() {
     assertRendersEveryOperation(usersModels);
     String models = browser.driver().findElement(By.cssSelector("section.models")).getText();
-    assertThat(models).contains("UserCreate", "UserResponse", "HTTPValidationError", "ValidationError");
+    assertThat(models)
+        .contains("UserCreate", "UserResponse", "HTTPValidationError", "ValidationError");
     browser.screenshot("docs-users-models.png");
   }
 
@@ -60,13 +63,15 @@ class SwaggerUiInBrowserTest {
 
     WebElement live = browser.waitForAll(By.cssSelector(".live-responses-table")).getFirst();
     browser.waitFor(d -> live.getText().contains("\"item_id\": 5"));
-    assertThat(live.findElement(By.cssSelector("tbody .response-col_status")).getText()).isEqualTo("200");
+    assertThat(live.findElement(By.cssSelector("tbody .response-col_status")).getText())
+        .isEqualTo("200");
     assertThat(live.findElement(By.cssSelector("tbody .response-col_description")).getText())
         .contains("\"item_id\": 5", "\"query_param\": \"x\"");
     assertThat(operation.findElement(By.cssSelector(".request-url")).getText())
         .contains(minimal.origin() + "/items/5?q=x");
     // deepLinking (on by default, as in FastAPI) puts the open operation in the address
-    assertThat(browser.driver().getCurrentUrl()).endsWith("#/default/read_item_items__item_id__get");
+    assertThat(browser.driver().getCurrentUrl())
+        .endsWith("#/default/read_item_items__item_id__get");
     browser.screenshot("docs.png");
     assertThat(browser.consoleProblems()).isEmpty();
     assertOnlyLocalUrls(minimal);
@@ -94,7 +99,8 @@ class SwaggerUiInBrowserTest {
 
     Object result = browser.waitFor(d -> browser.script("return window.oauth2Result;"));
     assertThat(result)
-        .isEqualTo(Map.of("code", "the-code", "redirectUrl", minimal.origin() + "/docs/oauth2-redirect"));
+        .isEqualTo(
+            Map.of("code", "the-code", "redirectUrl", minimal.origin() + "/docs/oauth2-redirect"));
     assertThat(browser.script("return window.oauth2Error === undefined;")).isEqualTo(true);
     // the redirect page closes itself
     browser.waitFor(d -> d.getWindowHandles().size() == 1);
@@ -112,27 +118,38 @@ class SwaggerUiInBrowserTest {
                 block ->
                     block.findElement(By.cssSelector(".opblock-summary-method")).getText()
                         + " "
-                        + block.findElement(By.cssSelector(".opblock-summary-path")).getDomAttribute("data-path"))
+                        + block
+                            .findElement(By.cssSelector(".opblock-summary-path"))
+                            .getDomAttribute("data-path"))
             .toList();
-    assertThat(rendered).containsExactlyInAnyOrderElementsOf(expected.stream().map(Operation::toString).toList());
+    assertThat(rendered)
+        .containsExactlyInAnyOrderElementsOf(expected.stream().map(Operation::toString).toList());
     assertThat(browser.driver().getTitle()).isEqualTo("Snel - Swagger UI");
-    assertThat(browser.driver().findElement(By.cssSelector(".info .title")).getText()).contains("Snel", "OAS 3.1");
+    assertThat(browser.driver().findElement(By.cssSelector(".info .title")).getText())
+        .contains("Snel", "OAS 3.1");
     assertThat(browser.consoleProblems()).isEmpty();
     assertOnlyLocalUrls(server);
   }
 
   private WebElement operationBlock(String method, String path) {
     browser.waitForAll(By.cssSelector(".opblock"));
-    return browser.driver().findElements(By.cssSelector(".opblock-" + method.toLowerCase(java.util.Locale.ROOT))).stream()
+    return browser
+        .driver()
+        .findElements(By.cssSelector(".opblock-" + method.toLowerCase(java.util.Locale.ROOT)))
+        .stream()
         .filter(
             block ->
                 path.equals(
-                    block.findElement(By.cssSelector(".opblock-summary-path")).getDomAttribute("data-path")))
+                    block
+                        .findElement(By.cssSelector(".opblock-summary-path"))
+                        .getDomAttribute("data-path")))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no operation block for " + method + " " + path));
   }
 
   private void assertOnlyLocalUrls(ExampleServer server) {
-    assertThat(browser.loadedUrls()).isNotEmpty().allSatisfy(url -> assertThat(url).startsWith(server.origin() + "/"));
+    assertThat(browser.loadedUrls())
+        .isNotEmpty()
+        .allSatisfy(url -> assertThat(url).startsWith(server.origin() + "/"));
   }
 }

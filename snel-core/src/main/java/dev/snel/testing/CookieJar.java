@@ -45,14 +45,18 @@ final class CookieJar {
     return values;
   }
 
-  /** The {@code Cookie} header for a request, with the request's own cookies over the jar's; empty if none. */
+  /**
+   * The {@code Cookie} header for a request, with the request's own cookies over the jar's; empty
+   * if none.
+   */
   synchronized String header(String path, boolean https, Map<String, String> own) {
     Map<String, String> sent = new LinkedHashMap<>();
-    cookies.forEach((key, stored) -> {
-      if ((!stored.secure() || https) && pathMatches(path, stored.path())) {
-        sent.put(nameOf(key), stored.value());
-      }
-    });
+    cookies.forEach(
+        (key, stored) -> {
+          if ((!stored.secure() || https) && pathMatches(path, stored.path())) {
+            sent.put(nameOf(key), stored.value());
+          }
+        });
     sent.putAll(own);
     StringJoiner header = new StringJoiner("; ");
     sent.forEach((name, value) -> header.add(name + "=" + value));
@@ -76,7 +80,8 @@ final class CookieJar {
       for (int i = 1; i < parts.length; i++) {
         String attribute = parts[i].strip();
         int eq = attribute.indexOf('=');
-        String key = (eq < 0 ? attribute : attribute.substring(0, eq)).strip().toLowerCase(Locale.ROOT);
+        String key =
+            (eq < 0 ? attribute : attribute.substring(0, eq)).strip().toLowerCase(Locale.ROOT);
         String argument = eq < 0 ? "" : attribute.substring(eq + 1).strip();
         switch (key) {
           case "path" -> path = argument.startsWith("/") ? argument : defaultPath(requestPath);
@@ -119,7 +124,9 @@ final class CookieJar {
 
   private static boolean expiresBeforeNow(String argument) {
     try {
-      return ZonedDateTime.parse(argument, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().isBefore(Instant.now());
+      return ZonedDateTime.parse(argument, DateTimeFormatter.RFC_1123_DATE_TIME)
+          .toInstant()
+          .isBefore(Instant.now());
     } catch (DateTimeException e) {
       return false;
     }

@@ -62,7 +62,10 @@ public final class TestClient {
     return new TestClient(app, null);
   }
 
-  /** A client that sends real HTTP requests to a server at the base URI, e.g. {@code http://127.0.0.1:8000}. */
+  /**
+   * A client that sends real HTTP requests to a server at the base URI, e.g. {@code
+   * http://127.0.0.1:8000}.
+   */
   public static TestClient of(URI baseUri) {
     return new TestClient(null, baseUri);
   }
@@ -84,8 +87,8 @@ public final class TestClient {
   }
 
   /**
-   * The cookies the client holds now, name to value: set with {@link #cookie(String, String)} or
-   * by the app's {@code Set-Cookie} headers. A copy; changing it changes nothing.
+   * The cookies the client holds now, name to value: set with {@link #cookie(String, String)} or by
+   * the app's {@code Set-Cookie} headers. A copy; changing it changes nothing.
    */
   public Map<String, String> cookies() {
     return cookies.snapshot();
@@ -187,7 +190,8 @@ public final class TestClient {
       Headers sent = Headers.create();
       sent.addAll(headers);
       if (!headers.contains("cookie")) {
-        String cookie = cookies.header(path, app == null && "https".equals(baseUri.getScheme()), ownCookies);
+        String cookie =
+            cookies.header(path, app == null && "https".equals(baseUri.getScheme()), ownCookies);
         if (!cookie.isEmpty()) {
           sent.add("cookie", cookie);
         }
@@ -205,7 +209,9 @@ public final class TestClient {
           end = at;
         }
       }
-      return target.isEmpty() || target.charAt(0) != '/' ? "/" + target.substring(0, end) : target.substring(0, end);
+      return target.isEmpty() || target.charAt(0) != '/'
+          ? "/" + target.substring(0, end)
+          : target.substring(0, end);
     }
 
     private TestResponse sendInProcess(Headers headers) {
@@ -247,15 +253,20 @@ public final class TestClient {
                       : HttpRequest.BodyPublishers.ofByteArray(body));
       headers.forEach(builder::header);
       try {
-        HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response =
+            http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
         Headers received = Headers.create();
-        response.headers().map().forEach((name, values) -> values.forEach(v -> received.add(name, v)));
+        response
+            .headers()
+            .map()
+            .forEach((name, values) -> values.forEach(v -> received.add(name, v)));
         return new TestResponse(response.statusCode(), received, response.body());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for " + method + " " + target, e);
+        throw new IllegalStateException(
+            "interrupted while waiting for " + method + " " + target, e);
       }
     }
   }

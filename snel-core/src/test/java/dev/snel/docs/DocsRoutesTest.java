@@ -90,19 +90,27 @@ class DocsRoutesTest {
   void syntax_highlighting_can_be_turned_off() {
     Snel app = app();
     app.openApi().swaggerUiParameter("syntaxHighlight", false);
-    assertThat(swaggerUiConfig(TestClient.of(app).get("/docs").text())).contains("\"syntaxHighlight\":false");
+    assertThat(swaggerUiConfig(TestClient.of(app).get("/docs").text()))
+        .contains("\"syntaxHighlight\":false");
   }
 
   @Test
   void a_title_or_a_parameter_cannot_break_out_of_the_page() {
     Snel app = app();
-    app.openApi().title("Tom & Jerry's <script>alert(1)</script>").swaggerUiParameter("x", "</script><!--");
+    app.openApi()
+        .title("Tom & Jerry's <script>alert(1)</script>")
+        .swaggerUiParameter("x", "</script><!--");
     TestClient client = TestClient.of(app);
     String swaggerUi = client.get("/docs").text();
-    assertThat(swaggerUi).contains("<title>Tom &amp; Jerry&#39;s &lt;script&gt;alert(1)&lt;/script&gt; - Swagger UI</title>");
+    assertThat(swaggerUi)
+        .contains(
+            "<title>Tom &amp; Jerry&#39;s &lt;script&gt;alert(1)&lt;/script&gt; - Swagger UI</title>");
     assertThat(swaggerUi).contains("\"x\":\"\\u003c/script>\\u003c!--\"");
-    assertThat(swaggerUi.split("</script>", -1)).hasSize(3); // the bundle's and the config's, nothing else
-    assertThat(client.get("/redoc").text()).contains("<title>Tom &amp; Jerry&#39;s &lt;script&gt;alert(1)&lt;/script&gt; - ReDoc</title>");
+    assertThat(swaggerUi.split("</script>", -1))
+        .hasSize(3); // the bundle's and the config's, nothing else
+    assertThat(client.get("/redoc").text())
+        .contains(
+            "<title>Tom &amp; Jerry&#39;s &lt;script&gt;alert(1)&lt;/script&gt; - ReDoc</title>");
   }
 
   @Test
@@ -112,7 +120,8 @@ class DocsRoutesTest {
     assertThat(response.header("content-type")).contains(HTML);
     assertThat(response.text())
         .contains("<title>Snel - ReDoc</title>")
-        .contains("Redoc.init(\"/openapi.json\", {}, document.getElementById(\"redoc-container\"));")
+        .contains(
+            "Redoc.init(\"/openapi.json\", {}, document.getElementById(\"redoc-container\"));")
         .doesNotContain("fonts.googleapis.com");
   }
 
@@ -132,7 +141,12 @@ class DocsRoutesTest {
   @ValueSource(strings = {"/docs", "/redoc", "/docs/oauth2-redirect"})
   void every_asset_a_page_links_is_served_from_this_server(String page) {
     List<String> assets = linkedAssets(client.get(page).text());
-    assertThat(assets).isNotEmpty().allSatisfy(url -> assertThat(url).startsWith(page.equals("/redoc") ? "/redoc/assets/" : "/docs/assets/"));
+    assertThat(assets)
+        .isNotEmpty()
+        .allSatisfy(
+            url ->
+                assertThat(url)
+                    .startsWith(page.equals("/redoc") ? "/redoc/assets/" : "/docs/assets/"));
     for (String asset : assets) {
       assertThat(client.get(asset).status()).as(asset).isEqualTo(200);
     }
@@ -140,21 +154,31 @@ class DocsRoutesTest {
 
   @Test
   void assets_have_their_media_types() {
-    assertThat(client.get("/docs/assets/swagger-ui-bundle.js").header("content-type")).contains("text/javascript; charset=utf-8");
-    assertThat(client.get("/docs/assets/oauth2-redirect.js").header("content-type")).contains("text/javascript; charset=utf-8");
-    assertThat(client.get("/docs/assets/swagger-ui.css").header("content-type")).contains("text/css; charset=utf-8");
-    assertThat(client.get("/docs/assets/favicon-32x32.png").header("content-type")).contains("image/png");
-    assertThat(client.get("/docs/assets/favicon-16x16.png").header("content-type")).contains("image/png");
-    assertThat(client.get("/redoc/assets/redoc.standalone.js").header("content-type")).contains("text/javascript; charset=utf-8");
-    assertThat(client.get("/redoc/assets/favicon-32x32.png").header("content-type")).contains("image/png");
-    assertThat(client.get("/docs/assets/swagger-ui-bundle.js").header("x-content-type-options")).contains("nosniff");
+    assertThat(client.get("/docs/assets/swagger-ui-bundle.js").header("content-type"))
+        .contains("text/javascript; charset=utf-8");
+    assertThat(client.get("/docs/assets/oauth2-redirect.js").header("content-type"))
+        .contains("text/javascript; charset=utf-8");
+    assertThat(client.get("/docs/assets/swagger-ui.css").header("content-type"))
+        .contains("text/css; charset=utf-8");
+    assertThat(client.get("/docs/assets/favicon-32x32.png").header("content-type"))
+        .contains("image/png");
+    assertThat(client.get("/docs/assets/favicon-16x16.png").header("content-type"))
+        .contains("image/png");
+    assertThat(client.get("/redoc/assets/redoc.standalone.js").header("content-type"))
+        .contains("text/javascript; charset=utf-8");
+    assertThat(client.get("/redoc/assets/favicon-32x32.png").header("content-type"))
+        .contains("image/png");
+    assertThat(client.get("/docs/assets/swagger-ui-bundle.js").header("x-content-type-options"))
+        .contains("nosniff");
   }
 
   @Test
   void assets_linked_with_their_fingerprint_are_cached_for_a_year() {
     for (String asset : linkedAssets(client.get("/docs").text())) {
       TestResponse response = client.get(asset);
-      assertThat(response.header("cache-control")).as(asset).contains("public, max-age=31536000, immutable");
+      assertThat(response.header("cache-control"))
+          .as(asset)
+          .contains("public, max-age=31536000, immutable");
       assertThat(response.header("etag").orElseThrow()).as(asset).matches("\"[0-9a-f]{16}\"");
       assertThat(asset).endsWith("?v=" + response.header("etag").orElseThrow().replace("\"", ""));
     }
@@ -164,7 +188,8 @@ class DocsRoutesTest {
   void assets_asked_for_without_the_current_fingerprint_are_revalidated_with_their_etag() {
     TestResponse unversioned = client.get("/docs/assets/swagger-ui.css");
     assertThat(unversioned.header("cache-control")).contains("no-cache");
-    assertThat(client.get("/docs/assets/swagger-ui.css?v=0000000000000000").header("cache-control")).contains("no-cache");
+    assertThat(client.get("/docs/assets/swagger-ui.css?v=0000000000000000").header("cache-control"))
+        .contains("no-cache");
     String etag = unversioned.header("etag").orElseThrow();
 
     TestResponse notModified =
@@ -172,10 +197,14 @@ class DocsRoutesTest {
     assertThat(notModified.status()).isEqualTo(304);
     assertThat(notModified.body()).isEmpty();
     assertThat(notModified.header("etag")).contains(etag);
-    assertThat(notModified.header("content-length")).contains(Integer.toString(unversioned.body().length));
+    assertThat(notModified.header("content-length"))
+        .contains(Integer.toString(unversioned.body().length));
 
     TestResponse changed =
-        client.request("GET", "/docs/assets/swagger-ui.css").header("if-none-match", "\"other\"").send();
+        client
+            .request("GET", "/docs/assets/swagger-ui.css")
+            .header("if-none-match", "\"other\"")
+            .send();
     assertThat(changed.status()).isEqualTo(200);
     assertThat(changed.body()).isEqualTo(unversioned.body());
   }
@@ -183,13 +212,20 @@ class DocsRoutesTest {
   @Test
   void assets_end_with_no_link_to_a_source_map_and_redoc_loads_no_logo_from_the_internet() {
     for (String asset :
-        List.of("/docs/assets/swagger-ui.css", "/docs/assets/swagger-ui-bundle.js", "/redoc/assets/redoc.standalone.js")) {
+        List.of(
+            "/docs/assets/swagger-ui.css",
+            "/docs/assets/swagger-ui-bundle.js",
+            "/redoc/assets/redoc.standalone.js")) {
       String text = client.get(asset).text().stripTrailing();
-      assertThat(text.substring(text.lastIndexOf('\n') + 1)).as(asset).doesNotContain("sourceMappingURL");
+      assertThat(text.substring(text.lastIndexOf('\n') + 1))
+          .as(asset)
+          .doesNotContain("sourceMappingURL");
     }
     String redoc = client.get("/redoc/assets/redoc.standalone.js").text();
     assertThat(redoc.contains("cdn.redoc.ly")).as("redoc's bundle names cdn.redoc.ly").isFalse();
-    assertThat(redoc.contains("API docs by Redocly")).as("redoc's bundle keeps its attribution").isTrue();
+    assertThat(redoc.contains("API docs by Redocly"))
+        .as("redoc's bundle keeps its attribution")
+        .isTrue();
   }
 
   @Test
@@ -198,7 +234,15 @@ class DocsRoutesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/openapi.json", "/docs", "/redoc", "/docs/oauth2-redirect", "/docs/assets/swagger-ui.css", "/redoc/assets/redoc.standalone.js"})
+  @ValueSource(
+      strings = {
+        "/openapi.json",
+        "/docs",
+        "/redoc",
+        "/docs/oauth2-redirect",
+        "/docs/assets/swagger-ui.css",
+        "/redoc/assets/redoc.standalone.js"
+      })
   void head_answers_with_the_headers_of_get_and_no_body(String path) {
     TestResponse get = client.get(path);
     TestResponse head = client.head(path);
@@ -218,7 +262,14 @@ class DocsRoutesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/docs", "/redoc", "/docs/oauth2-redirect", "/docs/assets/swagger-ui-bundle.js", "/redoc/assets/redoc.standalone.js"})
+  @ValueSource(
+      strings = {
+        "/docs",
+        "/redoc",
+        "/docs/oauth2-redirect",
+        "/docs/assets/swagger-ui-bundle.js",
+        "/redoc/assets/redoc.standalone.js"
+      })
   void post_to_a_page_or_an_asset_gets_405_with_allow(String path) {
     TestResponse response = client.post(path, Map.of());
     assertThat(response.status()).isEqualTo(405);
@@ -230,7 +281,8 @@ class DocsRoutesTest {
   void a_page_with_a_trailing_slash_is_redirected_to_the_page(String path) {
     TestResponse response = client.get(path + "?x=1");
     assertThat(response.status()).isEqualTo(307);
-    assertThat(response.header("location")).contains("http://testserver" + path.substring(0, path.length() - 1) + "?x=1");
+    assertThat(response.header("location"))
+        .contains("http://testserver" + path.substring(0, path.length() - 1) + "?x=1");
   }
 
   @ParameterizedTest
@@ -278,7 +330,13 @@ class DocsRoutesTest {
     app.openApi().openapiUrl(null);
     TestClient client = TestClient.of(app);
     for (String path :
-        List.of("/openapi.json", "/docs", "/docs/oauth2-redirect", "/docs/assets/swagger-ui.css", "/redoc", "/redoc/assets/redoc.standalone.js")) {
+        List.of(
+            "/openapi.json",
+            "/docs",
+            "/docs/oauth2-redirect",
+            "/docs/assets/swagger-ui.css",
+            "/redoc",
+            "/redoc/assets/redoc.standalone.js")) {
       assertThat(client.get(path).status()).as(path).isEqualTo(404);
     }
     assertThat(client.get("/items/1").status()).isEqualTo(200);
@@ -289,19 +347,30 @@ class DocsRoutesTest {
     Snel app = app();
     app.openApi().openapiUrl("/api/v1/openapi.json").docsUrl("/api/swagger").redocUrl("/reference");
     TestClient client = TestClient.of(app);
-    for (String old : List.of("/openapi.json", "/docs", "/redoc", "/docs/oauth2-redirect", "/docs/assets/swagger-ui.css")) {
+    for (String old :
+        List.of(
+            "/openapi.json",
+            "/docs",
+            "/redoc",
+            "/docs/oauth2-redirect",
+            "/docs/assets/swagger-ui.css")) {
       assertThat(client.get(old).status()).as(old).isEqualTo(404);
     }
-    assertThat(client.get("/api/v1/openapi.json").json().get("openapi").asString()).isEqualTo("3.1.0");
+    assertThat(client.get("/api/v1/openapi.json").json().get("openapi").asString())
+        .isEqualTo("3.1.0");
 
     String swaggerUi = client.get("/api/swagger").text();
-    assertThat(swaggerUi).contains("\"url\":\"/api/v1/openapi.json\"").contains("\"/api/swagger/oauth2-redirect\"");
+    assertThat(swaggerUi)
+        .contains("\"url\":\"/api/v1/openapi.json\"")
+        .contains("\"/api/swagger/oauth2-redirect\"");
     assertThat(client.get("/api/swagger/oauth2-redirect").status()).isEqualTo(200);
     String redoc = client.get("/reference").text();
     assertThat(redoc).contains("Redoc.init(\"/api/v1/openapi.json\"");
     List<String> assets = new ArrayList<>(linkedAssets(swaggerUi));
     assets.addAll(linkedAssets(redoc));
-    assertThat(assets).anyMatch(a -> a.startsWith("/api/swagger/assets/")).anyMatch(a -> a.startsWith("/reference/assets/"));
+    assertThat(assets)
+        .anyMatch(a -> a.startsWith("/api/swagger/assets/"))
+        .anyMatch(a -> a.startsWith("/reference/assets/"));
     for (String asset : assets) {
       assertThat(client.get(asset).status()).as(asset).isEqualTo(200);
     }

@@ -19,16 +19,23 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code @Alias} and {@code @Model(naming = ...)} give a field its JSON name, and that one name
- * is used everywhere, as FastAPI does with pydantic aliases (by_alias output): in the request,
- * in error locations, in the response and in the JSON Schema.
+ * {@code @Alias} and {@code @Model(naming = ...)} give a field its JSON name, and that one name is
+ * used everywhere, as FastAPI does with pydantic aliases (by_alias output): in the request, in
+ * error locations, in the response and in the JSON Schema.
  */
 class AliasesTest {
 
-  public record Product(@Alias("productId") long id, @Alias("display-name") String name, @Alias("in_stock") @Default("0") int stock) {}
+  public record Product(
+      @Alias("productId") long id,
+      @Alias("display-name") String name,
+      @Alias("in_stock") @Default("0") int stock) {}
 
   @Model(naming = Model.Naming.CAMEL_CASE)
-  public record Customer(String first_name, String last_name, @Alias("e-mail") String email, Optional<String> phone_number) {}
+  public record Customer(
+      String first_name,
+      String last_name,
+      @Alias("e-mail") String email,
+      Optional<String> phone_number) {}
 
   @Model(naming = Model.Naming.SNAKE_CASE)
   public record Shipment(String trackingCode, LocalDate shippedOn, Customer customer) {}
@@ -54,10 +61,12 @@ class AliasesTest {
 
   @Test
   void reads_fields_by_their_alias_and_writes_them_back_by_alias() {
-    TestResponse response = postJson(client, "/products", "{\"productId\": 7, \"display-name\": \"Portal Gun\"}");
+    TestResponse response =
+        postJson(client, "/products", "{\"productId\": 7, \"display-name\": \"Portal Gun\"}");
 
     assertThat(response.status()).isEqualTo(200);
-    assertThat(response.json()).isEqualTo(json("{\"productId\": 7, \"display-name\": \"Portal Gun\", \"in_stock\": 0}"));
+    assertThat(response.json())
+        .isEqualTo(json("{\"productId\": 7, \"display-name\": \"Portal Gun\", \"in_stock\": 0}"));
     assertThat(client.get("/products/1").json())
         .isEqualTo(json("{\"productId\": 1, \"display-name\": \"Plumbus\", \"in_stock\": 3}"));
   }
@@ -77,7 +86,11 @@ class AliasesTest {
 
   @Test
   void error_locations_use_the_alias() {
-    TestResponse response = postJson(client, "/products", "{\"productId\": \"seven\", \"display-name\": 5, \"in_stock\": 1.5}");
+    TestResponse response =
+        postJson(
+            client,
+            "/products",
+            "{\"productId\": \"seven\", \"display-name\": 5, \"in_stock\": 1.5}");
 
     assertThat(response.json())
         .isEqualTo(
@@ -113,7 +126,10 @@ class AliasesTest {
   @Test
   void a_naming_policy_names_the_error_locations() {
     TestResponse response =
-        postJson(client, "/shipments", "{\"trackingCode\": \"T-1\", \"shipped_on\": \"soon\", \"customer\": {\"first_name\": \"Ann\"}}");
+        postJson(
+            client,
+            "/shipments",
+            "{\"trackingCode\": \"T-1\", \"shipped_on\": \"soon\", \"customer\": {\"first_name\": \"Ann\"}}");
 
     assertThat(response.json())
         .isEqualTo(
@@ -144,7 +160,8 @@ class AliasesTest {
                      "in_stock": {"default": 0, "title": "In Stock", "type": "integer"}},
                    "required": ["productId", "display-name"],
                    "title": "Product", "type": "object"}}}"""));
-    assertThat(JsonSchemas.standalone(Schemas.of(Customer.class), false).get("$defs").get("Customer"))
+    assertThat(
+            JsonSchemas.standalone(Schemas.of(Customer.class), false).get("$defs").get("Customer"))
         .isEqualTo(
             json(
                 """

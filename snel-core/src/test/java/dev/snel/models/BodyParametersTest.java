@@ -18,9 +18,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * FastAPI's body rules: one model parameter is the whole body; several body parameters, or
- * {@code Body(embed=True)}, are each the body member of their name, and a missing member is
- * "missing" at {@code ["body", name]}.
+ * FastAPI's body rules: one model parameter is the whole body; several body parameters, or {@code
+ * Body(embed=True)}, are each the body member of their name, and a missing member is "missing" at
+ * {@code ["body", name]}.
  */
 class BodyParametersTest {
 
@@ -53,7 +53,8 @@ class BodyParametersTest {
     }
 
     @Post("/importance")
-    public Map<String, Object> importance(Item item, @Body @jakarta.validation.constraints.Positive int importance) {
+    public Map<String, Object> importance(
+        Item item, @Body @jakarta.validation.constraints.Positive int importance) {
       return Map.of("importance", importance);
     }
   }
@@ -61,13 +62,17 @@ class BodyParametersTest {
   private static final TestClient client = TestClient.of(Snel.create().include(new Routes()));
 
   private static TestResponse putJson(String target, String body) {
-    return client.request("PUT", target).body(body.getBytes(StandardCharsets.UTF_8), Response.JSON).send();
+    return client
+        .request("PUT", target)
+        .body(body.getBytes(StandardCharsets.UTF_8), Response.JSON)
+        .send();
   }
 
   @Test
   void several_body_parameters_are_the_members_of_their_names() {
     TestResponse response =
-        client.request("PUT", "/items/5")
+        client
+            .request("PUT", "/items/5")
             .json(
                 Map.of(
                     "item", Map.of("name", "Foo", "price", 42.0),
@@ -87,7 +92,10 @@ class BodyParametersTest {
   @Test
   void each_missing_member_is_missing_under_its_name() {
     TestResponse response =
-        client.request("PUT", "/items/5").json(Map.of("item", Map.of("name", "Foo", "price", 42.0))).send();
+        client
+            .request("PUT", "/items/5")
+            .json(Map.of("item", Map.of("name", "Foo", "price", 42.0)))
+            .send();
 
     assertThat(response.status()).isEqualTo(422);
     assertThat(response.json())
@@ -102,8 +110,16 @@ class BodyParametersTest {
   @Test
   void errors_inside_a_member_name_the_member_then_the_field() {
     TestResponse response =
-        client.request("PUT", "/items/x")
-            .json(Map.of("item", Map.of("name", "Foo", "price", "free"), "user", Map.of(), "importance", "high"))
+        client
+            .request("PUT", "/items/x")
+            .json(
+                Map.of(
+                    "item",
+                    Map.of("name", "Foo", "price", "free"),
+                    "user",
+                    Map.of(),
+                    "importance",
+                    "high"))
             .send();
 
     assertThat(response.json())
@@ -125,16 +141,24 @@ class BodyParametersTest {
     TestResponse response = postJson(client, "/embedded", "[{\"name\": \"Foo\", \"price\": 1}]");
 
     assertThat(response.json())
-        .isEqualTo(json("{\"detail\":[{\"type\":\"missing\",\"loc\":[\"body\",\"item\"],\"msg\":\"Field required\",\"input\":null}]}"));
+        .isEqualTo(
+            json(
+                "{\"detail\":[{\"type\":\"missing\",\"loc\":[\"body\",\"item\"],\"msg\":\"Field required\",\"input\":null}]}"));
   }
 
   @Test
   void an_optional_body_parameter_may_be_left_out() {
-    TestResponse without = client.request("PUT", "/offers").json(Map.of("item", Map.of("name", "Foo", "price", 1))).send();
+    TestResponse without =
+        client
+            .request("PUT", "/offers")
+            .json(Map.of("item", Map.of("name", "Foo", "price", 1)))
+            .send();
     TestResponse withNull =
         putJson("/offers", "{\"item\": {\"name\": \"Foo\", \"price\": 1}, \"user\": null}");
     TestResponse with =
-        putJson("/offers", "{\"item\": {\"name\": \"Foo\", \"price\": 1}, \"user\": {\"username\": \"dave\"}}");
+        putJson(
+            "/offers",
+            "{\"item\": {\"name\": \"Foo\", \"price\": 1}, \"user\": {\"username\": \"dave\"}}");
 
     assertThat(without.json()).isEqualTo(json("{\"item\": \"Foo\", \"has_user\": false}"));
     assertThat(withNull.json()).isEqualTo(json("{\"item\": \"Foo\", \"has_user\": false}"));
@@ -143,12 +167,16 @@ class BodyParametersTest {
 
   @Test
   void an_embedded_body_parameter_is_read_from_the_member_of_its_name() {
-    TestResponse embedded = postJson(client, "/embedded", "{\"item\": {\"name\": \"Foo\", \"price\": 35.4}}");
-    TestResponse notEmbedded = postJson(client, "/embedded", "{\"name\": \"Foo\", \"price\": 35.4}");
+    TestResponse embedded =
+        postJson(client, "/embedded", "{\"item\": {\"name\": \"Foo\", \"price\": 35.4}}");
+    TestResponse notEmbedded =
+        postJson(client, "/embedded", "{\"name\": \"Foo\", \"price\": 35.4}");
 
     assertThat(embedded.json()).isEqualTo(json("{\"name\": \"Foo\", \"price\": 35.4}"));
     assertThat(notEmbedded.json())
-        .isEqualTo(json("{\"detail\":[{\"type\":\"missing\",\"loc\":[\"body\",\"item\"],\"msg\":\"Field required\",\"input\":null}]}"));
+        .isEqualTo(
+            json(
+                "{\"detail\":[{\"type\":\"missing\",\"loc\":[\"body\",\"item\"],\"msg\":\"Field required\",\"input\":null}]}"));
   }
 
   @Test
@@ -165,7 +193,10 @@ class BodyParametersTest {
   @Test
   void constraints_on_a_scalar_body_parameter_are_checked() {
     TestResponse response =
-        client.request("POST", "/importance").json(Map.of("item", Map.of("name", "Foo", "price", 1.0), "importance", -1)).send();
+        client
+            .request("POST", "/importance")
+            .json(Map.of("item", Map.of("name", "Foo", "price", 1.0), "importance", -1))
+            .send();
 
     assertThat(response.status()).isEqualTo(422);
     assertThat(response.json())

@@ -27,10 +27,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * How each type of model field reads JSON: pydantic v2's lax coercion table (as FastAPI applies
- * it to a decoded body), {@code @Strict} mode, and the error items of what is refused. Each
- * route echoes a one-field model {@code {"value": ...}}, so the response shows what the field
- * became.
+ * How each type of model field reads JSON: pydantic v2's lax coercion table (as FastAPI applies it
+ * to a decoded body), {@code @Strict} mode, and the error items of what is refused. Each route
+ * echoes a one-field model {@code {"value": ...}}, so the response shows what the field became.
  */
 class CoercionTest {
 
@@ -390,12 +389,22 @@ class CoercionTest {
           /set      | "x"              | ["body","value"]   | set_type         | Input should be a valid set |
           /array    | [1, 2.5]         | ["body","value",1] | int_from_float   | Input should be a valid integer, got a number with a fractional part |
           """)
-  void lax_mode_refuses_what_pydantic_refuses(String path, String input, String loc, String type, String msg, String ctx) {
+  void lax_mode_refuses_what_pydantic_refuses(
+      String path, String input, String loc, String type, String msg, String ctx) {
     TestResponse response = send(path, input);
 
     assertThat(response.status()).isEqualTo(422);
-    String item = "{\"type\":\"" + type + "\",\"loc\":" + loc + ",\"msg\":" + quote(msg) + ",\"input\":" + errorInput(path, input, loc)
-        + (ctx == null ? "" : ",\"ctx\":" + ctx) + "}";
+    String item =
+        "{\"type\":\""
+            + type
+            + "\",\"loc\":"
+            + loc
+            + ",\"msg\":"
+            + quote(msg)
+            + ",\"input\":"
+            + errorInput(path, input, loc)
+            + (ctx == null ? "" : ",\"ctx\":" + ctx)
+            + "}";
     assertThat(response.json()).isEqualTo(json("{\"detail\":[" + item + "]}"));
   }
 
@@ -448,17 +457,27 @@ class CoercionTest {
           /strict-bool   | "true" | bool_type  | Input should be a valid boolean
           /strict-text   | 5     | string_type | Input should be a valid string
           """)
-  void strict_mode_refuses_conversions_with_the_type_error(String path, String input, String type, String msg) {
+  void strict_mode_refuses_conversions_with_the_type_error(
+      String path, String input, String type, String msg) {
     TestResponse response = send(path, input);
 
     assertThat(response.status()).isEqualTo(422);
     assertThat(response.json())
-        .isEqualTo(json("{\"detail\":[{\"type\":\"" + type + "\",\"loc\":[\"body\",\"value\"],\"msg\":\"" + msg + "\",\"input\":" + input + "}]}"));
+        .isEqualTo(
+            json(
+                "{\"detail\":[{\"type\":\""
+                    + type
+                    + "\",\"loc\":[\"body\",\"value\"],\"msg\":\""
+                    + msg
+                    + "\",\"input\":"
+                    + input
+                    + "}]}"));
   }
 
   @Test
   void strict_on_a_model_makes_every_field_strict() {
-    TestResponse response = postJson(client, "/strict-model", "{\"count\": \"5\", \"flag\": \"yes\"}");
+    TestResponse response =
+        postJson(client, "/strict-model", "{\"count\": \"5\", \"flag\": \"yes\"}");
 
     assertThat(response.status()).isEqualTo(422);
     assertThat(response.json())

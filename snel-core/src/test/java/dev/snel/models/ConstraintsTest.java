@@ -36,9 +36,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * jakarta.validation constraints on model fields answer like the pydantic constraint they
- * stand for ({@code @Size(min = 3)} is {@code min_length=3}, {@code @Min(1)} is {@code ge=1}),
- * with pydantic's error type, message and ctx.
+ * jakarta.validation constraints on model fields answer like the pydantic constraint they stand for
+ * ({@code @Size(min = 3)} is {@code min_length=3}, {@code @Min(1)} is {@code ge=1}), with
+ * pydantic's error type, message and ctx.
  */
 class ConstraintsTest {
 
@@ -52,7 +52,8 @@ class ConstraintsTest {
 
   public record Bounded(@Min(1) @Max(10) int value) {}
 
-  public record DecimalBounded(@DecimalMin(value = "0", inclusive = false) @DecimalMax("99.5") double value) {}
+  public record DecimalBounded(
+      @DecimalMin(value = "0", inclusive = false) @DecimalMax("99.5") double value) {}
 
   public record ExclusiveMax(@DecimalMax(value = "100", inclusive = false) BigDecimal value) {}
 
@@ -253,17 +254,24 @@ class ConstraintsTest {
           /tags             | []        | too_short          | List should have at least 1 item after validation, not 0 | {"field_type": "List", "min_length": 1, "actual_length": 0}
           /nickname         | "abcd"    | string_too_long    | String should have at most 3 characters    | {"max_length": 3}
           """)
-  void refuses_values_outside_the_constraints_with_pydantics_error(String path, String value, String type, String msg, String ctx) {
+  void refuses_values_outside_the_constraints_with_pydantics_error(
+      String path, String value, String type, String msg, String ctx) {
     TestResponse response = send(path, value);
 
     assertThat(response.status()).isEqualTo(422);
-    assertThat(response.json())
-        .isEqualTo(json(item(type, msg, value, ctx)));
+    assertThat(response.json()).isEqualTo(json(item(type, msg, value, ctx)));
   }
 
   private static String item(String type, String msg, String input, String ctx) {
-    return "{\"detail\":[{\"type\":\"" + type + "\",\"loc\":[\"body\",\"value\"],\"msg\":" + MAPPER.writeValueAsString(msg)
-        + ",\"input\":" + input + ",\"ctx\":" + ctx + "}]}";
+    return "{\"detail\":[{\"type\":\""
+        + type
+        + "\",\"loc\":[\"body\",\"value\"],\"msg\":"
+        + MAPPER.writeValueAsString(msg)
+        + ",\"input\":"
+        + input
+        + ",\"ctx\":"
+        + ctx
+        + "}]}";
   }
 
   @ParameterizedTest(name = "{0}: {1}")
@@ -320,8 +328,7 @@ class ConstraintsTest {
         Arguments.of(
             "a".repeat(64) + "@" + label + "." + label + "." + "d".repeat(60) + ".com",
             "The email address is too long (3 characters too many)."),
-        Arguments.of(
-            "a".repeat(3000) + "@example.com", "Length must not exceed 2048 characters"));
+        Arguments.of("a".repeat(3000) + "@example.com", "Length must not exceed 2048 characters"));
   }
 
   @ParameterizedTest(name = "{1}")
@@ -354,7 +361,8 @@ class ConstraintsTest {
     TestResponse response = send("/contact", MAPPER.writeValueAsString(address));
 
     assertThat(response.status()).isEqualTo(200);
-    assertThat(response.json()).isEqualTo(json("{\"value\":" + MAPPER.writeValueAsString(normal) + "}"));
+    assertThat(response.json())
+        .isEqualTo(json("{\"value\":" + MAPPER.writeValueAsString(normal) + "}"));
   }
 
   @Test
@@ -365,7 +373,8 @@ class ConstraintsTest {
     var error = response.json().get("detail").get(0);
     assertThat(error.get("type").asString()).isEqualTo("too_long");
     assertThat(error.get("loc")).isEqualTo(json("[\"body\",\"value\"]"));
-    assertThat(error.get("msg").asString()).isEqualTo("Set should have at most 2 items after validation, not more");
+    assertThat(error.get("msg").asString())
+        .isEqualTo("Set should have at most 2 items after validation, not more");
     assertThat(error.get("input")).isEqualTo(json("[1, 2, 3, 3]"));
     assertThat(error.get("ctx").get("field_type").asString()).isEqualTo("Set");
     assertThat(error.get("ctx").get("max_length").asInt()).isEqualTo(2);
@@ -402,10 +411,18 @@ class ConstraintsTest {
 
   @Test
   void a_constraint_on_list_items_is_in_the_items_json_schema() {
-    var schema = dev.snel.internal.schema.JsonSchemas.standalone(dev.snel.internal.schema.Schemas.of(Labels.class), false);
+    var schema =
+        dev.snel.internal.schema.JsonSchemas.standalone(
+            dev.snel.internal.schema.Schemas.of(Labels.class), false);
     assertThat(schema.get("$defs").get("Labels").get("properties").get("value").get("items"))
         .isEqualTo(json("{\"type\": \"string\", \"maxLength\": 3}"));
-    assertThat(schema.get("$defs").get("Labels").get("properties").get("counts").get("additionalProperties"))
+    assertThat(
+            schema
+                .get("$defs")
+                .get("Labels")
+                .get("properties")
+                .get("counts")
+                .get("additionalProperties"))
         .isEqualTo(json("{\"type\": \"integer\", \"exclusiveMinimum\": 0}"));
   }
 }

@@ -17,6 +17,9 @@ final class Expected {
 
   /** Posts a JSON text exactly as written (member order, numbers, duplicates and all). */
   static TestResponse postJson(TestClient client, String target, String body) {
-    return client.request("POST", target).body(body.getBytes(StandardCharsets.UTF_8), Response.JSON).send();
+    return client
+        .request("POST", target)
+        .body(body.getBytes(StandardCharsets.UTF_8), Response.JSON)
+        .send();
   }
 }

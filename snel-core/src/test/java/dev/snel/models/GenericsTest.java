@@ -58,19 +58,32 @@ class GenericsTest {
   @Test
   void a_generic_body_reads_its_items_as_the_type_argument() {
     TestResponse kinds =
-        postJson(client, "/users/page/kinds", "{\"items\": [{\"name\": \"ann\", \"email\": \"ann@example.com\"}], \"total\": 1}");
+        postJson(
+            client,
+            "/users/page/kinds",
+            "{\"items\": [{\"name\": \"ann\", \"email\": \"ann@example.com\"}], \"total\": 1}");
     TestResponse echoed =
-        postJson(client, "/users/page", "{\"items\": [{\"name\": \"ann\", \"email\": \"ann@example.com\", \"admin\": true}], \"total\": \"1\"}");
+        postJson(
+            client,
+            "/users/page",
+            "{\"items\": [{\"name\": \"ann\", \"email\": \"ann@example.com\", \"admin\": true}], \"total\": \"1\"}");
 
     assertThat(kinds.json()).isEqualTo(json("{\"kinds\": [\"User\"]}"));
-    assertThat(echoed.json()).isEqualTo(json("{\"items\": [{\"name\": \"ann\", \"email\": \"ann@example.com\"}], \"total\": 1}"));
+    assertThat(echoed.json())
+        .isEqualTo(
+            json(
+                "{\"items\": [{\"name\": \"ann\", \"email\": \"ann@example.com\"}], \"total\": 1}"));
   }
 
   @Test
   void a_generic_body_validates_its_items_as_the_type_argument() {
     TestResponse users =
-        postJson(client, "/users/page", "{\"items\": [{\"name\": \"ann\", \"email\": \"ann@example.com\"}, {\"name\": \"bob\", \"email\": \"bob\"}], \"total\": \"two\"}");
-    TestResponse numbers = postJson(client, "/numbers/page", "{\"items\": [1, \"2\", \"three\"], \"total\": 3}");
+        postJson(
+            client,
+            "/users/page",
+            "{\"items\": [{\"name\": \"ann\", \"email\": \"ann@example.com\"}, {\"name\": \"bob\", \"email\": \"bob\"}], \"total\": \"two\"}");
+    TestResponse numbers =
+        postJson(client, "/numbers/page", "{\"items\": [1, \"2\", \"three\"], \"total\": 3}");
 
     assertThat(users.json())
         .isEqualTo(
@@ -95,7 +108,10 @@ class GenericsTest {
     TestResponse response = client.get("/users");
 
     assertThat(response.status()).isEqualTo(200);
-    assertThat(response.json()).isEqualTo(json("{\"items\": [{\"name\": \"ann\", \"email\": \"ann@example.com\"}], \"total\": 1}"));
+    assertThat(response.json())
+        .isEqualTo(
+            json(
+                "{\"items\": [{\"name\": \"ann\", \"email\": \"ann@example.com\"}], \"total\": 1}"));
     assertThat(response.text()).doesNotContain("hunter2");
   }
 }

@@ -44,16 +44,19 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The JSON Schema of models, as FastAPI and pydantic write it (titles from names, required lists,
- * constraint keywords, formats, enums, {@code anyOf} with null for Optional, {@code $ref} to
- * {@code $defs}, defaults), pinned for a handful of models in input and output mode; and each
- * document checked by an independent 2020-12 validator: instances Snel accepts pass it, instances
- * Snel refuses fail it.
+ * constraint keywords, formats, enums, {@code anyOf} with null for Optional, {@code $ref} to {@code
+ * $defs}, defaults), pinned for a handful of models in input and output mode; and each document
+ * checked by an independent 2020-12 validator: instances Snel accepts pass it, instances Snel
+ * refuses fail it.
  */
 class JsonSchemaTest {
 
   // --- the users example's models
 
-  public record UserCreate(@Size(min = 3, max = 50) String username, @Email String email, @Size(min = 8) String password) {}
+  public record UserCreate(
+      @Size(min = 3, max = 50) String username,
+      @Email String email,
+      @Size(min = 8) String password) {}
 
   public record UserResponse(long id, String username, String email, LocalDateTime created_at) {}
 
@@ -81,7 +84,8 @@ class JsonSchemaTest {
   public record Item(
       UUID item_id,
       @Size(min = 1, max = 100) @Description("What it is called") String name,
-      @Alias("unit_price") @DecimalMin(value = "0", inclusive = false) @MultipleOf(0.01) double price,
+      @Alias("unit_price") @DecimalMin(value = "0", inclusive = false) @MultipleOf(0.01)
+          double price,
       @Min(0) @Max(1000) @Default("1") int quantity,
       @Pattern(regexp = "^[A-Z]{3}$") @Default("EUR") String currency,
       @Size(max = 200) Optional<String> notes,
@@ -117,9 +121,11 @@ class JsonSchemaTest {
   /** Holds the generic type {@code Page<User>}. */
   public record PageOfUsers(Page<User> page) {}
 
-  private static final Type PAGE_OF_USERS = PageOfUsers.class.getRecordComponents()[0].getGenericType();
+  private static final Type PAGE_OF_USERS =
+      PageOfUsers.class.getRecordComponents()[0].getGenericType();
 
-  private static final String DIALECT = "\"$schema\": \"https://json-schema.org/draft/2020-12/schema\"";
+  private static final String DIALECT =
+      "\"$schema\": \"https://json-schema.org/draft/2020-12/schema\"";
 
   /** The input-mode document, written and read back so that numbers compare as JSON numbers. */
   private static JsonNode input(Type type) {
@@ -136,7 +142,9 @@ class JsonSchemaTest {
     assertThat(input(UserCreate.class))
         .isEqualTo(
             json(
-                "{" + DIALECT + """
+                "{"
+                    + DIALECT
+                    + """
                 , "$ref": "#/$defs/UserCreate",
                  "$defs": {"UserCreate": {
                    "properties": {
@@ -148,7 +156,9 @@ class JsonSchemaTest {
     assertThat(output(UserResponse.class))
         .isEqualTo(
             json(
-                "{" + DIALECT + """
+                "{"
+                    + DIALECT
+                    + """
                 , "$ref": "#/$defs/UserResponse",
                  "$defs": {"UserResponse": {
                    "properties": {
@@ -190,26 +200,37 @@ class JsonSchemaTest {
     assertThat(input(Item.class))
         .isEqualTo(
             json(
-                "{" + DIALECT + ", \"$ref\": \"#/$defs/Item\", \"$defs\": {\"Item\": {" + itemProperties()
+                "{"
+                    + DIALECT
+                    + ", \"$ref\": \"#/$defs/Item\", \"$defs\": {\"Item\": {"
+                    + itemProperties()
                     + ", \"required\": [\"item_id\", \"name\", \"unit_price\", \"labels\", \"created_at\", \"stock\"]},"
-                    + ITEM_DEFS + "}}"));
+                    + ITEM_DEFS
+                    + "}}"));
   }
 
-  private static final String DECIMAL = "{\"pattern\": \"^(?!^[-+.]*$)[+-]?0*\\\\d*\\\\.?\\\\d*$\", \"type\": \"string\"}";
+  private static final String DECIMAL =
+      "{\"pattern\": \"^(?!^[-+.]*$)[+-]?0*\\\\d*\\\\.?\\\\d*$\", \"type\": \"string\"}";
 
   @Test
   void describes_a_decimal_as_a_number_or_a_string_on_input_and_a_string_on_output() {
     assertThat(input(Price.class).get("$defs").get("Price").get("properties"))
         .isEqualTo(
             json(
-                "{\"amount\": {\"anyOf\": [{\"minimum\": 0, \"type\": \"number\"}, " + DECIMAL + "], \"title\": \"Amount\"},"
-                    + " \"discount\": {\"anyOf\": [{\"type\": \"number\"}, " + DECIMAL + ", {\"type\": \"null\"}],"
+                "{\"amount\": {\"anyOf\": [{\"minimum\": 0, \"type\": \"number\"}, "
+                    + DECIMAL
+                    + "], \"title\": \"Amount\"},"
+                    + " \"discount\": {\"anyOf\": [{\"type\": \"number\"}, "
+                    + DECIMAL
+                    + ", {\"type\": \"null\"}],"
                     + " \"default\": null, \"title\": \"Discount\"}}"));
     assertThat(output(Price.class).get("$defs").get("Price").get("properties"))
         .isEqualTo(
             json(
                 "{\"amount\": {\"pattern\": \"^(?!^[-+.]*$)[+-]?0*\\\\d*\\\\.?\\\\d*$\", \"title\": \"Amount\", \"type\": \"string\"},"
-                    + " \"discount\": {\"anyOf\": [" + DECIMAL + ", {\"type\": \"null\"}], \"default\": null, \"title\": \"Discount\"}}"));
+                    + " \"discount\": {\"anyOf\": ["
+                    + DECIMAL
+                    + ", {\"type\": \"null\"}], \"default\": null, \"title\": \"Discount\"}}"));
   }
 
   @Test
@@ -217,7 +238,9 @@ class JsonSchemaTest {
     assertThat(input(Status.class))
         .isEqualTo(
             json(
-                "{" + DIALECT + """
+                "{"
+                    + DIALECT
+                    + """
                 , "$ref": "#/$defs/Status",
                  "$defs": {"Status": {"enum": ["draft", "published"], "title": "Status", "type": "string"}}}"""));
   }
@@ -227,7 +250,9 @@ class JsonSchemaTest {
     assertThat(input(Pet.class))
         .isEqualTo(
             json(
-                "{" + DIALECT + """
+                "{"
+                    + DIALECT
+                    + """
                 , "oneOf": [{"$ref": "#/$defs/Cat"}, {"$ref": "#/$defs/Dog"}],
                  "discriminator": {"propertyName": "pet_type", "mapping": {"cat": "#/$defs/Cat", "dog": "#/$defs/Dog"}},
                  "$defs": {
@@ -249,7 +274,9 @@ class JsonSchemaTest {
     assertThat(input(PAGE_OF_USERS))
         .isEqualTo(
             json(
-                "{" + DIALECT + """
+                "{"
+                    + DIALECT
+                    + """
                 , "$ref": "#/$defs/Page_User_",
                  "$defs": {
                    "Page_User_": {
@@ -267,11 +294,14 @@ class JsonSchemaTest {
 
   // --- the documents checked by a JSON Schema validator, against Snel's own decoding
 
-  private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+  private static final SchemaRegistry REGISTRY =
+      SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
   private static List<Error> validate(JsonNode document, String instance) {
     com.networknt.schema.Schema schema = REGISTRY.getSchema(document);
-    return schema.validate(json(instance), context -> context.executionConfig(config -> config.formatAssertionsEnabled(true)));
+    return schema.validate(
+        json(instance),
+        context -> context.executionConfig(config -> config.formatAssertionsEnabled(true)));
   }
 
   /** The errors Snel's own decoder finds in the instance. */
@@ -319,7 +349,9 @@ class JsonSchemaTest {
           """)
   void an_instance_snel_accepts_is_valid_against_its_schema(String model, String instance) {
     assertThat(decode(type(model), instance)).as("Snel's errors").isEmpty();
-    assertThat(validate(input(type(model)), instance)).as("the JSON Schema validator's errors").isEmpty();
+    assertThat(validate(input(type(model)), instance))
+        .as("the JSON Schema validator's errors")
+        .isEmpty();
   }
 
   @ParameterizedTest(name = "{0} {1}")
@@ -362,22 +394,31 @@ class JsonSchemaTest {
           """)
   void an_instance_snel_refuses_is_invalid_against_its_schema(String model, String instance) {
     assertThat(decode(type(model), instance)).as("Snel's errors").isNotEmpty();
-    assertThat(validate(input(type(model)), instance)).as("the JSON Schema validator's errors").isNotEmpty();
+    assertThat(validate(input(type(model)), instance))
+        .as("the JSON Schema validator's errors")
+        .isNotEmpty();
   }
 
   @Test
   void the_validator_asserts_formats_so_emails_and_uuids_are_checked() {
-    String badEmail = "{\"username\": \"alice\", \"email\": \"not-an-email\", \"password\": \"secret123\"}";
-    String badUuid = "{\"item_id\": \"not-a-uuid\", \"name\": \"Gun\", \"unit_price\": 9.99, \"labels\": [],"
-        + " \"created_at\": \"2024-01-15T10:00:00Z\", \"stock\": {}}";
+    String badEmail =
+        "{\"username\": \"alice\", \"email\": \"not-an-email\", \"password\": \"secret123\"}";
+    String badUuid =
+        "{\"item_id\": \"not-a-uuid\", \"name\": \"Gun\", \"unit_price\": 9.99, \"labels\": [],"
+            + " \"created_at\": \"2024-01-15T10:00:00Z\", \"stock\": {}}";
 
-    assertThat(validate(input(UserCreate.class), badEmail)).extracting(Error::getKeyword).containsExactly("format");
-    assertThat(validate(input(Item.class), badUuid)).extracting(Error::getKeyword).containsExactly("format");
+    assertThat(validate(input(UserCreate.class), badEmail))
+        .extracting(Error::getKeyword)
+        .containsExactly("format");
+    assertThat(validate(input(Item.class), badUuid))
+        .extracting(Error::getKeyword)
+        .containsExactly("format");
   }
 
   @Test
   void the_output_document_describes_what_a_response_contains() {
-    assertThat(validate(output(Price.class), "{\"amount\": \"1.50\", \"discount\": null}")).isEmpty();
+    assertThat(validate(output(Price.class), "{\"amount\": \"1.50\", \"discount\": null}"))
+        .isEmpty();
     assertThat(validate(output(Price.class), "{\"amount\": 1.5, \"discount\": null}")).isNotEmpty();
     assertThat(validate(input(Price.class), "{\"amount\": 1.5, \"discount\": null}")).isEmpty();
   }

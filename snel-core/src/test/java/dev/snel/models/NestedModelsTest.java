@@ -140,7 +140,10 @@ class NestedModelsTest {
   @Test
   void a_missing_nested_field_has_the_nested_object_as_input() {
     TestResponse response =
-        postJson(client, "/orders", "{\"id\": 1, \"items\": [], \"shipping\": {\"street\": \"Main St 1\"}}");
+        postJson(
+            client,
+            "/orders",
+            "{\"id\": 1, \"items\": [], \"shipping\": {\"street\": \"Main St 1\"}}");
 
     assertThat(response.json())
         .isEqualTo(
@@ -182,18 +185,26 @@ class NestedModelsTest {
 
   @Test
   void null_and_absent_both_make_an_optional_field_empty() {
-    TestResponse withNull = postJson(client, "/items/describe", "{\"name\": \"a\", \"price\": 1, \"description\": null}");
+    TestResponse withNull =
+        postJson(
+            client, "/items/describe", "{\"name\": \"a\", \"price\": 1, \"description\": null}");
     TestResponse absent = postJson(client, "/items/describe", "{\"name\": \"a\", \"price\": 1}");
-    TestResponse present = postJson(client, "/items/describe", "{\"name\": \"a\", \"price\": 1, \"description\": \"x\"}");
+    TestResponse present =
+        postJson(
+            client, "/items/describe", "{\"name\": \"a\", \"price\": 1, \"description\": \"x\"}");
 
-    assertThat(withNull.json()).isEqualTo(json("{\"has_description\": false, \"description\": \"(none)\"}"));
-    assertThat(absent.json()).isEqualTo(json("{\"has_description\": false, \"description\": \"(none)\"}"));
-    assertThat(present.json()).isEqualTo(json("{\"has_description\": true, \"description\": \"x\"}"));
+    assertThat(withNull.json())
+        .isEqualTo(json("{\"has_description\": false, \"description\": \"(none)\"}"));
+    assertThat(absent.json())
+        .isEqualTo(json("{\"has_description\": false, \"description\": \"(none)\"}"));
+    assertThat(present.json())
+        .isEqualTo(json("{\"has_description\": true, \"description\": \"x\"}"));
   }
 
   @Test
   void null_for_a_required_field_is_a_type_error_and_absent_is_missing() {
-    TestResponse withNull = postJson(client, "/orders", "{\"id\": null, \"items\": null, \"shipping\": null}");
+    TestResponse withNull =
+        postJson(client, "/orders", "{\"id\": null, \"items\": null, \"shipping\": null}");
     TestResponse absent = postJson(client, "/orders", "{}");
 
     assertThat(withNull.json())
@@ -217,7 +228,8 @@ class NestedModelsTest {
 
   @Test
   void null_for_a_field_with_a_default_is_still_a_type_error() {
-    TestResponse response = postJson(client, "/items/describe", "{\"name\": \"a\", \"price\": 1, \"quantity\": null}");
+    TestResponse response =
+        postJson(client, "/items/describe", "{\"name\": \"a\", \"price\": 1, \"quantity\": null}");
 
     assertThat(response.json())
         .isEqualTo(
@@ -230,7 +242,10 @@ class NestedModelsTest {
   void a_body_or_nested_model_that_is_not_an_object_is_model_attributes_type() {
     TestResponse list = postJson(client, "/orders", "[1, 2]");
     TestResponse nested =
-        postJson(client, "/orders", "{\"id\": 1, \"items\": [\"Foo\"], \"shipping\": \"Main St 1, Delft\"}");
+        postJson(
+            client,
+            "/orders",
+            "{\"id\": 1, \"items\": [\"Foo\"], \"shipping\": \"Main St 1, Delft\"}");
 
     assertThat(list.json())
         .isEqualTo(
@@ -259,12 +274,15 @@ class NestedModelsTest {
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.json())
-        .isEqualTo(json("{\"id\": 1, \"items\": [], \"shipping\": {\"street\": \"s\", \"city\": \"c\"}, \"billing\": null}"));
+        .isEqualTo(
+            json(
+                "{\"id\": 1, \"items\": [], \"shipping\": {\"street\": \"s\", \"city\": \"c\"}, \"billing\": null}"));
   }
 
   @Test
   void a_model_that_forbids_extra_members_names_each_of_them_after_its_own_errors() {
-    TestResponse response = postJson(client, "/points", "{\"z\": 3, \"x\": \"one\", \"y\": 2, \"label\": {\"a\": 1}}");
+    TestResponse response =
+        postJson(client, "/points", "{\"z\": 3, \"x\": \"one\", \"y\": 2, \"label\": {\"a\": 1}}");
 
     assertThat(response.status()).isEqualTo(422);
     assertThat(response.json())
@@ -281,7 +299,10 @@ class NestedModelsTest {
   @Test
   void extra_members_are_forbidden_in_a_nested_model_too() {
     TestResponse response =
-        postJson(client, "/shapes", "{\"name\": \"line\", \"points\": [{\"x\": 0, \"y\": 0}, {\"x\": 1, \"y\": 1, \"z\": 1}]}");
+        postJson(
+            client,
+            "/shapes",
+            "{\"name\": \"line\", \"points\": [{\"x\": 0, \"y\": 0}, {\"x\": 1, \"y\": 1, \"z\": 1}]}");
 
     assertThat(response.json())
         .isEqualTo(
@@ -293,14 +314,18 @@ class NestedModelsTest {
   @Test
   void a_recursive_model_reads_and_locates_errors_at_any_depth() {
     TestResponse valid =
-        postJson(client, "/categories", "{\"name\": \"a\", \"children\": [{\"name\": \"b\", \"children\": []}]}");
+        postJson(
+            client,
+            "/categories",
+            "{\"name\": \"a\", \"children\": [{\"name\": \"b\", \"children\": []}]}");
     TestResponse invalid =
         postJson(
             client,
             "/categories",
             "{\"name\": \"a\", \"children\": [{\"name\": \"b\", \"children\": [{\"name\": 5, \"children\": []}]}]}");
 
-    assertThat(valid.json()).isEqualTo(json("{\"name\": \"a\", \"children\": [{\"name\": \"b\", \"children\": []}]}"));
+    assertThat(valid.json())
+        .isEqualTo(json("{\"name\": \"a\", \"children\": [{\"name\": \"b\", \"children\": []}]}"));
     assertThat(invalid.json())
         .isEqualTo(
             json(
@@ -316,6 +341,8 @@ class NestedModelsTest {
 
     assertThat(response.json()).isEqualTo(json("{\"theme\": \"DARK\", \"motto\": null}"));
     assertThat(missing.json())
-        .isEqualTo(json("{\"detail\":[{\"type\":\"missing\",\"loc\":[\"body\",\"theme\"],\"msg\":\"Field required\",\"input\":{\"motto\":\"less is more\"}}]}"));
+        .isEqualTo(
+            json(
+                "{\"detail\":[{\"type\":\"missing\",\"loc\":[\"body\",\"theme\"],\"msg\":\"Field required\",\"input\":{\"motto\":\"less is more\"}}]}"));
   }
 }

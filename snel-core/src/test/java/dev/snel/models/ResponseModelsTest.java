@@ -19,8 +19,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The response model decides what is sent, like FastAPI's {@code response_model}: members not in
- * it never leave the server, members are read from whatever object the handler returns (pydantic's
+ * The response model decides what is sent, like FastAPI's {@code response_model}: members not in it
+ * never leave the server, members are read from whatever object the handler returns (pydantic's
  * from_attributes), the {@code response_model_*} options filter them, and a result that does not
  * fit is a server error (FastAPI's ResponseValidationError).
  */
@@ -77,7 +77,12 @@ class ResponseModelsTest {
 
   public record AccountResponse(String username, boolean active) {}
 
-  public record Item(String name, Optional<String> description, double price, @Default("10.5") double tax, @Default({}) List<String> tags) {}
+  public record Item(
+      String name,
+      Optional<String> description,
+      double price,
+      @Default("10.5") double tax,
+      @Default({}) List<String> tags) {}
 
   private static final Map<String, Item> ITEMS =
       Map.of(
@@ -103,7 +108,8 @@ class ResponseModelsTest {
 
     @Get("/users/list")
     public List<UserOut> list() {
-      return List.of(new UserIn("a", "a@example.com", "pw-a"), new UserIn("b", "b@example.com", "pw-b"));
+      return List.of(
+          new UserIn("a", "a@example.com", "pw-a"), new UserIn("b", "b@example.com", "pw-b"));
     }
 
     @Get("/accounts/1")
@@ -142,13 +148,17 @@ class ResponseModelsTest {
     }
 
     @Get("/items/{item_id}/name")
-    @ResponseModel(value = Item.class, include = {"name", "description"})
+    @ResponseModel(
+        value = Item.class,
+        include = {"name", "description"})
     public Item name(String item_id) {
       return ITEMS.get(item_id);
     }
 
     @Get("/items/{item_id}/public")
-    @ResponseModel(value = Item.class, exclude = {"tax"})
+    @ResponseModel(
+        value = Item.class,
+        exclude = {"tax"})
     public Item publicData(String item_id) {
       return ITEMS.get(item_id);
     }
@@ -210,7 +220,12 @@ class ResponseModelsTest {
               .include(new Routes())
               .exceptionHandler(
                   ResponseValidationException.class,
-                  (request, e) -> Response.json(Map.of("errors", e.errors().stream().map(ResponseModelsTest::describe).toList())).status(500)));
+                  (request, e) ->
+                      Response.json(
+                              Map.of(
+                                  "errors",
+                                  e.errors().stream().map(ResponseModelsTest::describe).toList()))
+                          .status(500)));
 
   private static Map<String, Object> describe(dev.snel.ValidationError error) {
     Map<String, Object> item = new LinkedHashMap<>();
@@ -225,15 +240,19 @@ class ResponseModelsTest {
     TestResponse response = client.get("/users/stored");
 
     assertThat(response.status()).isEqualTo(200);
-    assertThat(response.json()).isEqualTo(json("{\"id\": 1, \"username\": \"alice\", \"email\": \"alice@example.com\"}"));
+    assertThat(response.json())
+        .isEqualTo(json("{\"id\": 1, \"username\": \"alice\", \"email\": \"alice@example.com\"}"));
     assertThat(response.text()).doesNotContain("hunter2");
   }
 
   @Test
   void the_declared_return_type_filters_a_subclass_with_more_fields() {
-    assertThat(client.get("/users/subclass").json()).isEqualTo(json("{\"username\": \"bob\", \"email\": \"bob@example.com\"}"));
+    assertThat(client.get("/users/subclass").json())
+        .isEqualTo(json("{\"username\": \"bob\", \"email\": \"bob@example.com\"}"));
     assertThat(client.get("/users/list").json())
-        .isEqualTo(json("[{\"username\": \"a\", \"email\": \"a@example.com\"}, {\"username\": \"b\", \"email\": \"b@example.com\"}]"));
+        .isEqualTo(
+            json(
+                "[{\"username\": \"a\", \"email\": \"a@example.com\"}, {\"username\": \"b\", \"email\": \"b@example.com\"}]"));
     assertThat(client.get("/users/list").text()).doesNotContain("pw-");
   }
 
@@ -249,37 +268,48 @@ class ResponseModelsTest {
   void members_are_read_from_a_map() {
     TestResponse response = client.get("/users/map");
 
-    assertThat(response.json()).isEqualTo(json("{\"id\": 3, \"username\": \"dave\", \"email\": \"dave@example.com\"}"));
+    assertThat(response.json())
+        .isEqualTo(json("{\"id\": 3, \"username\": \"dave\", \"email\": \"dave@example.com\"}"));
   }
 
   @Test
   void a_member_the_object_lacks_takes_its_default_when_it_has_one() {
-    assertThat(client.get("/profiles/map").json()).isEqualTo(json("{\"username\": \"frank\", \"bio\": null, \"role\": \"member\"}"));
-    assertThat(client.get("/profiles/account").json()).isEqualTo(json("{\"username\": \"grace\", \"bio\": null, \"role\": \"member\"}"));
+    assertThat(client.get("/profiles/map").json())
+        .isEqualTo(json("{\"username\": \"frank\", \"bio\": null, \"role\": \"member\"}"));
+    assertThat(client.get("/profiles/account").json())
+        .isEqualTo(json("{\"username\": \"grace\", \"bio\": null, \"role\": \"member\"}"));
   }
 
   @Test
   void exclude_unset_leaves_out_what_the_object_did_not_set() {
-    assertThat(client.get("/items/foo/unset").json()).isEqualTo(json("{\"name\": \"Foo\", \"price\": 50.2}"));
+    assertThat(client.get("/items/foo/unset").json())
+        .isEqualTo(json("{\"name\": \"Foo\", \"price\": 50.2}"));
     assertThat(client.get("/items/bar/unset").json())
-        .isEqualTo(json("{\"name\": \"Bar\", \"description\": \"The bartenders\", \"price\": 62.0, \"tax\": 20.2}"));
+        .isEqualTo(
+            json(
+                "{\"name\": \"Bar\", \"description\": \"The bartenders\", \"price\": 62.0, \"tax\": 20.2}"));
   }
 
   @Test
   void exclude_defaults_leaves_out_members_equal_to_their_default() {
-    assertThat(client.get("/items/baz/defaults").json()).isEqualTo(json("{\"name\": \"Baz\", \"price\": 50.2, \"tags\": [\"x\"]}"));
+    assertThat(client.get("/items/baz/defaults").json())
+        .isEqualTo(json("{\"name\": \"Baz\", \"price\": 50.2, \"tags\": [\"x\"]}"));
   }
 
   @Test
   void exclude_none_leaves_out_empty_members_only() {
-    assertThat(client.get("/items/foo/none").json()).isEqualTo(json("{\"name\": \"Foo\", \"price\": 50.2, \"tax\": 10.5, \"tags\": []}"));
+    assertThat(client.get("/items/foo/none").json())
+        .isEqualTo(json("{\"name\": \"Foo\", \"price\": 50.2, \"tax\": 10.5, \"tags\": []}"));
   }
 
   @Test
   void include_and_exclude_pick_top_level_members_by_name() {
-    assertThat(client.get("/items/bar/name").json()).isEqualTo(json("{\"name\": \"Bar\", \"description\": \"The bartenders\"}"));
+    assertThat(client.get("/items/bar/name").json())
+        .isEqualTo(json("{\"name\": \"Bar\", \"description\": \"The bartenders\"}"));
     assertThat(client.get("/items/bar/public").json())
-        .isEqualTo(json("{\"name\": \"Bar\", \"description\": \"The bartenders\", \"price\": 62.0, \"tags\": []}"));
+        .isEqualTo(
+            json(
+                "{\"name\": \"Bar\", \"description\": \"The bartenders\", \"price\": 62.0, \"tags\": []}"));
   }
 
   @Test
@@ -316,7 +346,9 @@ class ResponseModelsTest {
   void response_errors_in_a_list_name_the_index() {
     assertThat(client.get("/broken/list").status()).isEqualTo(500);
     assertThat(showingErrors.get("/broken/list").json())
-        .isEqualTo(json("{\"errors\":[{\"type\":\"missing\",\"loc\":[\"response\",1,\"email\"],\"msg\":\"Field required\"}]}"));
+        .isEqualTo(
+            json(
+                "{\"errors\":[{\"type\":\"missing\",\"loc\":[\"response\",1,\"email\"],\"msg\":\"Field required\"}]}"));
   }
 
   @Test

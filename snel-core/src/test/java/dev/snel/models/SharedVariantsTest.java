@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A compiled model belongs to the app that compiled it, and a union's tag to the union: one
- * record in two discriminated unions answers with each union's discriminator, and two apps in
- * one JVM (even with same-named classes from two class loaders) do not see each other.
+ * A compiled model belongs to the app that compiled it, and a union's tag to the union: one record
+ * in two discriminated unions answers with each union's discriminator, and two apps in one JVM
+ * (even with same-named classes from two class loaders) do not see each other.
  */
 class SharedVariantsTest {
 
@@ -72,10 +72,13 @@ class SharedVariantsTest {
 
   @Test
   void a_record_in_two_unions_is_written_and_read_with_each_unions_discriminator() {
-    TestClient client = TestClient.of(Snel.create().include(new ShapeRoutes()).include(new FigureRoutes()));
+    TestClient client =
+        TestClient.of(Snel.create().include(new ShapeRoutes()).include(new FigureRoutes()));
 
-    assertThat(client.get("/shape").json()).isEqualTo(json("{\"kind\": \"circle\", \"radius\": 1.0}"));
-    assertThat(client.get("/figure").json()).isEqualTo(json("{\"type\": \"circle\", \"radius\": 2.0}"));
+    assertThat(client.get("/shape").json())
+        .isEqualTo(json("{\"kind\": \"circle\", \"radius\": 1.0}"));
+    assertThat(client.get("/figure").json())
+        .isEqualTo(json("{\"type\": \"circle\", \"radius\": 2.0}"));
     assertThat(postJson(client, "/shape", "{\"kind\": \"circle\", \"radius\": 3}").json())
         .isEqualTo(json("{\"kind\": \"circle\", \"radius\": 3.0}"));
     assertThat(postJson(client, "/figure", "{\"type\": \"circle\", \"radius\": 4}").json())
@@ -84,23 +87,28 @@ class SharedVariantsTest {
 
   @Test
   void a_route_answering_with_the_record_itself_writes_no_unions_tag() {
-    TestClient client = TestClient.of(Snel.create().include(new ShapeRoutes()).include(new CircleRoutes()));
+    TestClient client =
+        TestClient.of(Snel.create().include(new ShapeRoutes()).include(new CircleRoutes()));
 
     assertThat(client.get("/circle").json()).isEqualTo(json("{\"radius\": 3.0}"));
-    assertThat(client.get("/shape").json()).isEqualTo(json("{\"kind\": \"circle\", \"radius\": 1.0}"));
+    assertThat(client.get("/shape").json())
+        .isEqualTo(json("{\"kind\": \"circle\", \"radius\": 1.0}"));
   }
 
   @Test
   void the_document_describes_the_record_with_each_unions_tag() {
-    JsonNode document = json(Snel.create().include(new ShapeRoutes()).include(new FigureRoutes()).openApiJson());
+    JsonNode document =
+        json(Snel.create().include(new ShapeRoutes()).include(new FigureRoutes()).openApiJson());
     JsonNode schemas = document.get("components").get("schemas");
 
     JsonNode shape = schemas.get(name(mapping(document, "/shape").get("circle")));
     JsonNode figure = schemas.get(name(mapping(document, "/figure").get("circle")));
 
-    assertThat(shape.get("properties").get("kind")).isEqualTo(json("{\"const\": \"circle\", \"title\": \"Kind\", \"type\": \"string\"}"));
+    assertThat(shape.get("properties").get("kind"))
+        .isEqualTo(json("{\"const\": \"circle\", \"title\": \"Kind\", \"type\": \"string\"}"));
     assertThat(shape.get("properties").has("type")).isFalse();
-    assertThat(figure.get("properties").get("type")).isEqualTo(json("{\"const\": \"circle\", \"title\": \"Type\", \"type\": \"string\"}"));
+    assertThat(figure.get("properties").get("type"))
+        .isEqualTo(json("{\"const\": \"circle\", \"title\": \"Type\", \"type\": \"string\"}"));
     assertThat(figure.get("properties").has("kind")).isFalse();
   }
 
@@ -109,36 +117,53 @@ class SharedVariantsTest {
     TestClient shapes = TestClient.of(Snel.create().include(new ShapeRoutes()));
     TestClient figures = TestClient.of(Snel.create().include(new FigureRoutes()));
 
-    assertThat(shapes.get("/shape").json()).isEqualTo(json("{\"kind\": \"circle\", \"radius\": 1.0}"));
-    assertThat(figures.get("/figure").json()).isEqualTo(json("{\"type\": \"circle\", \"radius\": 2.0}"));
+    assertThat(shapes.get("/shape").json())
+        .isEqualTo(json("{\"kind\": \"circle\", \"radius\": 1.0}"));
+    assertThat(figures.get("/figure").json())
+        .isEqualTo(json("{\"type\": \"circle\", \"radius\": 2.0}"));
   }
 
   @Test
   void same_named_models_of_two_class_loaders_are_compiled_apart() throws Exception {
     try (IsolatingLoader loader = new IsolatingLoader()) {
-      Object isolatedRoutes = loader.loadClass(NoteRoutes.class.getName()).getConstructor().newInstance();
+      Object isolatedRoutes =
+          loader.loadClass(NoteRoutes.class.getName()).getConstructor().newInstance();
       TestClient plain = TestClient.of(Snel.create().include(new NoteRoutes()));
       TestClient isolated = TestClient.of(Snel.create().include(isolatedRoutes));
 
-      assertThat(postJson(plain, "/notes", "{\"text\": \"a\"}").json()).isEqualTo(json("{\"text\": \"a\"}"));
+      assertThat(postJson(plain, "/notes", "{\"text\": \"a\"}").json())
+          .isEqualTo(json("{\"text\": \"a\"}"));
       assertThat(postJson(isolated, "/notes", "{\"text\": \"b\"}").status()).isEqualTo(200);
-      assertThat(postJson(isolated, "/notes", "{\"text\": \"b\"}").json()).isEqualTo(json("{\"text\": \"b\"}"));
+      assertThat(postJson(isolated, "/notes", "{\"text\": \"b\"}").json())
+          .isEqualTo(json("{\"text\": \"b\"}"));
     }
   }
 
   private static JsonNode mapping(JsonNode document, String path) {
-    return document.get("paths").get(path).get("get").get("responses").get("200").get("content")
-        .get("application/json").get("schema").get("discriminator").get("mapping");
+    return document
+        .get("paths")
+        .get(path)
+        .get("get")
+        .get("responses")
+        .get("200")
+        .get("content")
+        .get("application/json")
+        .get("schema")
+        .get("discriminator")
+        .get("mapping");
   }
 
   private static String name(JsonNode ref) {
     return ref.asString().substring("#/components/schemas/".length());
   }
 
-  /** Defines Note and NoteRoutes again, from the same class files; Snel's own classes are shared. */
+  /**
+   * Defines Note and NoteRoutes again, from the same class files; Snel's own classes are shared.
+   */
   private static final class IsolatingLoader extends URLClassLoader {
     IsolatingLoader() {
-      super(new URL[] {SharedVariantsTest.class.getProtectionDomain().getCodeSource().getLocation()},
+      super(
+          new URL[] {SharedVariantsTest.class.getProtectionDomain().getCodeSource().getLocation()},
           SharedVariantsTest.class.getClassLoader());
     }
 

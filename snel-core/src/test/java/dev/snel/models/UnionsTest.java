@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Sealed interfaces of records are pydantic unions: with {@code @Discriminator}, the tag member
- * picks the record (and is written on output); without it, the first record that fits wins and
- * a value that fits none reports each record's errors under its name.
+ * picks the record (and is written on output); without it, the first record that fits wins and a
+ * value that fits none reports each record's errors under its name.
  */
 class UnionsTest {
 
@@ -100,9 +100,16 @@ class UnionsTest {
 
   @Test
   void the_tag_picks_the_record() {
-    TestResponse cat = postJson(client, "/owners/kind", "{\"name\": \"Ann\", \"pet\": {\"pet_type\": \"cat\", \"meows\": true}}");
+    TestResponse cat =
+        postJson(
+            client,
+            "/owners/kind",
+            "{\"name\": \"Ann\", \"pet\": {\"pet_type\": \"cat\", \"meows\": true}}");
     TestResponse dog =
-        postJson(client, "/owners/kind", "{\"name\": \"Ann\", \"pet\": {\"barks\": 2, \"tricks\": [], \"pet_type\": \"dog\"}}");
+        postJson(
+            client,
+            "/owners/kind",
+            "{\"name\": \"Ann\", \"pet\": {\"barks\": 2, \"tricks\": [], \"pet_type\": \"dog\"}}");
 
     assertThat(cat.json()).isEqualTo(json("{\"kind\": \"Cat\"}"));
     assertThat(dog.json()).isEqualTo(json("{\"kind\": \"Dog\"}"));
@@ -111,18 +118,25 @@ class UnionsTest {
   @Test
   void the_tag_is_written_on_output() {
     TestResponse echoed =
-        postJson(client, "/owners", "{\"name\": \"Ann\", \"pet\": {\"pet_type\": \"dog\", \"barks\": 2.5, \"tricks\": [\"sit\"]}}");
+        postJson(
+            client,
+            "/owners",
+            "{\"name\": \"Ann\", \"pet\": {\"pet_type\": \"dog\", \"barks\": 2.5, \"tricks\": [\"sit\"]}}");
     TestResponse returned = client.get("/pets/favourite");
 
     assertThat(echoed.json())
-        .isEqualTo(json("{\"name\": \"Ann\", \"pet\": {\"pet_type\": \"dog\", \"barks\": 2.5, \"tricks\": [\"sit\"]}}"));
-    assertThat(returned.json()).isEqualTo(json("{\"pet_type\": \"cat\", \"meows\": true, \"lives\": 7}"));
+        .isEqualTo(
+            json(
+                "{\"name\": \"Ann\", \"pet\": {\"pet_type\": \"dog\", \"barks\": 2.5, \"tricks\": [\"sit\"]}}"));
+    assertThat(returned.json())
+        .isEqualTo(json("{\"pet_type\": \"cat\", \"meows\": true, \"lives\": 7}"));
     assertThat(returned.json().propertyNames()).containsExactly("pet_type", "meows", "lives");
   }
 
   @Test
   void an_object_without_the_tag_is_union_tag_not_found() {
-    TestResponse response = postJson(client, "/owners", "{\"name\": \"Ann\", \"pet\": {\"meows\": true}}");
+    TestResponse response =
+        postJson(client, "/owners", "{\"name\": \"Ann\", \"pet\": {\"meows\": true}}");
 
     assertThat(response.status()).isEqualTo(422);
     assertThat(response.json())
@@ -136,7 +150,11 @@ class UnionsTest {
 
   @Test
   void an_unknown_tag_is_union_tag_invalid_with_the_expected_tags() {
-    TestResponse response = postJson(client, "/owners", "{\"name\": \"Ann\", \"pet\": {\"pet_type\": \"fish\", \"fins\": 2}}");
+    TestResponse response =
+        postJson(
+            client,
+            "/owners",
+            "{\"name\": \"Ann\", \"pet\": {\"pet_type\": \"fish\", \"fins\": 2}}");
 
     assertThat(response.json())
         .isEqualTo(
@@ -150,7 +168,8 @@ class UnionsTest {
 
   @Test
   void a_tag_that_is_not_a_string_is_an_invalid_tag_too() {
-    TestResponse response = postJson(client, "/owners", "{\"name\": \"Ann\", \"pet\": {\"pet_type\": 5}}");
+    TestResponse response =
+        postJson(client, "/owners", "{\"name\": \"Ann\", \"pet\": {\"pet_type\": 5}}");
 
     assertThat(response.json())
         .isEqualTo(
@@ -164,8 +183,16 @@ class UnionsTest {
 
   @Test
   void errors_inside_a_variant_have_the_tag_in_their_location() {
-    TestResponse wrongType = postJson(client, "/owners", "{\"name\": \"Ann\", \"pet\": {\"pet_type\": \"cat\", \"meows\": \"maybe\"}}");
-    TestResponse missing = postJson(client, "/owners", "{\"name\": \"Ann\", \"pet\": {\"pet_type\": \"dog\", \"tricks\": [1, \"sit\"]}}");
+    TestResponse wrongType =
+        postJson(
+            client,
+            "/owners",
+            "{\"name\": \"Ann\", \"pet\": {\"pet_type\": \"cat\", \"meows\": \"maybe\"}}");
+    TestResponse missing =
+        postJson(
+            client,
+            "/owners",
+            "{\"name\": \"Ann\", \"pet\": {\"pet_type\": \"dog\", \"tricks\": [1, \"sit\"]}}");
 
     assertThat(wrongType.json())
         .isEqualTo(
@@ -213,13 +240,20 @@ class UnionsTest {
 
   @Test
   void without_a_discriminator_the_first_record_that_fits_wins() {
-    TestResponse card = postJson(client, "/checkout", "{\"payment\": {\"number\": \"4111111111111111\", \"holder\": \"Ann\"}}");
-    TestResponse transfer = postJson(client, "/checkout", "{\"payment\": {\"iban\": \"NL91ABNA0417164300\"}}");
+    TestResponse card =
+        postJson(
+            client,
+            "/checkout",
+            "{\"payment\": {\"number\": \"4111111111111111\", \"holder\": \"Ann\"}}");
+    TestResponse transfer =
+        postJson(client, "/checkout", "{\"payment\": {\"iban\": \"NL91ABNA0417164300\"}}");
 
     assertThat(card.json()).isEqualTo(json("{\"kind\": \"Card\"}"));
     // Transfer and Voucher both fit: the first one declared wins
     assertThat(transfer.json()).isEqualTo(json("{\"kind\": \"Transfer\"}"));
-    assertThat(postJson(client, "/checkout/echo", "{\"payment\": {\"iban\": \"NL91\", \"extra\": 1}}").json())
+    assertThat(
+            postJson(client, "/checkout/echo", "{\"payment\": {\"iban\": \"NL91\", \"extra\": 1}}")
+                .json())
         .isEqualTo(json("{\"payment\": {\"iban\": \"NL91\"}}"));
   }
 
@@ -260,7 +294,10 @@ class UnionsTest {
   @Test
   void a_record_in_a_union_reads_its_numbers_exactly_as_sent() {
     TestResponse response =
-        postJson(client, "/invoices", "{\"adjustments\": [{\"kind\": \"refund\", \"amount\": 1.10}, {\"kind\": \"fee\", \"amount\": \"2.500\", \"reason\": \"late\"}]}");
+        postJson(
+            client,
+            "/invoices",
+            "{\"adjustments\": [{\"kind\": \"refund\", \"amount\": 1.10}, {\"kind\": \"fee\", \"amount\": \"2.500\", \"reason\": \"late\"}]}");
 
     assertThat(response.json())
         .isEqualTo(

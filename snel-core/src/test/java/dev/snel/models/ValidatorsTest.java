@@ -23,7 +23,12 @@ import org.junit.jupiter.api.Test;
  */
 class ValidatorsTest {
 
-  public record Signup(@Size(min = 3) String username, int age, String password, String password_repeat, Optional<String> referrer) {
+  public record Signup(
+      @Size(min = 3) String username,
+      int age,
+      String password,
+      String password_repeat,
+      Optional<String> referrer) {
 
     @FieldValidator("username")
     static String lowercase(String username) {
@@ -104,7 +109,8 @@ class ValidatorsTest {
   @Test
   void a_field_validator_is_not_run_for_an_absent_or_null_optional() {
     TestResponse absent = postJson(client, "/signups", VALID);
-    TestResponse withNull = postJson(client, "/signups", VALID.replace("}", ", \"referrer\": null}"));
+    TestResponse withNull =
+        postJson(client, "/signups", VALID.replace("}", ", \"referrer\": null}"));
 
     assertThat(absent.json().get("referrer").isNull()).isTrue();
     assertThat(withNull.json().get("referrer").isNull()).isTrue();
@@ -113,7 +119,8 @@ class ValidatorsTest {
   @Test
   void an_illegal_argument_in_a_field_validator_is_a_value_error_at_the_field() {
     TestResponse response =
-        postJson(client, "/signups", VALID.replace("\"Alice\"", "\"Al ice\"").replace("30", "\"12\""));
+        postJson(
+            client, "/signups", VALID.replace("\"Alice\"", "\"Al ice\"").replace("30", "\"12\""));
 
     assertThat(response.status()).isEqualTo(422);
     assertThat(response.json())
@@ -141,7 +148,8 @@ class ValidatorsTest {
 
   @Test
   void an_illegal_argument_in_a_model_validator_is_a_value_error_at_the_model_with_its_input() {
-    String body = "{\"username\": \"alice\", \"age\": 30, \"password\": \"one\", \"password_repeat\": \"two\"}";
+    String body =
+        "{\"username\": \"alice\", \"age\": 30, \"password\": \"one\", \"password_repeat\": \"two\"}";
     TestResponse response = postJson(client, "/signups", body);
 
     assertThat(response.status()).isEqualTo(422);
@@ -149,13 +157,18 @@ class ValidatorsTest {
         .isEqualTo(
             json(
                 "{\"detail\":[{\"type\":\"value_error\",\"loc\":[\"body\"],\"msg\":\"Value error, passwords do not match\","
-                    + "\"input\":" + body + ",\"ctx\":{\"error\":{}}}]}"));
+                    + "\"input\":"
+                    + body
+                    + ",\"ctx\":{\"error\":{}}}]}"));
   }
 
   @Test
   void a_model_validator_is_not_run_when_a_field_is_invalid() {
     TestResponse response =
-        postJson(client, "/signups", "{\"username\": \"alice\", \"age\": \"old\", \"password\": \"one\", \"password_repeat\": \"two\"}");
+        postJson(
+            client,
+            "/signups",
+            "{\"username\": \"alice\", \"age\": \"old\", \"password\": \"one\", \"password_repeat\": \"two\"}");
 
     assertThat(response.json())
         .isEqualTo(

@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A broad app's document, part by part, against what FastAPI 0.141 writes for the same
- * declarations (the FastAPI form of each route is in its comment).
+ * A broad app's document, part by part, against what FastAPI 0.141 writes for the same declarations
+ * (the FastAPI form of each route is in its comment).
  */
 class OpenApiDocumentTest {
   public record Item(String name, double price) {}
@@ -42,23 +42,35 @@ class OpenApiDocumentTest {
 
   public record Subscription(String username, double monthly_fee, OffsetDateTime start_date) {}
 
-  public enum Color { red, green }
+  public enum Color {
+    red,
+    green
+  }
 
   @Tags("items")
   public static class Items {
-    // @app.get("/items/", tags=["items"], summary="List the items", description="All of them, **paged**.")
+    // @app.get("/items/", tags=["items"], summary="List the items", description="All of them,
+    // **paged**.")
     // def read_items(skip: int = 0, limit: Annotated[int, Query(le=100)] = 10,
-    //   label: Annotated[list[str], Query()] = ["new", "sale"], id: Annotated[set[int] | None, Query()] = None) -> list[Item]
+    //   label: Annotated[list[str], Query()] = ["new", "sale"], id: Annotated[set[int] | None,
+    // Query()] = None) -> list[Item]
     @Get("/items/")
     @Operation(summary = "List the items", description = "All of them, **paged**.")
-    public List<Item> readItems(@Default("0") int skip, @Default("10") @Max(100) int limit, @Default({"new", "sale"}) List<String> label, Optional<java.util.Set<Integer>> id) {
+    public List<Item> readItems(
+        @Default("0") int skip,
+        @Default("10") @Max(100) int limit,
+        @Default({"new", "sale"}) List<String> label,
+        Optional<java.util.Set<Integer>> id) {
       return List.of();
     }
 
     // def read_item(item_id: Annotated[int, Path(description="The item's id", ge=1)],
-    //   q: Annotated[str | None, Query(alias="item-query", min_length=3, max_length=50, deprecated=True)] = None,
-    //   user_agent: Annotated[str | None, Header()] = None, ads_id: Annotated[str | None, Cookie()] = None,
-    //   tag: Annotated[list[str], Query()], color: Annotated[Color | None, Query(examples=["red"])] = None) -> Item
+    //   q: Annotated[str | None, Query(alias="item-query", min_length=3, max_length=50,
+    // deprecated=True)] = None,
+    //   user_agent: Annotated[str | None, Header()] = None, ads_id: Annotated[str | None, Cookie()]
+    // = None,
+    //   tag: Annotated[list[str], Query()], color: Annotated[Color | None, Query(examples=["red"])]
+    // = None) -> Item
     @Get("/items/{item_id}")
     public Item readItem(
         @Header Optional<String> user_agent,
@@ -70,9 +82,11 @@ class OpenApiDocumentTest {
       return new Item("x", 1);
     }
 
-    // def update_item(item_id: int, item: Item, user: User, importance: Annotated[int, Body()]) -> dict[str, Any]
+    // def update_item(item_id: int, item: Item, user: User, importance: Annotated[int, Body()]) ->
+    // dict[str, Any]
     @Put("/items/{item_id}")
-    public Map<String, Object> updateItem(long item_id, Item item, User user, @Body int importance) {
+    public Map<String, Object> updateItem(
+        long item_id, Item item, User user, @Body int importance) {
       return Map.of();
     }
 
@@ -117,7 +131,8 @@ class OpenApiDocumentTest {
   }
 
   public static class Users {
-    // router = APIRouter(prefix="/users", tags=["users"]); @router.get("/") def list_users() -> list[User]
+    // router = APIRouter(prefix="/users", tags=["users"]); @router.get("/") def list_users() ->
+    // list[User]
     @Get("/")
     public List<User> listUsers() {
       return List.of();
@@ -132,7 +147,10 @@ class OpenApiDocumentTest {
   }
 
   static Snel app() {
-    Snel app = Snel.create().include(new Items()).include(Router.withPrefix("/users").tags("users").include(new Users()));
+    Snel app =
+        Snel.create()
+            .include(new Items())
+            .include(Router.withPrefix("/users").tags("users").include(new Users()));
     app.openApi()
         .title("Items API")
         .version("2.1.0")
@@ -153,7 +171,8 @@ class OpenApiDocumentTest {
   private static JsonNode DOCUMENT;
 
   @BeforeAll
-  static void serveTheDocument() { // not in a static initializer: the customizer runs on a handler thread
+  static void
+      serveTheDocument() { // not in a static initializer: the customizer runs on a handler thread
     DOCUMENT = TestClient.of(app()).get("/openapi.json").json();
   }
 
@@ -181,7 +200,9 @@ class OpenApiDocumentTest {
   @Test
   void servers_and_tags_are_listed_in_the_order_given() {
     assertThat(DOCUMENT.get("servers"))
-        .isEqualTo(json("[{\"url\":\"https://api.example.com\",\"description\":\"Production\"},{\"url\":\"http://localhost:8000\"}]"));
+        .isEqualTo(
+            json(
+                "[{\"url\":\"https://api.example.com\",\"description\":\"Production\"},{\"url\":\"http://localhost:8000\"}]"));
     assertThat(DOCUMENT.get("tags"))
         .isEqualTo(
             json(
@@ -191,7 +212,8 @@ class OpenApiDocumentTest {
 
   @Test
   void the_document_lists_the_members_in_fastapis_order() {
-    assertThat(DOCUMENT.propertyNames()).containsExactly("openapi", "info", "servers", "paths", "webhooks", "components", "tags");
+    assertThat(DOCUMENT.propertyNames())
+        .containsExactly("openapi", "info", "servers", "paths", "webhooks", "components", "tags");
   }
 
   @Test
@@ -217,7 +239,8 @@ class OpenApiDocumentTest {
   }
 
   @Test
-  void parameters_come_path_query_header_cookie_with_descriptions_constraints_aliases_and_examples() {
+  void
+      parameters_come_path_query_header_cookie_with_descriptions_constraints_aliases_and_examples() {
     assertThat(operation("/items/{item_id}", "get").get("parameters"))
         .isEqualTo(
             json(
@@ -243,7 +266,8 @@ class OpenApiDocumentTest {
                 """
                 {"content":{"application/json":{"schema":{"$ref":"#/components/schemas/Body_update_item_items__item_id__put"}}},
                  "required":true}"""));
-    assertThat(DOCUMENT.get("components").get("schemas").get("Body_update_item_items__item_id__put"))
+    assertThat(
+            DOCUMENT.get("components").get("schemas").get("Body_update_item_items__item_id__put"))
         .isEqualTo(
             json(
                 """
@@ -254,7 +278,11 @@ class OpenApiDocumentTest {
 
   @Test
   void an_embedded_single_body_gets_a_body_component_too() {
-    assertThat(DOCUMENT.get("components").get("schemas").get("Body_embed_item_items__item_id__embed_post"))
+    assertThat(
+            DOCUMENT
+                .get("components")
+                .get("schemas")
+                .get("Body_embed_item_items__item_id__embed_post"))
         .isEqualTo(
             json(
                 """
@@ -279,7 +307,10 @@ class OpenApiDocumentTest {
   @Test
   void a_204_response_has_no_content() {
     assertThat(operation("/items/{item_id}", "delete").get("responses"))
-        .isEqualTo(json("{\"204\":{\"description\":\"Successful Response\"},%s}".formatted(VALIDATION_ERROR)));
+        .isEqualTo(
+            json(
+                "{\"204\":{\"description\":\"Successful Response\"},%s}"
+                    .formatted(VALIDATION_ERROR)));
   }
 
   @Test
@@ -312,7 +343,8 @@ class OpenApiDocumentTest {
   @Test
   void router_tags_come_before_the_routes_own() {
     assertThat(operation("/users/", "get").get("tags")).isEqualTo(json("[\"users\"]"));
-    assertThat(operation("/users/", "get").get("operationId").asString()).isEqualTo("list_users_users__get");
+    assertThat(operation("/users/", "get").get("operationId").asString())
+        .isEqualTo("list_users_users__get");
     assertThat(operation("/users/me", "get").get("tags")).isEqualTo(json("[\"users\",\"me\"]"));
   }
 
@@ -368,7 +400,15 @@ class OpenApiDocumentTest {
       }
     }
     JsonNode document = json(Snel.create().include(new Pets()).openApiJson());
-    assertThat(document.get("paths").get("/pets").get("post").get("requestBody").get("content").get("application/json").get("schema"))
+    assertThat(
+            document
+                .get("paths")
+                .get("/pets")
+                .get("post")
+                .get("requestBody")
+                .get("content")
+                .get("application/json")
+                .get("schema"))
         .isEqualTo(
             json(
                 """
@@ -388,9 +428,17 @@ class OpenApiDocumentTest {
         return Map.of();
       }
     }
-    JsonNode properties = json(Snel.create().include(new Notes()).openApiJson()).get("components").get("schemas").get("Note").get("properties");
-    assertThat(properties.get("author")).isEqualTo(json("{\"anyOf\":[{\"type\":\"string\"},{\"type\":\"null\"}],\"title\":\"Author\"}"));
-    assertThat(properties.get("stars")).isEqualTo(json("{\"type\":\"integer\",\"title\":\"Stars\",\"default\":3}"));
+    JsonNode properties =
+        json(Snel.create().include(new Notes()).openApiJson())
+            .get("components")
+            .get("schemas")
+            .get("Note")
+            .get("properties");
+    assertThat(properties.get("author"))
+        .isEqualTo(
+            json("{\"anyOf\":[{\"type\":\"string\"},{\"type\":\"null\"}],\"title\":\"Author\"}"));
+    assertThat(properties.get("stars"))
+        .isEqualTo(json("{\"type\":\"integer\",\"title\":\"Stars\",\"default\":3}"));
   }
 
   @Test
@@ -409,7 +457,8 @@ class OpenApiDocumentTest {
       }
     }
     Snel app = Snel.create().include(new Twice());
-    org.assertj.core.api.Assertions.assertThatThrownBy(app::openApiJson).hasMessageContaining("operationId same");
+    org.assertj.core.api.Assertions.assertThatThrownBy(app::openApiJson)
+        .hasMessageContaining("operationId same");
   }
 
   public static class Files {
@@ -421,9 +470,16 @@ class OpenApiDocumentTest {
 
   @Test
   void a_catch_all_path_parameter_is_written_without_its_convertor_like_fastapi() {
-    JsonNode document = TestClient.of(Snel.create().include(new Files())).get("/openapi.json").json();
+    JsonNode document =
+        TestClient.of(Snel.create().include(new Files())).get("/openapi.json").json();
     assertThat(document.get("paths").propertyNames()).containsExactly("/files/{file_path}");
-    assertThat(document.get("paths").get("/files/{file_path}").get("get").get("operationId").asString())
+    assertThat(
+            document
+                .get("paths")
+                .get("/files/{file_path}")
+                .get("get")
+                .get("operationId")
+                .asString())
         .isEqualTo("read_file_files__file_path__get");
   }
 }

@@ -81,13 +81,17 @@ class ResponseVariantsTest {
     assertThat(missing.json()).isEqualTo(json("{\"detail\":\"Item not found\"}"));
     TestResponse withdrawn = client.get("/items/withdrawn");
     assertThat(withdrawn.status()).isEqualTo(404);
-    assertThat(withdrawn.json()).isEqualTo(json("{\"detail\":\"Item withdrawn\",\"reason\":\"recalled\"}"));
+    assertThat(withdrawn.json())
+        .isEqualTo(json("{\"detail\":\"Item withdrawn\",\"reason\":\"recalled\"}"));
     TestResponse conflict = client.request("POST", "/jobs/busy").send();
     assertThat(conflict.status()).isEqualTo(409);
-    assertThat(conflict.json()).isEqualTo(json("{\"kind\":\"Conflict\",\"detail\":\"A job is running\"}"));
+    assertThat(conflict.json())
+        .isEqualTo(json("{\"kind\":\"Conflict\",\"detail\":\"A job is running\"}"));
     TestResponse locked = client.request("POST", "/jobs/locked").send();
     assertThat(locked.status()).isEqualTo(409);
-    assertThat(locked.json()).isEqualTo(json("{\"kind\":\"Locked\",\"detail\":\"Jobs are locked\",\"until\":1700000000}"));
+    assertThat(locked.json())
+        .isEqualTo(
+            json("{\"kind\":\"Locked\",\"detail\":\"Jobs are locked\",\"until\":1700000000}"));
   }
 
   @Test
@@ -108,7 +112,8 @@ class ResponseVariantsTest {
                  "404":{"description":"Not Found","content":{"application/json":{"schema":
                    {"anyOf":[{"$ref":"#/components/schemas/Missing"},{"$ref":"#/components/schemas/Withdrawn"}]}}}},
                  "422":{"description":"Validation Error","content":{"application/json":{"schema":{"$ref":"#/components/schemas/HTTPValidationError"}}}}}"""));
-    assertThat(document.get("components").get("schemas").get("Withdrawn").get("required")).isEqualTo(json("[\"detail\",\"reason\"]"));
+    assertThat(document.get("components").get("schemas").get("Withdrawn").get("required"))
+        .isEqualTo(json("[\"detail\",\"reason\"]"));
   }
 
   @Test
@@ -125,7 +130,8 @@ class ResponseVariantsTest {
                     "discriminator":{"propertyName":"kind","mapping":{
                       "Conflict":"#/components/schemas/Conflict","Locked":"#/components/schemas/Locked"}}}}}},
                  "422":{"description":"Validation Error","content":{"application/json":{"schema":{"$ref":"#/components/schemas/HTTPValidationError"}}}}}"""));
-    assertThat(document.get("components").get("schemas").get("Conflict").get("properties").get("kind"))
+    assertThat(
+            document.get("components").get("schemas").get("Conflict").get("properties").get("kind"))
         .isEqualTo(json("{\"const\":\"Conflict\",\"title\":\"Kind\",\"type\":\"string\"}"));
   }
 }

@@ -40,7 +40,12 @@ class ValidationErrorResponseTest {
             .exceptionHandler(
                 RequestValidationException.class,
                 (request, e) ->
-                    Response.json(new Problem("Invalid request", e.errors().stream().map(error -> String.valueOf(error.loc().getLast())).toList()))
+                    Response.json(
+                            new Problem(
+                                "Invalid request",
+                                e.errors().stream()
+                                    .map(error -> String.valueOf(error.loc().getLast()))
+                                    .toList()))
                         .status(400));
     app.openApi().validationErrorResponse(400, Problem.class);
     return app;
@@ -50,7 +55,8 @@ class ValidationErrorResponseTest {
   void the_handler_answers_with_its_status_and_body() {
     TestResponse response = TestClient.of(app()).get("/items/abc");
     assertThat(response.status()).isEqualTo(400);
-    assertThat(response.json()).isEqualTo(json("{\"title\":\"Invalid request\",\"fields\":[\"item_id\"]}"));
+    assertThat(response.json())
+        .isEqualTo(json("{\"title\":\"Invalid request\",\"fields\":[\"item_id\"]}"));
   }
 
   @Test
@@ -62,22 +68,38 @@ class ValidationErrorResponseTest {
                 """
                 {"200":{"description":"Successful Response","content":{"application/json":{"schema":{"type":"integer","title":"Response Read Items  Item Id  Get"}}}},
                  "400":{"description":"Validation Error","content":{"application/json":{"schema":{"$ref":"#/components/schemas/Problem"}}}}}"""));
-    assertThat(document.get("components").get("schemas").propertyNames()).containsExactly("Problem");
-    assertThat(document.get("components").get("schemas").get("Problem").get("properties").propertyNames())
+    assertThat(document.get("components").get("schemas").propertyNames())
+        .containsExactly("Problem");
+    assertThat(
+            document
+                .get("components")
+                .get("schemas")
+                .get("Problem")
+                .get("properties")
+                .propertyNames())
         .containsExactly("title", "fields");
   }
 
   @Test
   void an_operation_without_parameters_has_no_validation_error_response() {
     JsonNode document = TestClient.of(app()).get("/openapi.json").json();
-    assertThat(document.get("paths").get("/health").get("get").get("responses").propertyNames()).containsExactly("200");
+    assertThat(document.get("paths").get("/health").get("get").get("responses").propertyNames())
+        .containsExactly("200");
   }
 
   @Test
   void without_the_declaration_the_document_keeps_fastapis_422() {
-    JsonNode document = TestClient.of(Snel.create().include(new Routes())).get("/openapi.json").json();
-    assertThat(document.get("paths").get("/items/{item_id}").get("get").get("responses").propertyNames())
+    JsonNode document =
+        TestClient.of(Snel.create().include(new Routes())).get("/openapi.json").json();
+    assertThat(
+            document
+                .get("paths")
+                .get("/items/{item_id}")
+                .get("get")
+                .get("responses")
+                .propertyNames())
         .containsExactly("200", "422");
-    assertThat(document.get("components").get("schemas").propertyNames()).containsExactly("HTTPValidationError", "ValidationError");
+    assertThat(document.get("components").get("schemas").propertyNames())
+        .containsExactly("HTTPValidationError", "ValidationError");
   }
 }

@@ -30,7 +30,8 @@ class BooleanConversionTest {
   private static final TestClient client = TestClient.of(Snel.create().include(new Routes()));
 
   @ParameterizedTest(name = "\"{0}\" is true")
-  @ValueSource(strings = {"true", "True", "TRUE", "1", "yes", "YES", "on", "On", "t", "T", "y", "Y"})
+  @ValueSource(
+      strings = {"true", "True", "TRUE", "1", "yes", "YES", "on", "On", "t", "T", "y", "Y"})
   void reads_the_words_pydantic_takes_for_true(String input) {
     TestResponse response = client.get("/bool?v=" + q(input));
 
@@ -39,7 +40,8 @@ class BooleanConversionTest {
   }
 
   @ParameterizedTest(name = "\"{0}\" is false")
-  @ValueSource(strings = {"false", "False", "FALSE", "0", "no", "No", "off", "OFF", "f", "F", "n", "N"})
+  @ValueSource(
+      strings = {"false", "False", "FALSE", "0", "no", "No", "off", "OFF", "f", "F", "n", "N"})
   void reads_the_words_pydantic_takes_for_false(String input) {
     TestResponse response = client.get("/bool?v=" + q(input));
 
@@ -48,7 +50,10 @@ class BooleanConversionTest {
   }
 
   @ParameterizedTest(name = "\"{0}\" is not a boolean")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       'maybe'
       '2'
       ''
@@ -73,7 +78,10 @@ class BooleanConversionTest {
   }
 
   @ParameterizedTest(name = "\"{0}\" is {1}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       'yes' | true
       'off' | false
       """)

@@ -30,8 +30,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * jakarta.validation annotations on parameters are FastAPI's {@code Query(ge=..)}, {@code
- * Path(min_length=..)} and so on: {@code @Min(1)} is {@code ge=1}, {@code @Size(min = 3)} is
- * {@code min_length=3}, and a violation is pydantic's error for that constraint.
+ * Path(min_length=..)} and so on: {@code @Min(1)} is {@code ge=1}, {@code @Size(min = 3)} is {@code
+ * min_length=3}, and a violation is pydantic's error for that constraint.
  */
 class ConstraintTest {
 
@@ -68,7 +68,8 @@ class ConstraintTest {
 
     @Get("/price-exclusive")
     public double priceExclusive(
-        @DecimalMin(value = "1.5", inclusive = false) @DecimalMax(value = "9.5", inclusive = false) double v) {
+        @DecimalMin(value = "1.5", inclusive = false) @DecimalMax(value = "9.5", inclusive = false)
+            double v) {
       return v;
     }
 
@@ -135,11 +136,13 @@ class ConstraintTest {
 
   private static final TestClient client = TestClient.of(Snel.create().include(new Routes()));
 
-  private static void assertError(String target, String type, List<?> loc, String msg, Object input, Map<String, ?> ctx) {
+  private static void assertError(
+      String target, String type, List<?> loc, String msg, Object input, Map<String, ?> ctx) {
     TestResponse response = client.get(target);
 
     assertThat(response.status()).isEqualTo(422);
-    assertThat(response.json()).isEqualTo(Expected.detail(Expected.error(type, loc, msg, input, ctx)));
+    assertThat(response.json())
+        .isEqualTo(Expected.detail(Expected.error(type, loc, msg, input, ctx)));
   }
 
   @Test
@@ -213,7 +216,8 @@ class ConstraintTest {
           """)
   void rejects_a_value_beyond_a_decimal_bound(
       String path, String input, String type, String op, String msg, double bound) {
-    assertError(path + "?v=" + q(input), type, List.of("query", "v"), msg, input, Map.of(op, bound));
+    assertError(
+        path + "?v=" + q(input), type, List.of("query", "v"), msg, input, Map.of(op, bound));
   }
 
   @ParameterizedTest(name = "{0}?v={1}")
@@ -290,7 +294,10 @@ class ConstraintTest {
   }
 
   @ParameterizedTest(name = "\"{0}\"")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       ''
       '   '
       """)
@@ -365,8 +372,10 @@ class ConstraintTest {
     JsonNode error = response.json().get("detail").get(0);
     assertThat(error.get("type").asString()).isEqualTo("too_long");
     assertThat(error.get("loc")).isEqualTo(TestClient.json("[\"query\", \"tag\"]"));
-    assertThat(error.get("msg").asString()).isEqualTo("Set should have at most 3 items after validation, not more");
-    assertThat(error.get("input")).isEqualTo(TestClient.json("[\"a\", \"b\", \"c\", \"d\", \"e\"]"));
+    assertThat(error.get("msg").asString())
+        .isEqualTo("Set should have at most 3 items after validation, not more");
+    assertThat(error.get("input"))
+        .isEqualTo(TestClient.json("[\"a\", \"b\", \"c\", \"d\", \"e\"]"));
     assertThat(error.get("ctx").get("field_type").asString()).isEqualTo("Set");
     assertThat(error.get("ctx").get("max_length").asInt()).isEqualTo(3);
   }
@@ -415,12 +424,14 @@ class ConstraintTest {
   }
 
   @Test
-  @org.junit.jupiter.api.Timeout(60) // java.util.regex would backtrack for longer than the universe's age
+  @org.junit.jupiter.api.Timeout(
+      60) // java.util.regex would backtrack for longer than the universe's age
   void a_pattern_that_backtracks_in_java_regex_is_matched_in_linear_time() {
     TestResponse response = client.get("/catastrophic?v=" + "a".repeat(5_000) + "c");
 
     assertThat(response.status()).isEqualTo(422);
-    assertThat(response.json().get("detail").get(0).get("type").asString()).isEqualTo("string_pattern_mismatch");
+    assertThat(response.json().get("detail").get(0).get("type").asString())
+        .isEqualTo("string_pattern_mismatch");
     assertThat(client.get("/catastrophic?v=aaab").status()).isEqualTo(200);
   }
 

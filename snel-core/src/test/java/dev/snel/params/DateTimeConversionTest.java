@@ -22,8 +22,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * leniencies, unix timestamps), with the errors of its {@code speedate} parser. The routes answer
  * with the Java value's ISO text.
  *
- * <p>In lax mode pydantic tries a date that is not a date as a datetime, and a datetime that is
- * not a datetime as a date, and reports why the second try failed: a date's error is the datetime
+ * <p>In lax mode pydantic tries a date that is not a date as a datetime, and a datetime that is not
+ * a datetime as a date, and reports why the second try failed: a date's error is the datetime
  * parser's ({@code date_from_datetime_parsing}), a datetime's error the date parser's ({@code
  * datetime_from_date_parsing}).
  */
@@ -65,14 +65,16 @@ class DateTimeConversionTest {
     assertThat(response.json()).isEqualTo(Expected.string(expected));
   }
 
-  private static void assertError(String path, String input, String type, String prefix, String error) {
+  private static void assertError(
+      String path, String input, String type, String prefix, String error) {
     TestResponse response = client.get(path + "?v=" + q(input));
 
     assertThat(response.status()).isEqualTo(422);
     assertThat(response.json())
         .isEqualTo(
             Expected.detail(
-                Expected.error(type, List.of("query", "v"), prefix + error, input, Map.of("error", error))));
+                Expected.error(
+                    type, List.of("query", "v"), prefix + error, input, Map.of("error", error))));
   }
 
   @ParameterizedTest(name = "\"{0}\" is {1}")
@@ -93,7 +95,10 @@ class DateTimeConversionTest {
   }
 
   @ParameterizedTest(name = "\"{0}\"")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       '2024-01-31T10:00:00'
       '2024-01-31T00:00:01Z'
       '1706659201'
@@ -135,7 +140,12 @@ class DateTimeConversionTest {
           '2024-01-31T00:00:00+' | invalid timezone hour
           """)
   void rejects_a_bad_date_with_the_datetime_parsers_error(String input, String error) {
-    assertError("/date", input, "date_from_datetime_parsing", "Input should be a valid date or datetime, ", error);
+    assertError(
+        "/date",
+        input,
+        "date_from_datetime_parsing",
+        "Input should be a valid date or datetime, ",
+        error);
   }
 
   @ParameterizedTest(name = "\"{0}\" is {1}")
@@ -203,7 +213,12 @@ class DateTimeConversionTest {
           /instant          | '31-01-2024'                | invalid character in year
           """)
   void rejects_a_bad_datetime_with_the_date_parsers_error(String path, String input, String error) {
-    assertError(path, input, "datetime_from_date_parsing", "Input should be a valid datetime or date, ", error);
+    assertError(
+        path,
+        input,
+        "datetime_from_date_parsing",
+        "Input should be a valid datetime or date, ",
+        error);
   }
 
   @ParameterizedTest(name = "\"{0}\" is {1}")

@@ -109,7 +109,8 @@ class EnumConversionTest {
     TestResponse response = client.get("/sizes?size=m");
 
     assertThat(response.status()).isEqualTo(200);
-    assertThat(response.json()).isEqualTo(TestClient.json("{\"size\": \"m\", \"constant\": \"MEDIUM\"}"));
+    assertThat(response.json())
+        .isEqualTo(TestClient.json("{\"size\": \"m\", \"constant\": \"MEDIUM\"}"));
   }
 
   @ParameterizedTest(name = "\"{0}\"")

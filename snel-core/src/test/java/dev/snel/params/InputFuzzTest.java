@@ -35,9 +35,9 @@ import net.jqwik.api.Provide;
 
 /**
  * Property tests: whatever a client sends (random bytes, valid JSON bodies with random edits,
- * random query strings, random text for every scalar type) is answered with a value or a
- * validation error, never a 500 or an unexpected exception. Tries are bounded so that each
- * property runs in about a second.
+ * random query strings, random text for every scalar type) is answered with a value or a validation
+ * error, never a 500 or an unexpected exception. Tries are bounded so that each property runs in
+ * about a second.
  */
 class InputFuzzTest {
 
@@ -130,7 +130,8 @@ class InputFuzzTest {
   }
 
   @Property(tries = 300)
-  void a_valid_body_with_random_edits_is_answered_with_2xx_or_4xx(@ForAll("mutatedBodies") String body) {
+  void a_valid_body_with_random_edits_is_answered_with_2xx_or_4xx(
+      @ForAll("mutatedBodies") String body) {
     assertAnswered(post("/everything", body.getBytes(StandardCharsets.UTF_8), Response.JSON));
   }
 
@@ -171,7 +172,11 @@ class InputFuzzTest {
             .ofMaxLength(64)
             .map(s -> s.getBytes(StandardCharsets.UTF_8));
     Arbitrary<byte[]> whitespace =
-        Arbitraries.strings().withChars(" \t\r\n").ofMinLength(1).ofMaxLength(8).map(s -> s.getBytes(StandardCharsets.UTF_8));
+        Arbitraries.strings()
+            .withChars(" \t\r\n")
+            .ofMinLength(1)
+            .ofMaxLength(8)
+            .map(s -> s.getBytes(StandardCharsets.UTF_8));
     return Arbitraries.oneOf(anyBytes, jsonish, whitespace);
   }
 
@@ -179,19 +184,46 @@ class InputFuzzTest {
   Arbitrary<String> mutatedBodies() {
     Arbitrary<String> fragment =
         Arbitraries.oneOf(
-            Arbitraries.strings().withChars("{}[]\":,\\ 0123456789.eE+-_nulltruefalse").ofMaxLength(4),
+            Arbitraries.strings()
+                .withChars("{}[]\":,\\ 0123456789.eE+-_nulltruefalse")
+                .ofMaxLength(4),
             Arbitraries.of(
-                "\\ud800", "\\udc00", "\\ud83d\\ude00", "\\\\", "\\u0000", "\u0000", "null", "1e999999999",
-                "-0", "NaN", "Infinity", "9".repeat(5000), "\"" + "9".repeat(5000) + "\"", "[[[[[[", "{\"a\":",
-                "\"\\u00e9\"", "\"x@-bad-.com\"", "\"a@example.123\"", "\"1_0\"", "\"inf\"", "true", "\"\""));
+                "\\ud800",
+                "\\udc00",
+                "\\ud83d\\ude00",
+                "\\\\",
+                "\\u0000",
+                "\u0000",
+                "null",
+                "1e999999999",
+                "-0",
+                "NaN",
+                "Infinity",
+                "9".repeat(5000),
+                "\"" + "9".repeat(5000) + "\"",
+                "[[[[[[",
+                "{\"a\":",
+                "\"\\u00e9\"",
+                "\"x@-bad-.com\"",
+                "\"a@example.123\"",
+                "\"1_0\"",
+                "\"inf\"",
+                "true",
+                "\"\""));
     return Arbitraries.integers()
         .between(1, 4)
         .flatMap(
             edits ->
-                Arbitraries.integers().between(0, VALID.length()).list().ofSize(edits * 2)
+                Arbitraries.integers()
+                    .between(0, VALID.length())
+                    .list()
+                    .ofSize(edits * 2)
                     .flatMap(
                         positions ->
-                            fragment.list().ofSize(edits).map(pieces -> mutate(positions, pieces))));
+                            fragment
+                                .list()
+                                .ofSize(edits)
+                                .map(pieces -> mutate(positions, pieces))));
   }
 
   /** Replaces a random span of the valid body with each piece in turn. */
@@ -207,14 +239,18 @@ class InputFuzzTest {
 
   @Provide
   Arbitrary<String> queries() {
-    Arbitrary<String> names = Arbitraries.of("i", "d", "m", "b", "u", "day", "at", "c", "e", "l", "x", "");
+    Arbitrary<String> names =
+        Arbitraries.of("i", "d", "m", "b", "u", "day", "at", "c", "e", "l", "x", "");
     Arbitrary<String> values =
         Arbitraries.oneOf(
             Arbitraries.strings().withChars("%0123456789abcdefABCDEFzZ+-_.&=é@:").ofMaxLength(16),
             scalarTexts().map(s -> s.replace("&", "%26").replace("#", "%23")));
     return Arbitraries.oneOf(
             names.flatMap(n -> values.map(v -> n + "=" + v)),
-            Arbitraries.strings().withChars("%&=+0123456789aAfFzZé ").ofMaxLength(24).map(s -> s.replace(" ", "%20")))
+            Arbitraries.strings()
+                .withChars("%&=+0123456789aAfFzZé ")
+                .ofMaxLength(24)
+                .map(s -> s.replace(" ", "%20")))
         .list()
         .ofMaxSize(5)
         .map(parts -> String.join("&", parts).replace("#", "%23"));
@@ -223,9 +259,23 @@ class InputFuzzTest {
   @Provide
   Arbitrary<Class<?>> scalarTypes() {
     return Arbitraries.of(
-        int.class, long.class, short.class, byte.class, BigInteger.class, double.class, float.class,
-        BigDecimal.class, boolean.class, UUID.class, LocalDate.class, LocalDateTime.class,
-        OffsetDateTime.class, Instant.class, LocalTime.class, Color.class, String.class);
+        int.class,
+        long.class,
+        short.class,
+        byte.class,
+        BigInteger.class,
+        double.class,
+        float.class,
+        BigDecimal.class,
+        boolean.class,
+        UUID.class,
+        LocalDate.class,
+        LocalDateTime.class,
+        OffsetDateTime.class,
+        Instant.class,
+        LocalTime.class,
+        Color.class,
+        String.class);
   }
 
   @Provide
@@ -235,7 +285,18 @@ class InputFuzzTest {
         Arbitraries.strings().withChars("0123456789+-._eE xXabcdefinftyINF").ofMaxLength(40),
         Arbitraries.strings().withChars("0123456789-:.TtZz_ +").ofMaxLength(40),
         Arbitraries.strings().withChars("0123456789abcdefABCDEF-{}urn:uid").ofMaxLength(48),
-        Arbitraries.of("RED", "red", "GREEN", "true", "yes", "off", "inf", "-Infinity", "NaN", "1e999999999", "1e-999999999")
+        Arbitraries.of(
+                "RED",
+                "red",
+                "GREEN",
+                "true",
+                "yes",
+                "off",
+                "inf",
+                "-Infinity",
+                "NaN",
+                "1e999999999",
+                "1e-999999999")
             .map(s -> s),
         Arbitraries.integers().between(1, 20_000).map(n -> "9".repeat(n)),
         Arbitraries.integers().between(1, 5_000).map(n -> "1" + "_0".repeat(n) + ".5e" + n));

@@ -15,9 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Integers from strings, as pydantic v2 reads them in lax mode; and, where Snel differs on
- * purpose, Java's bounded integer types: a value out of the type's range fails like a pydantic
- * {@code conint(ge=MIN, le=MAX)}, with 422, never a 500.
+ * Integers from strings, as pydantic v2 reads them in lax mode; and, where Snel differs on purpose,
+ * Java's bounded integer types: a value out of the type's range fails like a pydantic {@code
+ * conint(ge=MIN, le=MAX)}, with 422, never a 500.
  */
 class IntegerConversionTest {
   private static final String INT_PARSING =
@@ -107,11 +107,16 @@ class IntegerConversionTest {
 
     assertThat(response.status()).isEqualTo(422);
     assertThat(response.json())
-        .isEqualTo(Expected.detail(Expected.error("int_parsing", List.of("query", "v"), INT_PARSING, input)));
+        .isEqualTo(
+            Expected.detail(
+                Expected.error("int_parsing", List.of("query", "v"), INT_PARSING, input)));
   }
 
   @ParameterizedTest(name = "\"{0}\" is {1}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       '42'  | 42
       '-1'  | -1
       """)
@@ -133,7 +138,8 @@ class IntegerConversionTest {
           /byte  | 127                  | 127
           /byte  | -128                 | -128
           """)
-  void accepts_every_value_in_the_range_of_the_java_type(String path, String input, String expected) {
+  void accepts_every_value_in_the_range_of_the_java_type(
+      String path, String input, String expected) {
     TestResponse response = client.get(path + "?v=" + q(input));
 
     assertThat(response.status()).isEqualTo(200);
@@ -151,7 +157,8 @@ class IntegerConversionTest {
           /short | 32768                  | 32767
           /byte  | 128                    | 127
           """)
-  void rejects_a_value_over_the_java_type_like_a_pydantic_le_constraint(String path, String input, String max) {
+  void rejects_a_value_over_the_java_type_like_a_pydantic_le_constraint(
+      String path, String input, String max) {
     TestResponse response = client.get(path + "?v=" + q(input));
 
     assertThat(response.status()).isEqualTo(422);
@@ -176,7 +183,8 @@ class IntegerConversionTest {
           /short | -32769               | -32768
           /byte  | -129                 | -128
           """)
-  void rejects_a_value_under_the_java_type_like_a_pydantic_ge_constraint(String path, String input, String min) {
+  void rejects_a_value_under_the_java_type_like_a_pydantic_ge_constraint(
+      String path, String input, String min) {
     TestResponse response = client.get(path + "?v=" + q(input));
 
     assertThat(response.status()).isEqualTo(422);
@@ -208,13 +216,18 @@ class IntegerConversionTest {
   }
 
   @ParameterizedTest(name = "\"{0}\" is not a big integer")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       '1.5'
       'abc'
       """)
   void rejects_a_big_integer_that_is_not_an_integer(String input) {
     assertThat(client.get("/big?v=" + q(input)).json())
-        .isEqualTo(Expected.detail(Expected.error("int_parsing", List.of("query", "v"), INT_PARSING, input)));
+        .isEqualTo(
+            Expected.detail(
+                Expected.error("int_parsing", List.of("query", "v"), INT_PARSING, input)));
   }
 
   @Test

@@ -55,12 +55,20 @@ class JsonBodyLimitsTest {
   private static final TestClient client = TestClient.of(Snel.create().include(new Routes()));
 
   private static TestResponse post(String target, String body) {
-    return client.request("POST", target).body(body.getBytes(StandardCharsets.UTF_8), Response.JSON).send();
+    return client
+        .request("POST", target)
+        .body(body.getBytes(StandardCharsets.UTF_8), Response.JSON)
+        .send();
   }
 
   private static Object jsonInvalid(int position, String error) {
     return Expected.detail(
-        Expected.error("json_invalid", List.of("body", position), "JSON decode error", Map.of(), Map.of("error", error)));
+        Expected.error(
+            "json_invalid",
+            List.of("body", position),
+            "JSON decode error",
+            Map.of(),
+            Map.of("error", error)));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -89,7 +97,8 @@ class JsonBodyLimitsTest {
           '{"name": "é\\ud800"}'         | 11 | unexpected end of hex escape
           '{"name": "😀\\ud800"}'         | 11 | unexpected end of hex escape
           """)
-  void refuses_an_escaped_lone_surrogate_as_pydantics_json_parser_does(String body, int position, String error) {
+  void refuses_an_escaped_lone_surrogate_as_pydantics_json_parser_does(
+      String body, int position, String error) {
     TestResponse response = post("/users/", body);
 
     assertThat(response.status()).isEqualTo(422);
@@ -98,7 +107,8 @@ class JsonBodyLimitsTest {
 
   @Test
   void refuses_a_lone_surrogate_in_an_embedded_body_too() {
-    TestResponse response = post("/offers", "{\"user\": {\"name\": \"\\ud800\"}, \"counter\": {\"count\": 1}}");
+    TestResponse response =
+        post("/offers", "{\"user\": {\"name\": \"\\ud800\"}, \"counter\": {\"count\": 1}}");
 
     assertThat(response.status()).isEqualTo(422);
     assertThat(response.json()).isEqualTo(jsonInvalid(19, "unexpected end of hex escape"));
@@ -118,7 +128,8 @@ class JsonBodyLimitsTest {
     TestResponse response = post("/counters", "{\"count\": " + "9".repeat(4301) + "}");
 
     assertThat(response.status()).isEqualTo(400);
-    assertThat(response.json()).isEqualTo(TestClient.json("{\"detail\": \"There was an error parsing the body\"}"));
+    assertThat(response.json())
+        .isEqualTo(TestClient.json("{\"detail\": \"There was an error parsing the body\"}"));
   }
 
   @Test
@@ -126,7 +137,8 @@ class JsonBodyLimitsTest {
     TestResponse response = post("/counters", "{\"count\": " + "9".repeat(4300) + "}");
 
     assertThat(response.status()).isEqualTo(422);
-    assertThat(response.json().get("detail").get(0).get("type").asString()).isEqualTo("less_than_equal");
+    assertThat(response.json().get("detail").get(0).get("type").asString())
+        .isEqualTo("less_than_equal");
   }
 
   @Test
@@ -151,6 +163,7 @@ class JsonBodyLimitsTest {
     TestResponse response = post("/amounts", "{\"value\": " + value + "}");
 
     assertThat(response.status()).isEqualTo(422);
-    assertThat(response.json().get("detail").get(0).get("type").asString()).isEqualTo("decimal_parsing");
+    assertThat(response.json().get("detail").get(0).get("type").asString())
+        .isEqualTo("decimal_parsing");
   }
 }

@@ -53,7 +53,10 @@ class JsonBodyTest {
   private static final TestClient client = TestClient.of(Snel.create().include(new Routes()));
 
   private static TestResponse postRaw(String target, String body) {
-    return client.request("POST", target).body(body.getBytes(StandardCharsets.UTF_8), Response.JSON).send();
+    return client
+        .request("POST", target)
+        .body(body.getBytes(StandardCharsets.UTF_8), Response.JSON)
+        .send();
   }
 
   @Test
@@ -66,7 +69,8 @@ class JsonBodyTest {
 
   @Test
   void ignores_members_the_record_does_not_have() {
-    TestResponse response = postRaw("/items", "{\"name\": \"Foo\", \"price\": 1.5, \"color\": \"red\"}");
+    TestResponse response =
+        postRaw("/items", "{\"name\": \"Foo\", \"price\": 1.5, \"color\": \"red\"}");
 
     assertThat(response.json()).isEqualTo(TestClient.json("{\"name\": \"Foo\", \"price\": 1.5}"));
   }
@@ -160,7 +164,8 @@ class JsonBodyTest {
           '{"name": "Foo"} x'          | 16 | Extra data
           '{"name": tru}'              | 9  | Expecting value
           """)
-  void answers_a_body_that_is_not_json_exactly_as_fastapi_does(String body, int position, String error) {
+  void answers_a_body_that_is_not_json_exactly_as_fastapi_does(
+      String body, int position, String error) {
     TestResponse response = postRaw("/items", body);
 
     assertThat(response.status()).isEqualTo(422);
@@ -204,7 +209,8 @@ class JsonBodyTest {
     TestResponse response =
         client.post(
             "/offers",
-            Map.of("item", Map.of("name", "Foo", "price", 42.0), "user", Map.of("username", "dave")));
+            Map.of(
+                "item", Map.of("name", "Foo", "price", 42.0), "user", Map.of("username", "dave")));
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.json())
@@ -217,7 +223,8 @@ class JsonBodyTest {
 
   @Test
   void requires_the_member_of_each_of_several_record_parameters() {
-    TestResponse response = client.post("/offers", Map.of("item", Map.of("name", "Foo", "price", 42.0)));
+    TestResponse response =
+        client.post("/offers", Map.of("item", Map.of("name", "Foo", "price", 42.0)));
 
     assertThat(response.status()).isEqualTo(422);
     assertThat(response.json())
@@ -230,7 +237,8 @@ class JsonBodyTest {
 
   @Test
   void takes_a_null_member_as_missing() {
-    TestResponse response = postRaw("/offers", "{\"item\": {\"name\": \"Foo\", \"price\": 1}, \"user\": null}");
+    TestResponse response =
+        postRaw("/offers", "{\"item\": {\"name\": \"Foo\", \"price\": 1}, \"user\": null}");
 
     assertThat(response.json())
         .isEqualTo(
@@ -270,7 +278,8 @@ class JsonBodyTest {
 
   @Test
   void reads_an_embedded_single_record_from_the_member_of_its_name() {
-    TestResponse response = client.post("/embedded", Map.of("item", Map.of("name", "Foo", "price", 1.5)));
+    TestResponse response =
+        client.post("/embedded", Map.of("item", Map.of("name", "Foo", "price", 1.5)));
 
     assertThat(response.json()).isEqualTo(TestClient.json("{\"name\": \"Foo\", \"price\": 1.5}"));
   }

@@ -91,11 +91,16 @@ class NumberConversionTest {
 
     assertThat(response.status()).isEqualTo(422);
     assertThat(response.json())
-        .isEqualTo(Expected.detail(Expected.error("float_parsing", List.of("query", "v"), FLOAT_PARSING, input)));
+        .isEqualTo(
+            Expected.detail(
+                Expected.error("float_parsing", List.of("query", "v"), FLOAT_PARSING, input)));
   }
 
   @ParameterizedTest(name = "\"{0}\" is {1}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       '1.5'  | 1.5
       '-inf' | -Infinity
       """)
@@ -104,12 +109,17 @@ class NumberConversionTest {
   }
 
   @ParameterizedTest(name = "\"{0}\" is not a float")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       'abc'
       """)
   void rejects_a_float_like_a_double(String input) {
     assertThat(client.get("/float?v=" + q(input)).json())
-        .isEqualTo(Expected.detail(Expected.error("float_parsing", List.of("query", "v"), FLOAT_PARSING, input)));
+        .isEqualTo(
+            Expected.detail(
+                Expected.error("float_parsing", List.of("query", "v"), FLOAT_PARSING, input)));
   }
 
   @ParameterizedTest(name = "\"{0}\" is {1}")
@@ -125,7 +135,8 @@ class NumberConversionTest {
           '1_000.25'  | 1000.25
           '12345678901234567890.123456789' | 12345678901234567890.123456789
           """)
-  void accepts_what_pydantic_accepts_as_a_decimal_keeping_every_digit(String input, String expected) {
+  void accepts_what_pydantic_accepts_as_a_decimal_keeping_every_digit(
+      String input, String expected) {
     TestResponse response = client.get("/decimal?v=" + q(input));
 
     assertThat(response.status()).isEqualTo(200);
@@ -133,7 +144,10 @@ class NumberConversionTest {
   }
 
   @ParameterizedTest(name = "\"{0}\" is not a decimal")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       'abc'
       ''
       '1.2.3'
@@ -146,11 +160,18 @@ class NumberConversionTest {
     assertThat(response.json())
         .isEqualTo(
             Expected.detail(
-                Expected.error("decimal_parsing", List.of("query", "v"), "Input should be a valid decimal", input)));
+                Expected.error(
+                    "decimal_parsing",
+                    List.of("query", "v"),
+                    "Input should be a valid decimal",
+                    input)));
   }
 
   @ParameterizedTest(name = "\"{0}\" is not finite")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       'inf'
       '-Infinity'
       'nan'
@@ -162,7 +183,11 @@ class NumberConversionTest {
     assertThat(response.json())
         .isEqualTo(
             Expected.detail(
-                Expected.error("finite_number", List.of("query", "v"), "Input should be a finite number", input)));
+                Expected.error(
+                    "finite_number",
+                    List.of("query", "v"),
+                    "Input should be a finite number",
+                    input)));
   }
 
   @Test
@@ -191,7 +216,11 @@ class NumberConversionTest {
     assertThat(response.json())
         .isEqualTo(
             Expected.detail(
-                Expected.error("decimal_parsing", List.of("query", "v"), "Input should be a valid decimal", input)));
+                Expected.error(
+                    "decimal_parsing",
+                    List.of("query", "v"),
+                    "Input should be a valid decimal",
+                    input)));
   }
 
   @ParameterizedTest(name = "\"{0}\"")
@@ -203,6 +232,10 @@ class NumberConversionTest {
     assertThat(response.json())
         .isEqualTo(
             Expected.detail(
-                Expected.error("decimal_parsing", List.of("query", "v"), "Input should be a valid decimal", input)));
+                Expected.error(
+                    "decimal_parsing",
+                    List.of("query", "v"),
+                    "Input should be a valid decimal",
+                    input)));
   }
 }

@@ -61,7 +61,8 @@ class ParameterRulesTest {
     }
 
     @Get("/listing")
-    public Map<String, Object> listing(@Default("10") int limit, @Default({"a", "b"}) List<String> tag) {
+    public Map<String, Object> listing(
+        @Default("10") int limit, @Default({"a", "b"}) List<String> tag) {
       return Map.of("limit", limit, "tag", tag);
     }
 
@@ -142,7 +143,8 @@ class ParameterRulesTest {
   void takes_a_scalar_parameter_that_is_not_in_the_path_from_the_query() {
     TestResponse response = client.get("/items/5?q=somequery");
 
-    assertThat(response.json()).isEqualTo(TestClient.json("{\"item_id\": 5, \"q\": \"somequery\"}"));
+    assertThat(response.json())
+        .isEqualTo(TestClient.json("{\"item_id\": 5, \"q\": \"somequery\"}"));
   }
 
   @Test
@@ -297,14 +299,16 @@ class ParameterRulesTest {
 
   @Test
   void reads_a_header_parameter_with_underscores_from_the_hyphenated_header() {
-    TestResponse response = client.request("GET", "/agent").header("User-Agent", "snel-test").send();
+    TestResponse response =
+        client.request("GET", "/agent").header("User-Agent", "snel-test").send();
 
     assertThat(response.json()).isEqualTo(Expected.string("snel-test"));
   }
 
   @Test
   void reads_a_camel_case_header_parameter_from_the_hyphenated_header() {
-    TestResponse response = client.request("GET", "/agent-camel").header("user-agent", "snel-test").send();
+    TestResponse response =
+        client.request("GET", "/agent-camel").header("user-agent", "snel-test").send();
 
     assertThat(response.json()).isEqualTo(Expected.string("snel-test"));
   }
@@ -323,14 +327,16 @@ class ParameterRulesTest {
 
   @Test
   void reads_the_header_of_the_java_name_when_underscores_are_not_converted() {
-    TestResponse response = client.request("GET", "/strange").header("strange_header", "yes").send();
+    TestResponse response =
+        client.request("GET", "/strange").header("strange_header", "yes").send();
 
     assertThat(response.json()).isEqualTo(Expected.string("yes"));
   }
 
   @Test
   void ignores_the_hyphenated_header_when_underscores_are_not_converted() {
-    TestResponse response = client.request("GET", "/strange").header("strange-header", "yes").send();
+    TestResponse response =
+        client.request("GET", "/strange").header("strange-header", "yes").send();
 
     assertThat(response.json())
         .isEqualTo(
@@ -345,7 +351,8 @@ class ParameterRulesTest {
     TestResponse response =
         client.request("GET", "/tokens").header("X-Token", "foo").header("x-token", "bar").send();
 
-    assertThat(response.json()).isEqualTo(TestClient.json("{\"X-Token values\": [\"foo\", \"bar\"]}"));
+    assertThat(response.json())
+        .isEqualTo(TestClient.json("{\"X-Token values\": [\"foo\", \"bar\"]}"));
   }
 
   @Test

@@ -9,9 +9,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Percent-decoding of query values and path segments as Starlette gets them from Python's
- * unquote: every valid escape decoded, a malformed one kept as sent, and bytes that are not UTF-8
- * replaced by U+FFFD.
+ * Percent-decoding of query values and path segments as Starlette gets them from Python's unquote:
+ * every valid escape decoded, a malformed one kept as sent, and bytes that are not UTF-8 replaced
+ * by U+FFFD.
  */
 class PercentDecodingTest {
 

@@ -39,7 +39,11 @@ class TestClientCookiesTest {
     @Get("/logout")
     public Map<String, Object> logout(Response response) {
       // what Starlette's delete_cookie sends
-      response.headers().add("set-cookie", "session=\"\"; expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Path=/; SameSite=lax");
+      response
+          .headers()
+          .add(
+              "set-cookie",
+              "session=\"\"; expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Path=/; SameSite=lax");
       return Map.of();
     }
 
@@ -55,7 +59,8 @@ class TestClientCookiesTest {
 
   @Test
   void sends_a_cookie_with_one_request_only() {
-    assertThat(client.request("GET", "/cookies").cookie("ads", "0").send().json()).isEqualTo(json("{\"ads\":\"0\"}"));
+    assertThat(client.request("GET", "/cookies").cookie("ads", "0").send().json())
+        .isEqualTo(json("{\"ads\":\"0\"}"));
     assertThat(client.get("/cookies").json()).isEqualTo(json("{}"));
   }
 
@@ -63,7 +68,8 @@ class TestClientCookiesTest {
   void sends_the_clients_cookies_with_every_request_and_a_requests_own_over_them() {
     client.cookie("session", "abc").cookie("theme", "dark");
 
-    assertThat(client.get("/cookies").json()).isEqualTo(json("{\"session\":\"abc\",\"theme\":\"dark\"}"));
+    assertThat(client.get("/cookies").json())
+        .isEqualTo(json("{\"session\":\"abc\",\"theme\":\"dark\"}"));
     assertThat(client.request("GET", "/cookies").cookie("theme", "light").send().json())
         .isEqualTo(json("{\"session\":\"abc\",\"theme\":\"light\"}"));
     assertThat(client.cookies()).isEqualTo(Map.of("session", "abc", "theme", "dark"));
@@ -111,24 +117,32 @@ class TestClientCookiesTest {
 
   @Test
   void keeps_and_sends_cookies_over_http_too() throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", exchange -> {
-      String received = String.join(",", exchange.getRequestHeaders().getOrDefault("cookie", java.util.List.of()));
-      if (exchange.getRequestURI().getPath().equals("/login")) {
-        exchange.getResponseHeaders().add("set-cookie", "session=xyz; Path=/");
-      }
-      byte[] body = received.getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(200, body.length == 0 ? -1 : body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/",
+        exchange -> {
+          String received =
+              String.join(
+                  ",", exchange.getRequestHeaders().getOrDefault("cookie", java.util.List.of()));
+          if (exchange.getRequestURI().getPath().equals("/login")) {
+            exchange.getResponseHeaders().add("set-cookie", "session=xyz; Path=/");
+          }
+          byte[] body = received.getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, body.length == 0 ? -1 : body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
     server.start();
     try {
-      TestClient http = TestClient.of(URI.create("http://127.0.0.1:" + server.getAddress().getPort())).cookie("a", "1");
+      TestClient http =
+          TestClient.of(URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
+              .cookie("a", "1");
 
       http.get("/login");
 
-      assertThat(http.request("GET", "/echo").cookie("b", "2").send().text()).isEqualTo("a=1; session=xyz; b=2");
+      assertThat(http.request("GET", "/echo").cookie("b", "2").send().text())
+          .isEqualTo("a=1; session=xyz; b=2");
     } finally {
       server.stop(0);
     }

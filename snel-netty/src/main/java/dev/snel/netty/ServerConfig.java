@@ -3,8 +3,8 @@ package dev.snel.netty;
 import java.time.Duration;
 
 /**
- * How the server listens and what it tolerates. Start from {@link #defaults()} and change what
- * you need: {@code ServerConfig.defaults().port(0).maxBodySize(10 << 20)}.
+ * How the server listens and what it tolerates. Start from {@link #defaults()} and change what you
+ * need: {@code ServerConfig.defaults().port(0).maxBodySize(10 << 20)}.
  *
  * @param host the address to bind, e.g. {@code 127.0.0.1} or {@code 0.0.0.0}
  * @param port the port; 0 picks a free one
@@ -16,12 +16,12 @@ import java.time.Duration;
  * @param idleTimeout how long a keep-alive connection may sit idle between requests
  * @param shutdownTimeout how long a graceful stop waits for requests in flight
  * @param ioThreads the number of I/O threads; 0 means one per available processor
- * @param maxPipelinedRequests the most requests one connection may have read but not yet
- *     answered; a client pipelining more gets answers to that many, the last with {@code
- *     Connection: close}, and the rest are neither executed nor answered
- * @param writeBufferSize how many bytes of responses may wait to be sent on one connection
- *     before the server stops writing and reading there until the client has read them; with
- *     {@code maxPipelinedRequests}, what bounds the memory a client that does not read can cost
+ * @param maxPipelinedRequests the most requests one connection may have read but not yet answered;
+ *     a client pipelining more gets answers to that many, the last with {@code Connection: close},
+ *     and the rest are neither executed nor answered
+ * @param writeBufferSize how many bytes of responses may wait to be sent on one connection before
+ *     the server stops writing and reading there until the client has read them; with {@code
+ *     maxPipelinedRequests}, what bounds the memory a client that does not read can cost
  */
 public record ServerConfig(
     String host,
@@ -52,9 +52,9 @@ public record ServerConfig(
   }
 
   /**
-   * 127.0.0.1:8000 like uvicorn; 8 KiB request line, 16 KiB of headers, 1 MiB body; 30 s to
-   * send a request, 60 s idle keep-alive, 30 s to finish requests at shutdown; 1,024 pipelined
-   * requests and 64 KiB of unsent responses per connection.
+   * 127.0.0.1:8000 like uvicorn; 8 KiB request line, 16 KiB of headers, 1 MiB body; 30 s to send a
+   * request, 60 s idle keep-alive, 30 s to finish requests at shutdown; 1,024 pipelined requests
+   * and 64 KiB of unsent responses per connection.
    */
   public static ServerConfig defaults() {
     return new ServerConfig(
@@ -72,8 +72,8 @@ public record ServerConfig(
   }
 
   /**
-   * The defaults, with host and port from the environment variables {@code HOST} and {@code
-   * PORT} when set.
+   * The defaults, with host and port from the environment variables {@code HOST} and {@code PORT}
+   * when set.
    */
   public static ServerConfig fromEnvironment() {
     ServerConfig config = defaults();
@@ -90,56 +90,102 @@ public record ServerConfig(
 
   /** This config with another host. */
   public ServerConfig host(String host) {
-    return new ServerConfig(host, port, maxRequestLineLength, maxHeaderSize, maxBodySize, requestTimeout, idleTimeout, shutdownTimeout, ioThreads, maxPipelinedRequests, writeBufferSize);
+    return with(c -> c.host = host);
   }
 
   /** This config with another port; 0 picks a free one. */
   public ServerConfig port(int port) {
-    return new ServerConfig(host, port, maxRequestLineLength, maxHeaderSize, maxBodySize, requestTimeout, idleTimeout, shutdownTimeout, ioThreads, maxPipelinedRequests, writeBufferSize);
+    return with(c -> c.port = port);
   }
 
   /** This config with another request line limit. */
   public ServerConfig maxRequestLineLength(int bytes) {
-    return new ServerConfig(host, port, bytes, maxHeaderSize, maxBodySize, requestTimeout, idleTimeout, shutdownTimeout, ioThreads, maxPipelinedRequests, writeBufferSize);
+    return with(c -> c.maxRequestLineLength = bytes);
   }
 
   /** This config with another header size limit. */
   public ServerConfig maxHeaderSize(int bytes) {
-    return new ServerConfig(host, port, maxRequestLineLength, bytes, maxBodySize, requestTimeout, idleTimeout, shutdownTimeout, ioThreads, maxPipelinedRequests, writeBufferSize);
+    return with(c -> c.maxHeaderSize = bytes);
   }
 
   /** This config with another body size limit. */
   public ServerConfig maxBodySize(int bytes) {
-    return new ServerConfig(host, port, maxRequestLineLength, maxHeaderSize, bytes, requestTimeout, idleTimeout, shutdownTimeout, ioThreads, maxPipelinedRequests, writeBufferSize);
+    return with(c -> c.maxBodySize = bytes);
   }
 
   /** This config with another request timeout. */
   public ServerConfig requestTimeout(Duration timeout) {
-    return new ServerConfig(host, port, maxRequestLineLength, maxHeaderSize, maxBodySize, timeout, idleTimeout, shutdownTimeout, ioThreads, maxPipelinedRequests, writeBufferSize);
+    return with(c -> c.requestTimeout = timeout);
   }
 
   /** This config with another idle timeout. */
   public ServerConfig idleTimeout(Duration timeout) {
-    return new ServerConfig(host, port, maxRequestLineLength, maxHeaderSize, maxBodySize, requestTimeout, timeout, shutdownTimeout, ioThreads, maxPipelinedRequests, writeBufferSize);
+    return with(c -> c.idleTimeout = timeout);
   }
 
   /** This config with another shutdown timeout. */
   public ServerConfig shutdownTimeout(Duration timeout) {
-    return new ServerConfig(host, port, maxRequestLineLength, maxHeaderSize, maxBodySize, requestTimeout, idleTimeout, timeout, ioThreads, maxPipelinedRequests, writeBufferSize);
+    return with(c -> c.shutdownTimeout = timeout);
   }
 
   /** This config with another number of I/O threads. */
   public ServerConfig ioThreads(int threads) {
-    return new ServerConfig(host, port, maxRequestLineLength, maxHeaderSize, maxBodySize, requestTimeout, idleTimeout, shutdownTimeout, threads, maxPipelinedRequests, writeBufferSize);
+    return with(c -> c.ioThreads = threads);
   }
 
   /** This config with another limit of pipelined requests per connection. */
   public ServerConfig maxPipelinedRequests(int requests) {
-    return new ServerConfig(host, port, maxRequestLineLength, maxHeaderSize, maxBodySize, requestTimeout, idleTimeout, shutdownTimeout, ioThreads, requests, writeBufferSize);
+    return with(c -> c.maxPipelinedRequests = requests);
   }
 
   /** This config with another bound on unsent response bytes per connection. */
   public ServerConfig writeBufferSize(int bytes) {
-    return new ServerConfig(host, port, maxRequestLineLength, maxHeaderSize, maxBodySize, requestTimeout, idleTimeout, shutdownTimeout, ioThreads, maxPipelinedRequests, bytes);
+    return with(c -> c.writeBufferSize = bytes);
+  }
+
+  /** The members as mutable fields: each "with" method copies them, changes one, builds. */
+  private static final class Copy {
+    String host;
+    int port;
+    int maxRequestLineLength;
+    int maxHeaderSize;
+    int maxBodySize;
+    Duration requestTimeout;
+    Duration idleTimeout;
+    Duration shutdownTimeout;
+    int ioThreads;
+    int maxPipelinedRequests;
+    int writeBufferSize;
+
+    Copy(ServerConfig config) {
+      host = config.host;
+      port = config.port;
+      maxRequestLineLength = config.maxRequestLineLength;
+      maxHeaderSize = config.maxHeaderSize;
+      maxBodySize = config.maxBodySize;
+      requestTimeout = config.requestTimeout;
+      idleTimeout = config.idleTimeout;
+      shutdownTimeout = config.shutdownTimeout;
+      ioThreads = config.ioThreads;
+      maxPipelinedRequests = config.maxPipelinedRequests;
+      writeBufferSize = config.writeBufferSize;
+    }
+  }
+
+  private ServerConfig with(java.util.function.Consumer<Copy> change) {
+    Copy c = new Copy(this);
+    change.accept(c);
+    return new ServerConfig(
+        c.host,
+        c.port,
+        c.maxRequestLineLength,
+        c.maxHeaderSize,
+        c.maxBodySize,
+        c.requestTimeout,
+        c.idleTimeout,
+        c.shutdownTimeout,
+        c.ioThreads,
+        c.maxPipelinedRequests,
+        c.writeBufferSize);
   }
 }

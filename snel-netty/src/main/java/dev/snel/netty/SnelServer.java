@@ -23,8 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves a Snel app over HTTP/1.1 with Netty: keep-alive, pipelining, limits and timeouts,
- * graceful stop. The uvicorn of Snel.
+ * Serves a Snel app over HTTP/1.1 with Netty: keep-alive, pipelining, limits and timeouts, graceful
+ * stop. The uvicorn of Snel.
  *
  * <pre>{@code
  * public static void main(String[] args) {
@@ -37,9 +37,9 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>Threading: Netty's I/O threads (epoll where available) read and write; each request's
- * handler runs on a virtual thread, or on the I/O thread for {@code @NonBlocking} routes. {@link
- * #stop()} may be called from any thread.
+ * <p>Threading: Netty's I/O threads (epoll where available) read and write; each request's handler
+ * runs on a virtual thread, or on the I/O thread for {@code @NonBlocking} routes. {@link #stop()}
+ * may be called from any thread.
  */
 public final class SnelServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SnelServer.class);
@@ -50,7 +50,8 @@ public final class SnelServer implements AutoCloseable {
   private final Connections connections;
   private final CountDownLatch stopped = new CountDownLatch(1);
 
-  private SnelServer(ServerConfig config, EventLoopGroup group, Channel serverChannel, Connections connections) {
+  private SnelServer(
+      ServerConfig config, EventLoopGroup group, Channel serverChannel, Connections connections) {
     this.config = config;
     this.group = group;
     this.serverChannel = serverChannel;
@@ -63,7 +64,8 @@ public final class SnelServer implements AutoCloseable {
     IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     Class<? extends ServerChannel> channelType =
         epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-    int threads = config.ioThreads() > 0 ? config.ioThreads() : Runtime.getRuntime().availableProcessors();
+    int threads =
+        config.ioThreads() > 0 ? config.ioThreads() : Runtime.getRuntime().availableProcessors();
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, io);
     Connections connections = new Connections();
     try {
@@ -79,21 +81,26 @@ public final class SnelServer implements AutoCloseable {
               .sync()
               .channel();
       SnelServer server = new SnelServer(config, group, channel, connections);
-      LOG.info("Snel running on {} ({}; press CTRL+C to quit)", server.baseUri(), epoll ? "epoll" : "nio");
+      LOG.info(
+          "Snel running on {} ({}; press CTRL+C to quit)",
+          server.baseUri(),
+          epoll ? "epoll" : "nio");
       return server;
     } catch (InterruptedException e) {
       var unused = group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while binding " + config.host() + ":" + config.port(), e);
+      throw new IllegalStateException(
+          "interrupted while binding " + config.host() + ":" + config.port(), e);
     } catch (RuntimeException e) {
       var unused = group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
-      throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
     }
   }
 
   /**
-   * Serves the app on {@code HOST}:{@code PORT} from the environment (default
-   * 127.0.0.1:8000) until the process is told to stop (SIGTERM, CTRL+C), then stops gracefully.
+   * Serves the app on {@code HOST}:{@code PORT} from the environment (default 127.0.0.1:8000) until
+   * the process is told to stop (SIGTERM, CTRL+C), then stops gracefully.
    */
   public static void run(Snel app) {
     run(app, ServerConfig.fromEnvironment());
@@ -117,8 +124,8 @@ public final class SnelServer implements AutoCloseable {
   }
 
   /**
-   * Stops gracefully: stops accepting, closes idle connections, lets requests in flight finish
-   * (up to the config's shutdown timeout), then closes everything. Idempotent.
+   * Stops gracefully: stops accepting, closes idle connections, lets requests in flight finish (up
+   * to the config's shutdown timeout), then closes everything. Idempotent.
    */
   public void stop() {
     if (stopped.getCount() == 0) {
@@ -141,7 +148,10 @@ public final class SnelServer implements AutoCloseable {
         }
       }
       if (connections.inFlight() > 0) {
-        LOG.warn("{} request(s) still in flight after {}; closing their connections", connections.inFlight(), config.shutdownTimeout());
+        LOG.warn(
+            "{} request(s) still in flight after {}; closing their connections",
+            connections.inFlight(),
+            config.shutdownTimeout());
       }
       connections.closeAll();
       group.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly();

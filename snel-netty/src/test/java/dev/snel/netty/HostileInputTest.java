@@ -20,10 +20,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * What a client sending hostile bytes gets from the real server: every refusal is Snel's JSON
- * error and closes the connection, a refused request's body is never run as a request, pipelines
- * are answered in order whatever their depth, and a client that does not read cannot make the
- * server run or buffer without bound.
+ * What a client sending hostile bytes gets from the real server: every refusal is Snel's JSON error
+ * and closes the connection, a refused request's body is never run as a request, pipelines are
+ * answered in order whatever their depth, and a client that does not read cannot make the server
+ * run or buffer without bound.
  */
 class HostileInputTest {
   private static final String SMUGGLED =
@@ -107,8 +107,14 @@ class HostileInputTest {
   }
 
   private static String post(String target, String extraHeaders, String body) {
-    return "POST " + target + " HTTP/1.1\r\nHost: x\r\n" + extraHeaders
-        + "Content-Length: " + body.getBytes(StandardCharsets.ISO_8859_1).length + "\r\n\r\n" + body;
+    return "POST "
+        + target
+        + " HTTP/1.1\r\nHost: x\r\n"
+        + extraHeaders
+        + "Content-Length: "
+        + body.getBytes(StandardCharsets.ISO_8859_1).length
+        + "\r\n\r\n"
+        + body;
   }
 
   private void assertStillServes() throws IOException {
@@ -121,7 +127,9 @@ class HostileInputTest {
     assertThat(replies).hasSize(1);
     RawHttp.Reply reply = replies.get(0);
     assertThat(reply.status()).isEqualTo(status);
-    assertThat(reply.headers()).containsEntry("content-type", "application/json").containsEntry("connection", "close");
+    assertThat(reply.headers())
+        .containsEntry("content-type", "application/json")
+        .containsEntry("connection", "close");
     assertThat(reply.body()).isEqualTo("{\"detail\":\"" + detail + "\"}");
   }
 
@@ -161,7 +169,8 @@ class HostileInputTest {
   void expect_100_continue_within_the_limit_gets_100_then_the_answer() throws IOException {
     start();
     try (RawHttp http = new RawHttp(server.port())) {
-      http.send("POST /items/3 HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n");
+      http.send(
+          "POST /items/3 HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n");
       assertThat(http.readHead().status()).isEqualTo(100);
       RawHttp.Reply reply = http.send("hello").read();
       assertThat(reply.status()).isEqualTo(200);
@@ -191,7 +200,8 @@ class HostileInputTest {
     start();
     StringBuilder pipeline = new StringBuilder();
     for (int i = 0; i < 129; i++) {
-      pipeline.append(post("/users/", "Content-Type: application/json\r\n", "{\"username\":\"u" + i + "\"}"));
+      pipeline.append(
+          post("/users/", "Content-Type: application/json\r\n", "{\"username\":\"u" + i + "\"}"));
     }
     try (RawHttp http = new RawHttp(server.port())) {
       http.send(pipeline.toString());
@@ -203,7 +213,8 @@ class HostileInputTest {
   }
 
   @Test
-  void a_pipeline_deeper_than_the_limit_is_answered_up_to_it_and_nothing_more_runs() throws IOException {
+  void a_pipeline_deeper_than_the_limit_is_answered_up_to_it_and_nothing_more_runs()
+      throws IOException {
     start(ServerConfig.defaults().maxPipelinedRequests(50));
     StringBuilder pipeline = new StringBuilder();
     for (int i = 0; i < 80; i++) {
@@ -254,7 +265,8 @@ class HostileInputTest {
   void http_1_1_without_host_is_refused() throws IOException {
     start();
     try (RawHttp http = new RawHttp(server.port())) {
-      assertRefusal(http.send("GET /items/1 HTTP/1.1\r\n\r\n").readAll(), 400, "Missing Host header");
+      assertRefusal(
+          http.send("GET /items/1 HTTP/1.1\r\n\r\n").readAll(), 400, "Missing Host header");
     }
     try (RawHttp http = new RawHttp(server.port())) {
       assertThat(http.send("GET /items/1 HTTP/1.0\r\n\r\n").read().status()).isEqualTo(200);
@@ -287,16 +299,23 @@ class HostileInputTest {
   void a_valid_host_is_served(String host) throws IOException {
     start();
     try (RawHttp http = new RawHttp(server.port())) {
-      assertThat(http.send("GET /items/1 HTTP/1.1\r\nHost: " + host + "\r\n\r\n").read().status()).isEqualTo(200);
+      assertThat(http.send("GET /items/1 HTTP/1.1\r\nHost: " + host + "\r\n\r\n").read().status())
+          .isEqualTo(200);
     }
   }
 
   @Test
-  void a_control_character_in_a_request_header_is_refused_and_8_bit_text_is_kept() throws IOException {
+  void a_control_character_in_a_request_header_is_refused_and_8_bit_text_is_kept()
+      throws IOException {
     start();
     try (RawHttp http = new RawHttp(server.port())) {
-      assertThat(http.send("GET /items/1 HTTP/1.1\r\nHost: x\r\nx-a: caf\u00e9\r\n\r\n").read().status()).isEqualTo(200);
-      List<RawHttp.Reply> replies = http.send("GET /items/1 HTTP/1.1\r\nHost: x\r\nx-a: 1\u0001\r\n\r\n").readAll();
+      assertThat(
+              http.send("GET /items/1 HTTP/1.1\r\nHost: x\r\nx-a: caf\u00e9\r\n\r\n")
+                  .read()
+                  .status())
+          .isEqualTo(200);
+      List<RawHttp.Reply> replies =
+          http.send("GET /items/1 HTTP/1.1\r\nHost: x\r\nx-a: 1\u0001\r\n\r\n").readAll();
       assertThat(replies).hasSize(1);
       assertThat(replies.get(0).status()).isEqualTo(400);
     }
@@ -304,13 +323,19 @@ class HostileInputTest {
   }
 
   @Test
-  void an_absolute_form_target_is_routed_by_its_path_and_its_authority_is_the_host() throws IOException {
+  void an_absolute_form_target_is_routed_by_its_path_and_its_authority_is_the_host()
+      throws IOException {
     start();
     try (RawHttp http = new RawHttp(server.port())) {
       RawHttp.Reply reply =
-          http.send("GET http://127.0.0.1:" + server.port() + "/items/5?q=1 HTTP/1.1\r\nHost: other\r\n\r\n").read();
+          http.send(
+                  "GET http://127.0.0.1:"
+                      + server.port()
+                      + "/items/5?q=1 HTTP/1.1\r\nHost: other\r\n\r\n")
+              .read();
       assertThat(reply.status()).isEqualTo(200);
-      assertThat(reply.body()).isEqualTo("{\"item_id\":5,\"host\":\"127.0.0.1:" + server.port() + "\"}");
+      assertThat(reply.body())
+          .isEqualTo("{\"item_id\":5,\"host\":\"127.0.0.1:" + server.port() + "\"}");
     }
   }
 
@@ -338,18 +363,22 @@ class HostileInputTest {
   }
 
   @Test
-  void a_long_chunk_extension_is_refused_as_a_bad_chunk_not_a_long_request_line() throws IOException {
+  void a_long_chunk_extension_is_refused_as_a_bad_chunk_not_a_long_request_line()
+      throws IOException {
     start();
     try (RawHttp http = new RawHttp(server.port())) {
-      http.send("POST /items/1 HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5;"
-          + "e".repeat(20_000) + "\r\nhello\r\n0\r\n\r\n");
+      http.send(
+          "POST /items/1 HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5;"
+              + "e".repeat(20_000)
+              + "\r\nhello\r\n0\r\n\r\n");
       assertRefusal(http.readAll(), 400, "Invalid chunked body: chunk header is too long");
     }
   }
 
   @Test
   @Timeout(60)
-  void a_header_with_cr_lf_from_a_handler_is_a_500_and_the_pipeline_behind_it_is_answered() throws IOException {
+  void a_header_with_cr_lf_from_a_handler_is_a_500_and_the_pipeline_behind_it_is_answered()
+      throws IOException {
     start(ServerConfig.defaults().shutdownTimeout(Duration.ofMinutes(10)));
     try (RawHttp http = new RawHttp(server.port())) {
       http.send(RawHttp.get("/bad-header") + RawHttp.get("/bad-status") + RawHttp.get("/items/2"));
@@ -366,10 +395,13 @@ class HostileInputTest {
   void a_long_or_8_bit_request_id_is_replaced_not_echoed() throws IOException {
     start();
     try (RawHttp http = new RawHttp(server.port())) {
-      http.send("GET /boom HTTP/1.1\r\nHost: x\r\nx-request-id: " + "a".repeat(15_000) + "\r\n\r\n");
+      http.send(
+          "GET /boom HTTP/1.1\r\nHost: x\r\nx-request-id: " + "a".repeat(15_000) + "\r\n\r\n");
       RawHttp.Reply reply = http.read();
       assertThat(reply.status()).isEqualTo(500);
-      assertThat(reply.headers().get("x-request-id")).hasSizeLessThan(129).isNotEqualTo("a".repeat(15_000));
+      assertThat(reply.headers().get("x-request-id"))
+          .hasSizeLessThan(129)
+          .isNotEqualTo("a".repeat(15_000));
 
       http.send("GET /boom HTTP/1.1\r\nHost: x\r\nx-request-id: caf\u00e9\r\n\r\n");
       assertThat(http.read().headers().get("x-request-id")).matches("[0-9a-f]+");

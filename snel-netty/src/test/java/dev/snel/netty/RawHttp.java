@@ -11,7 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** A raw HTTP/1.1 connection for tests that need control over bytes: pipelining, limits, slow clients. */
+/**
+ * A raw HTTP/1.1 connection for tests that need control over bytes: pipelining, limits, slow
+ * clients.
+ */
 final class RawHttp implements AutoCloseable {
   /** One parsed response. */
   record Reply(int status, Map<String, String> headers, String body) {}
@@ -76,7 +79,9 @@ final class RawHttp implements AutoCloseable {
     Map<String, String> headers = new LinkedHashMap<>();
     for (String line = line(); line != null && !line.isEmpty(); line = line()) {
       int colon = line.indexOf(':');
-      headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+      headers.put(
+          line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+          line.substring(colon + 1).trim());
     }
     int length = withBody ? Integer.parseInt(headers.getOrDefault("content-length", "0")) : 0;
     byte[] body = in.readNBytes(length);

@@ -115,7 +115,8 @@ class ServerTest {
   void closes_the_connection_after_a_connection_close_request() throws IOException {
     start();
     try (RawHttp http = new RawHttp(server.port())) {
-      RawHttp.Reply reply = http.send("GET /hello HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n").read();
+      RawHttp.Reply reply =
+          http.send("GET /hello HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n").read();
       assertThat(reply.status()).isEqualTo(200);
       assertThat(reply.headers()).containsEntry("connection", "close");
       assertThat(http.closedByServer()).isTrue();
@@ -130,9 +131,11 @@ class ServerTest {
       assertThat(http.closedByServer()).isTrue();
     }
     try (RawHttp http = new RawHttp(server.port())) {
-      RawHttp.Reply reply = http.send("GET /hello HTTP/1.0\r\nConnection: keep-alive\r\n\r\n").read();
+      RawHttp.Reply reply =
+          http.send("GET /hello HTTP/1.0\r\nConnection: keep-alive\r\n\r\n").read();
       assertThat(reply.headers()).containsEntry("connection", "keep-alive");
-      assertThat(http.send("GET /hello HTTP/1.0\r\nConnection: keep-alive\r\n\r\n").read().status()).isEqualTo(200);
+      assertThat(http.send("GET /hello HTTP/1.0\r\nConnection: keep-alive\r\n\r\n").read().status())
+          .isEqualTo(200);
     }
   }
 
@@ -153,7 +156,8 @@ class ServerTest {
     start(ServerConfig.defaults().maxHeaderSize(1024), 0);
     try (RawHttp http = new RawHttp(server.port())) {
       RawHttp.Reply reply =
-          http.send("GET /hello HTTP/1.1\r\nHost: t\r\nX-Big: " + "y".repeat(4000) + "\r\n\r\n").read();
+          http.send("GET /hello HTTP/1.1\r\nHost: t\r\nX-Big: " + "y".repeat(4000) + "\r\n\r\n")
+              .read();
       assertThat(reply.status()).isEqualTo(431);
       assertThat(reply.body()).isEqualTo("{\"detail\":\"Request header fields are too large\"}");
     }
@@ -165,7 +169,9 @@ class ServerTest {
     start(ServerConfig.defaults().maxBodySize(100), 0);
     try (RawHttp http = new RawHttp(server.port())) {
       RawHttp.Reply reply =
-          http.send("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n").read();
+          http.send(
+                  "POST /echo HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n")
+              .read();
       assertThat(reply.status()).isEqualTo(413);
       assertThat(reply.body()).isEqualTo("{\"detail\":\"Request body is larger than 100 bytes\"}");
       assertThat(http.closedByServer()).isTrue();
@@ -179,8 +185,13 @@ class ServerTest {
     try (RawHttp http = new RawHttp(server.port())) {
       String chunk = "x".repeat(80);
       RawHttp.Reply reply =
-          http.send("POST /echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n"
-                  + "50\r\n" + chunk + "\r\n50\r\n" + chunk + "\r\n0\r\n\r\n")
+          http.send(
+                  "POST /echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n"
+                      + "50\r\n"
+                      + chunk
+                      + "\r\n50\r\n"
+                      + chunk
+                      + "\r\n0\r\n\r\n")
               .read();
       assertThat(reply.status()).isEqualTo(413);
     }
@@ -191,10 +202,13 @@ class ServerTest {
   void accepts_a_body_within_the_limit_chunked_or_not() throws IOException {
     start(ServerConfig.defaults().maxBodySize(100), 0);
     try (RawHttp http = new RawHttp(server.port())) {
-      RawHttp.Reply plain = http.send("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\n\r\nhello").read();
+      RawHttp.Reply plain =
+          http.send("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\n\r\nhello").read();
       assertThat(plain.body()).isEqualTo("{\"received\":5}");
       RawHttp.Reply chunked =
-          http.send("POST /echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n").read();
+          http.send(
+                  "POST /echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n")
+              .read();
       assertThat(chunked.body()).isEqualTo("{\"received\":5}");
     }
   }
@@ -203,7 +217,8 @@ class ServerTest {
   void answers_a_malformed_request_with_400_and_closes() throws IOException {
     start();
     try (RawHttp http = new RawHttp(server.port())) {
-      RawHttp.Reply reply = http.send("GET /hello HTTP/1.1\r\nHost: t\r\nContent-Length: abc\r\n\r\n").read();
+      RawHttp.Reply reply =
+          http.send("GET /hello HTTP/1.1\r\nHost: t\r\nContent-Length: abc\r\n\r\n").read();
       assertThat(reply.status()).isEqualTo(400);
       assertThat(http.closedByServer()).isTrue();
     }
@@ -246,7 +261,10 @@ class ServerTest {
       }
     }
     try (Socket socket = new Socket("127.0.0.1", server.port())) {
-      socket.getOutputStream().write("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 100\r\n\r\nonly-part".getBytes());
+      socket
+          .getOutputStream()
+          .write(
+              "POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 100\r\n\r\nonly-part".getBytes());
     }
     assertServes();
   }
@@ -284,7 +302,8 @@ class ServerTest {
         assertThat(done.text()).isEqualTo("{\"slept\":500}");
       }
     }
-    assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
+    assertThatThrownBy(() -> new Socket("127.0.0.1", port).close())
+        .isInstanceOf(ConnectException.class);
   }
 
   private void assertServes() throws IOException {

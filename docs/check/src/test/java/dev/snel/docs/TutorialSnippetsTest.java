@@ -12,9 +12,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Tutorial pages show the code of example apps (and of their tests, for the testing page) as it
- * is, so a page cannot drift from code that the examples' tests exercise. Runs from the
- * docs/check module; reads ../tutorial and ../../examples.
+ * Tutorial pages show the code of example apps (and of their tests, for the testing page) as it is,
+ * so a page cannot drift from code that the examples' tests exercise. Runs from the docs/check
+ * module; reads ../tutorial and ../../examples.
  */
 class TutorialSnippetsTest {
   private static final Path DOCS = Path.of("").toAbsolutePath().getParent();
@@ -30,7 +30,8 @@ class TutorialSnippetsTest {
     "interactive-docs.md, interactive-docs",
     "testing.md, minimal"
   })
-  void every_java_block_of_the_page_is_code_of_an_example_app(String pageName, String example) throws IOException {
+  void every_java_block_of_the_page_is_code_of_an_example_app(String pageName, String example)
+      throws IOException {
     String page = Files.readString(DOCS.resolve("tutorial").resolve(pageName));
     // the testing page shows tests; every other page shows app code
     List<List<String>> sources = exampleSources(pageName.equals("testing.md") ? "test" : "main");
@@ -38,7 +39,9 @@ class TutorialSnippetsTest {
     assertThat(blocks).isNotEmpty();
     for (List<String> block : blocks) {
       assertThat(sources.stream().anyMatch(source -> contains(source, block)))
-          .as("this block of %s is in no example's sources:%n%s", pageName, String.join("\n", block))
+          .as(
+              "this block of %s is in no example's sources:%n%s",
+              pageName, String.join("\n", block))
           .isTrue();
     }
     assertThat(page).contains("examples/run " + example);
@@ -47,7 +50,10 @@ class TutorialSnippetsTest {
   private static List<List<String>> exampleSources(String sourceSet) throws IOException {
     List<List<String>> sources = new ArrayList<>();
     try (Stream<Path> files = Files.walk(EXAMPLES)) {
-      for (Path file : files.filter(f -> f.toString().matches(".*/src/" + sourceSet + "/java/.*\\.java")).toList()) {
+      for (Path file :
+          files
+              .filter(f -> f.toString().matches(".*/src/" + sourceSet + "/java/.*\\.java"))
+              .toList()) {
         sources.add(Files.readAllLines(file));
       }
     }
@@ -70,24 +76,17 @@ class TutorialSnippetsTest {
     return blocks;
   }
 
-  /** Whether the source has the block's lines in a row, all indented alike. */
+  /**
+   * Whether the source holds the block's code: the same tokens in the same order, wherever the
+   * formatter broke the lines (a page may wrap code narrower than the sources, or keep a call on
+   * one line that the formatter split).
+   */
   private static boolean contains(List<String> source, List<String> block) {
-    String first = block.getFirst();
-    for (int start = 0; start + block.size() <= source.size(); start++) {
-      String line = source.get(start);
-      if (!line.endsWith(first) || !line.substring(0, line.length() - first.length()).isBlank()) {
-        continue;
-      }
-      String indent = line.substring(0, line.length() - first.length());
-      boolean all = true;
-      for (int i = 0; i < block.size() && all; i++) {
-        String expected = block.get(i);
-        all = expected.isEmpty() ? source.get(start + i).isBlank() : source.get(start + i).equals(indent + expected);
-      }
-      if (all) {
-        return true;
-      }
-    }
-    return false;
+    return squeeze(String.join("\n", source)).contains(squeeze(String.join("\n", block)));
+  }
+
+  /** The text with every run of whitespace made one space, and none next to brackets and dots. */
+  private static String squeeze(String code) {
+    return code.strip().replaceAll("\\s+", " ").replaceAll(" ?([()\\[\\]{}.,;]) ?", "$1");
   }
 }

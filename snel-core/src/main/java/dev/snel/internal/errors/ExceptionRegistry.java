@@ -52,7 +52,8 @@ public final class ExceptionRegistry {
   }
 
   @SuppressWarnings("unchecked")
-  private static Response invoke(ExceptionHandler<?> handler, Request request, Throwable exception) {
+  private static Response invoke(
+      ExceptionHandler<?> handler, Request request, Throwable exception) {
     return ((ExceptionHandler<Throwable>) handler).handle(request, exception);
   }
 

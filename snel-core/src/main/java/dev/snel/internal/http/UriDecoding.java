@@ -3,10 +3,10 @@ package dev.snel.internal.http;
 import java.io.ByteArrayOutputStream;
 
 /**
- * Percent-decoding of paths and query components as Python's {@code urllib.parse.unquote} does
- * it for Starlette and uvicorn: each valid {@code %XX} escape is decoded, a malformed one
- * ({@code %zz}, a trailing {@code %}) is kept as sent, and bytes that are not UTF-8 become
- * U+FFFD (Python's {@code errors='replace'}).
+ * Percent-decoding of paths and query components as Python's {@code urllib.parse.unquote} does it
+ * for Starlette and uvicorn: each valid {@code %XX} escape is decoded, a malformed one ({@code
+ * %zz}, a trailing {@code %}) is kept as sent, and bytes that are not UTF-8 become U+FFFD (Python's
+ * {@code errors='replace'}).
  */
 public final class UriDecoding {
   private UriDecoding() {}
@@ -66,7 +66,12 @@ public final class UriDecoding {
     int i = 0;
     while (i < bytes.length) {
       int b = bytes[i] & 0xFF;
-      int length = b < 0x80 ? 1 : b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+      int length =
+          b < 0x80
+              ? 1
+              : b >= 0xC2 && b <= 0xDF
+                  ? 2
+                  : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
       if (length == 1) {
         out.append((char) b);
         i++;
@@ -74,7 +79,10 @@ public final class UriDecoding {
       }
       int codePoint = b & (0x7F >> length);
       int k = 1;
-      while (length > 0 && k < length && i + k < bytes.length && continues(b, k, bytes[i + k] & 0xFF)) {
+      while (length > 0
+          && k < length
+          && i + k < bytes.length
+          && continues(b, k, bytes[i + k] & 0xFF)) {
         codePoint = codePoint << 6 | (bytes[i + k] & 0x3F);
         k++;
       }
@@ -87,7 +95,10 @@ public final class UriDecoding {
     }
   }
 
-  /** Whether {@code next} is a valid k-th byte of a sequence led by {@code lead} (Unicode table 3-7). */
+  /**
+   * Whether {@code next} is a valid k-th byte of a sequence led by {@code lead} (Unicode table
+   * 3-7).
+   */
   private static boolean continues(int lead, int k, int next) {
     int min = 0x80;
     int max = 0xBF;

@@ -12,14 +12,15 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Json {
   /**
-   * The deepest nesting accepted (pydantic's JSON parser stops at 200 too): deeper input is
-   * refused before it can exhaust the stack.
+   * The deepest nesting accepted (pydantic's JSON parser stops at 200 too): deeper input is refused
+   * before it can exhaust the stack.
    */
   public static final int MAX_NESTING_DEPTH = 200;
 
   /**
    * The longest number literal read: Python's int() reads no more than 4,300 digits, so FastAPI's
-   * json.loads refuses a longer integer (a 400); Java's BigInteger would parse it in quadratic time.
+   * json.loads refuses a longer integer (a 400); Java's BigInteger would parse it in quadratic
+   * time.
    */
   public static final int MAX_NUMBER_LENGTH = 4300;
 

@@ -94,12 +94,16 @@ final class DocsAssets {
         .header("x-content-type-options", "nosniff");
   }
 
-  /** The URL a page links an asset of Swagger UI's by: {@code docsUrl/assets/name?v=fingerprint}. */
+  /**
+   * The URL a page links an asset of Swagger UI's by: {@code docsUrl/assets/name?v=fingerprint}.
+   */
   static String swaggerUiUrl(String docsUrl, String name) {
     return docsUrl + ASSETS + name + "?v=" + swaggerUi(name).fingerprint();
   }
 
-  /** The URL a page links an asset of ReDoc's page by: {@code redocUrl/assets/name?v=fingerprint}. */
+  /**
+   * The URL a page links an asset of ReDoc's page by: {@code redocUrl/assets/name?v=fingerprint}.
+   */
   static String redocUrl(String redocUrl, String name) {
     Asset asset = name.equals(REDOC_BUNDLE) ? redoc() : swaggerUi(name);
     return redocUrl + ASSETS + name + "?v=" + asset.fingerprint();
@@ -127,7 +131,9 @@ final class DocsAssets {
 
   private static Asset redoc() {
     return CACHE.computeIfAbsent(
-        REDOC_RESOURCE, resource -> load(resource, JS, bytes -> text(text(bytes).replace(REDOC_CDN_LOGO, EMPTY_IMAGE))));
+        REDOC_RESOURCE,
+        resource ->
+            load(resource, JS, bytes -> text(text(bytes).replace(REDOC_CDN_LOGO, EMPTY_IMAGE))));
   }
 
   private static Asset load(String resource, String type, UnaryOperator<byte[]> edit) {
@@ -135,7 +141,8 @@ final class DocsAssets {
     try (InputStream in = DocsAssets.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException(
-            resource + " is not on the classpath: snel-core's jar is incomplete (its build takes ReDoc's bundle"
+            resource
+                + " is not on the classpath: snel-core's jar is incomplete (its build takes ReDoc's bundle"
                 + " from the npm registry, and Swagger UI comes from the org.webjars:swagger-ui jar)");
       }
       bytes = edit.apply(in.readAllBytes());
@@ -148,7 +155,10 @@ final class DocsAssets {
     return new Asset(bytes, type, fingerprint(bytes));
   }
 
-  /** Drops a trailing {@code //# sourceMappingURL=...} or {@code /*# sourceMappingURL=... *}{@code /}. */
+  /**
+   * Drops a trailing {@code //# sourceMappingURL=...} or {@code /*# sourceMappingURL=... *}{@code
+   * /}.
+   */
   static byte[] withoutSourceMap(byte[] bytes) {
     String text = text(bytes).stripTrailing();
     int lineStart = text.lastIndexOf('\n') + 1;
@@ -194,7 +204,9 @@ final class DocsAssets {
   private static String swaggerUiRoot() {
     Properties properties = new Properties();
     try (InputStream in =
-        DocsAssets.class.getClassLoader().getResourceAsStream("META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
+        DocsAssets.class
+            .getClassLoader()
+            .getResourceAsStream("META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
       if (in == null) {
         throw new IllegalStateException("the org.webjars:swagger-ui jar is not on the classpath");
       }

@@ -3,7 +3,9 @@ package dev.snel.internal.openapi;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The HTML of the documentation pages; their scripts and styles are served by {@link DocsAssets}. */
+/**
+ * The HTML of the documentation pages; their scripts and styles are served by {@link DocsAssets}.
+ */
 final class DocsPages {
   private DocsPages() {}
 
@@ -12,7 +14,8 @@ final class DocsPages {
    * defaults and the app's {@code swaggerUiParameter}s, which win), the OAuth2 redirect URL and the
    * presets.
    */
-  static String swaggerUi(String title, String openapiUrl, String docsUrl, Map<String, Object> parameters) {
+  static String swaggerUi(
+      String title, String openapiUrl, String docsUrl, Map<String, Object> parameters) {
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("url", openapiUrl);
     config.putAll(parameters);

@@ -51,7 +51,8 @@ public final class DocsRoutes implements BuiltinRoutes {
     this.openapiUrl = openapiUrl;
     this.docsUrl = openapiUrl == null ? null : docsUrl;
     this.redocUrl = openapiUrl == null ? null : redocUrl;
-    this.swaggerUiParameters = Collections.unmodifiableMap(new LinkedHashMap<>(swaggerUiParameters));
+    this.swaggerUiParameters =
+        Collections.unmodifiableMap(new LinkedHashMap<>(swaggerUiParameters));
     this.document = document;
   }
 
@@ -138,8 +139,8 @@ public final class DocsRoutes implements BuiltinRoutes {
 
   /**
    * A value as a JavaScript literal inside a {@code <script>} element: JSON, with every {@code <}
-   * written as the escape <code>&#92;u003c</code>, so no {@code </script>} or {@code <!--} in a title or a parameter
-   * can end or change the script.
+   * written as the escape <code>&#92;u003c</code>, so no {@code </script>} or {@code <!--} in a
+   * title or a parameter can end or change the script.
    */
   static String jsValue(Object value) {
     return new String(Json.encode(value), StandardCharsets.UTF_8).replace("<", "\\u003c");

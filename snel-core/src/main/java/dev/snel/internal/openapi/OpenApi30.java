@@ -7,11 +7,11 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Rewrites a 3.1 document as OpenAPI 3.0.3 for tools that do not read 3.1 yet: {@code anyOf}
- * with {@code {"type":"null"}} becomes {@code nullable: true}, numeric {@code exclusiveMinimum}
- * and {@code exclusiveMaximum} become the 3.0 boolean form, {@code const} becomes a one-value
- * {@code enum}, {@code examples} on schemas becomes {@code example}, and 3.1-only keywords
- * ({@code contentEncoding}, webhooks) are dropped.
+ * Rewrites a 3.1 document as OpenAPI 3.0.3 for tools that do not read 3.1 yet: {@code anyOf} with
+ * {@code {"type":"null"}} becomes {@code nullable: true}, numeric {@code exclusiveMinimum} and
+ * {@code exclusiveMaximum} become the 3.0 boolean form, {@code const} becomes a one-value {@code
+ * enum}, {@code examples} on schemas becomes {@code example}, and 3.1-only keywords ({@code
+ * contentEncoding}, webhooks) are dropped.
  */
 public final class OpenApi30 {
   private OpenApi30() {}
@@ -20,7 +20,8 @@ public final class OpenApi30 {
   public static void downgrade(ObjectNode document) {
     document.put("openapi", "3.0.3");
     document.remove("webhooks");
-    if (document.get("info") instanceof ObjectNode info && info.get("license") instanceof ObjectNode license) {
+    if (document.get("info") instanceof ObjectNode info
+        && info.get("license") instanceof ObjectNode license) {
       license.remove("identifier");
       info.remove("summary");
     }
@@ -35,7 +36,9 @@ public final class OpenApi30 {
       if (object.has("const")) {
         object.putArray("enum").add(object.remove("const"));
       }
-      if (object.get("examples") instanceof ArrayNode examples && object.has("type") && !examples.isEmpty()) {
+      if (object.get("examples") instanceof ArrayNode examples
+          && object.has("type")
+          && !examples.isEmpty()) {
         object.set("example", examples.get(0));
         object.remove("examples");
       }

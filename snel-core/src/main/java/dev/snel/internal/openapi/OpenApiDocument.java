@@ -13,9 +13,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Builds the OpenAPI 3.1 document from the route models and the compiled schemas, the same
- * descriptions that drive binding and encoding, so the document cannot drift from behaviour.
- * Models get FastAPI's component names, with {@code -Input}/{@code -Output} variants where a
- * model's request and response schemas differ.
+ * descriptions that drive binding and encoding, so the document cannot drift from behaviour. Models
+ * get FastAPI's component names, with {@code -Input}/{@code -Output} variants where a model's
+ * request and response schemas differ.
  */
 public final class OpenApiDocument {
   static final String COMPONENTS = "#/components/schemas/";
@@ -42,13 +42,15 @@ public final class OpenApiDocument {
     Operations operations = new Operations(types, input, output, info.validationError());
     for (RouteModel route : routes) {
       if (!operations.hidden(route)) {
-        pathItem(paths, Operations.documentPath(route.path())).set(route.httpMethod().toLowerCase(Locale.ROOT), operations.operation(route));
+        pathItem(paths, Operations.documentPath(route.path()))
+            .set(route.httpMethod().toLowerCase(Locale.ROOT), operations.operation(route));
       }
     }
     if (!info.webhooks().isEmpty()) {
       ObjectNode webhooks = document.putObject("webhooks");
       for (DocumentInfo.Webhook webhook : info.webhooks()) {
-        pathItem(webhooks, webhook.name()).set(webhook.method().toLowerCase(Locale.ROOT), operations.webhook(webhook));
+        pathItem(webhooks, webhook.name())
+            .set(webhook.method().toLowerCase(Locale.ROOT), operations.webhook(webhook));
       }
     }
     Map<String, ObjectNode> schemas = new LinkedHashMap<>(operations.extraComponents());
@@ -61,12 +63,14 @@ public final class OpenApiDocument {
     }
     if (!info.tags().isEmpty()) {
       var tags = document.putArray("tags");
-      info.tags().forEach((name, description) -> {
-        ObjectNode tag = tags.addObject().put("name", name);
-        if (description != null) {
-          tag.put("description", description);
-        }
-      });
+      info.tags()
+          .forEach(
+              (name, description) -> {
+                ObjectNode tag = tags.addObject().put("name", name);
+                if (description != null) {
+                  tag.put("description", description);
+                }
+              });
     }
     rewriteRefs(document, inputNames, outputNames);
     dropNulls(document);
@@ -74,8 +78,8 @@ public final class OpenApiDocument {
   }
 
   /**
-   * FastAPI encodes its document with {@code exclude_none=True}, so no member is ever {@code
-   * null}: a field defaulting to None has no {@code "default"}. The standalone JSON Schemas keep
+   * FastAPI encodes its document with {@code exclude_none=True}, so no member is ever {@code null}:
+   * a field defaulting to None has no {@code "default"}. The standalone JSON Schemas keep
    * pydantic's {@code "default": null}; the document drops it the same way.
    */
   private static void dropNulls(JsonNode node) {
@@ -157,7 +161,8 @@ public final class OpenApiDocument {
   }
 
   /** Every reference to a definition: {@code $ref}s and discriminator mappings' values. */
-  private static void rewriteRefs(JsonNode node, Map<String, String> inputNames, Map<String, String> outputNames) {
+  private static void rewriteRefs(
+      JsonNode node, Map<String, String> inputNames, Map<String, String> outputNames) {
     if (node instanceof ObjectNode object) {
       for (String key : List.copyOf(object.propertyNames())) {
         JsonNode child = object.get(key);

@@ -5,20 +5,19 @@ import dev.snel.Description;
 import dev.snel.Operation;
 import dev.snel.internal.json.Json;
 import dev.snel.internal.params.ParamModel;
-import dev.snel.internal.values.Scalars;
 import dev.snel.internal.params.Source;
 import dev.snel.internal.routing.RouteModel;
 import dev.snel.internal.schema.JsonSchemaKeywords;
 import dev.snel.internal.schema.JsonSchemas;
 import dev.snel.internal.schema.Names;
 import dev.snel.internal.schema.Schemas;
+import dev.snel.internal.values.Scalars;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -45,7 +44,10 @@ final class Operations {
   private final Set<String> operationIds = new HashSet<>();
 
   Operations(
-      Schemas types, JsonSchemas input, JsonSchemas output, DocumentInfo.ValidationErrorResponse validationError) {
+      Schemas types,
+      JsonSchemas input,
+      JsonSchemas output,
+      DocumentInfo.ValidationErrorResponse validationError) {
     this.input = input;
     this.types = types;
     this.responses = new Responses(types, output, validationError, extra);
@@ -71,16 +73,22 @@ final class Operations {
     ObjectNode operation =
         metadata(
             route.tags(),
-            annotation != null && !annotation.summary().isEmpty() ? annotation.summary() : Names.title(functionName),
-            annotation != null && !annotation.description().isEmpty() ? annotation.description() : null,
+            annotation != null && !annotation.summary().isEmpty()
+                ? annotation.summary()
+                : Names.title(functionName),
+            annotation != null && !annotation.description().isEmpty()
+                ? annotation.description()
+                : null,
             operationId,
             route.handler().isAnnotationPresent(Deprecated.class));
     List<ParamModel> params =
         route.params().stream()
             .filter(p -> p.source() != Source.INJECTED && p.source() != Source.BODY)
-            .sorted(Comparator.comparing(ParamModel::source)) // FastAPI: path, query, header, cookie
+            .sorted(
+                Comparator.comparing(ParamModel::source)) // FastAPI: path, query, header, cookie
             .toList();
-    List<ParamModel> bodies = route.params().stream().filter(p -> p.source() == Source.BODY).toList();
+    List<ParamModel> bodies =
+        route.params().stream().filter(p -> p.source() == Source.BODY).toList();
     if (!params.isEmpty()) {
       ArrayNode parameters = operation.putArray("parameters");
       params.forEach(param -> parameters.add(parameter(param, isSet(route, param))));
@@ -88,27 +96,35 @@ final class Operations {
     if (!bodies.isEmpty()) {
       operation.set("requestBody", requestBody(bodies, operationId));
     }
-    String successDescription = annotation != null ? annotation.responseDescription() : "Successful Response";
+    String successDescription =
+        annotation != null ? annotation.responseDescription() : "Successful Response";
     operation.set(
         "responses",
-        responses.of(route.responseModel(), route.status(), successDescription, operationId, !params.isEmpty() || !bodies.isEmpty()));
+        responses.of(
+            route.responseModel(),
+            route.status(),
+            successDescription,
+            operationId,
+            !params.isEmpty() || !bodies.isEmpty()));
     return operation;
   }
 
   /**
-   * A webhook's operation, as FastAPI documents {@code @app.webhooks.post("new-subscription")} on
-   * a function named after the webhook: summary "New Subscription", operationId {@code
+   * A webhook's operation, as FastAPI documents {@code @app.webhooks.post("new-subscription")} on a
+   * function named after the webhook: summary "New Subscription", operationId {@code
    * new_subscriptionnew_subscription_post}.
    */
   ObjectNode webhook(DocumentInfo.Webhook webhook) {
     String functionName = webhook.name().replaceAll("\\W", "_");
     String operationId = generatedId(functionName, webhook.name(), webhook.method());
-    ObjectNode operation = metadata(List.of(), Names.title(functionName), webhook.description(), operationId, false);
+    ObjectNode operation =
+        metadata(List.of(), Names.title(functionName), webhook.description(), operationId, false);
     ObjectNode schema = titled(input.describe(types.get(webhook.body())), "body");
     ObjectNode body = operation.putObject("requestBody");
     body.putObject("content").putObject("application/json").set("schema", schema);
     body.put("required", true);
-    operation.set("responses", responses.of(Object.class, 200, "Successful Response", operationId, true));
+    operation.set(
+        "responses", responses.of(Object.class, 200, "Successful Response", operationId, true));
     return operation;
   }
 
@@ -117,7 +133,12 @@ final class Operations {
     return (functionName + path).replaceAll("\\W", "_") + "_" + method.toLowerCase(Locale.ROOT);
   }
 
-  private ObjectNode metadata(List<String> tags, String summary, String description, String operationId, boolean deprecated) {
+  private ObjectNode metadata(
+      List<String> tags,
+      String summary,
+      String description,
+      String operationId,
+      boolean deprecated) {
     ObjectNode operation = Json.mapper().createObjectNode();
     if (!tags.isEmpty()) {
       ArrayNode array = operation.putArray("tags");
@@ -129,7 +150,9 @@ final class Operations {
     }
     if (!operationIds.add(operationId)) {
       throw new IllegalStateException(
-          "two operations have the operationId " + operationId + "; give one another with @Operation(operationId = ...)");
+          "two operations have the operationId "
+              + operationId
+              + "; give one another with @Operation(operationId = ...)");
     }
     operation.put("operationId", operationId);
     if (deprecated) {
@@ -146,7 +169,9 @@ final class Operations {
         if (type instanceof ParameterizedType p && p.getRawType() == Optional.class) {
           type = p.getActualTypeArguments()[0];
         }
-        return type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw && Set.class.isAssignableFrom(raw);
+        return type instanceof ParameterizedType p
+            && p.getRawType() instanceof Class<?> raw
+            && Set.class.isAssignableFrom(raw);
       }
     }
     return false;
@@ -161,13 +186,15 @@ final class Operations {
     List<Annotation> annotations = param.annotations();
     if (param.multi()) {
       // as the binder checks them: sizes on the list, the other constraints on each value
-      JsonSchemaKeywords.constrain(schema, annotations.stream().filter(a -> !sizeOfList(a)).toList());
+      JsonSchemaKeywords.constrain(
+          schema, annotations.stream().filter(a -> !sizeOfList(a)).toList());
       ObjectNode array = input.node().put("type", "array");
       if (set) {
         array.put("uniqueItems", true);
       }
       array.set("items", schema);
-      JsonSchemaKeywords.constrain(array, annotations.stream().filter(Operations::sizeOfList).toList());
+      JsonSchemaKeywords.constrain(
+          array, annotations.stream().filter(Operations::sizeOfList).toList());
       schema = array;
     } else {
       JsonSchemaKeywords.constrain(schema, annotations);
@@ -186,7 +213,8 @@ final class Operations {
       schema.put("description", description);
       node.put("description", description);
     }
-    JsonSchemaKeywords.document(schema, annotations.stream().filter(a -> !(a instanceof Description)).toList());
+    JsonSchemaKeywords.document(
+        schema, annotations.stream().filter(a -> !(a instanceof Description)).toList());
     if (annotations.stream().anyMatch(Deprecated.class::isInstance)) {
       schema.put("deprecated", true);
       node.put("deprecated", true);
@@ -199,7 +227,10 @@ final class Operations {
     return annotation instanceof Size || annotation instanceof NotEmpty;
   }
 
-  /** The source annotation's description ({@code @Query(description = ...)}), else {@link Description}'s. */
+  /**
+   * The source annotation's description ({@code @Query(description = ...)}), else {@link
+   * Description}'s.
+   */
   private static String description(ParamModel param) {
     if (!param.description().isEmpty()) {
       return param.description();
@@ -290,7 +321,10 @@ final class Operations {
     return body.annotations().stream().anyMatch(a -> a instanceof Body b && b.embed());
   }
 
-  /** The path as OpenAPI and FastAPI write it: {@code /files/{file_path:path}} is {@code /files/{file_path}}. */
+  /**
+   * The path as OpenAPI and FastAPI write it: {@code /files/{file_path:path}} is {@code
+   * /files/{file_path}}.
+   */
   static String documentPath(String template) {
     return template.replaceAll("\\{([^}:]+):[^}]+}", "{$1}");
   }

@@ -16,8 +16,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * An operation's {@code responses}: the success response with the response model's output
- * schema (one response per status for a sealed response type whose records carry their own
+ * An operation's {@code responses}: the success response with the response model's output schema
+ * (one response per status for a sealed response type whose records carry their own
  * {@code @Status}), then the validation-error response.
  */
 final class Responses {
@@ -27,7 +27,10 @@ final class Responses {
   private final Map<String, ObjectNode> extra;
 
   Responses(
-      Schemas types, JsonSchemas output, DocumentInfo.ValidationErrorResponse validationError, Map<String, ObjectNode> extra) {
+      Schemas types,
+      JsonSchemas output,
+      DocumentInfo.ValidationErrorResponse validationError,
+      Map<String, ObjectNode> extra) {
     this.types = types;
     this.output = output;
     this.validationError = validationError;
@@ -54,11 +57,18 @@ final class Responses {
       }
     }
     String invalid = Integer.toString(validationError.status());
-    if (validates && !responses.has(invalid) && !responses.has("4XX") && !responses.has("default")) {
+    if (validates
+        && !responses.has(invalid)
+        && !responses.has("4XX")
+        && !responses.has("default")) {
       ObjectNode response = responses.putObject(invalid);
       response.put("description", "Validation Error");
       if (validationError.body() == null) {
-        content(response, Json.mapper().createObjectNode().put("$ref", OpenApiDocument.COMPONENTS + "HTTPValidationError"));
+        content(
+            response,
+            Json.mapper()
+                .createObjectNode()
+                .put("$ref", OpenApiDocument.COMPONENTS + "HTTPValidationError"));
         ValidationErrorSchemas.addTo(extra);
       } else {
         content(response, output.describe(types.get(validationError.body())));
@@ -71,8 +81,10 @@ final class Responses {
    * One response per status of a sealed response type's records, in status order; records that
    * share a status share a response whose schema is their union.
    */
-  private void variantResponses(ObjectNode responses, Type model, ResponseVariants variants, int status, String description) {
-    ObjectNode union = output.describe(types.get(model)); // registers each record under its own name
+  private void variantResponses(
+      ObjectNode responses, Type model, ResponseVariants variants, int status, String description) {
+    ObjectNode union =
+        output.describe(types.get(model)); // registers each record under its own name
     boolean tagged = union.has("oneOf");
     ArrayNode refs = (ArrayNode) union.get(tagged ? "oneOf" : "anyOf");
     List<Integer> statuses = new ArrayList<>(variants.statuses().values());
@@ -85,21 +97,27 @@ final class Responses {
           ObjectNode response = responses.putObject(Integer.toString(code));
           response.put("description", code == status ? description : StatusReasons.phrase(code));
           if (bodyAllowed(code)) {
-            content(response, members.size() == 1 ? (ObjectNode) members.get(0).deepCopy() : subUnion(union, members, tagged));
+            content(
+                response,
+                members.size() == 1
+                    ? (ObjectNode) members.get(0).deepCopy()
+                    : subUnion(union, members, tagged));
           }
         });
   }
 
   private ObjectNode subUnion(ObjectNode union, List<JsonNode> members, boolean tagged) {
     ObjectNode node = output.node();
-    node.putArray(tagged ? "oneOf" : "anyOf").addAll(members.stream().map(JsonNode::deepCopy).toList());
+    node.putArray(tagged ? "oneOf" : "anyOf")
+        .addAll(members.stream().map(JsonNode::deepCopy).toList());
     if (tagged) {
       ObjectNode discriminator = (ObjectNode) union.get("discriminator").deepCopy();
       ObjectNode mapping = (ObjectNode) discriminator.get("mapping");
       List<String> refs = members.stream().map(m -> m.get("$ref").asString()).toList();
-      new ArrayList<>(mapping.propertyNames()).stream()
-          .filter(tag -> !refs.contains(mapping.get(tag).asString()))
-          .forEach(mapping::remove);
+      new ArrayList<>(mapping.propertyNames())
+          .stream()
+              .filter(tag -> !refs.contains(mapping.get(tag).asString()))
+              .forEach(mapping::remove);
       node.set("discriminator", discriminator);
     }
     return node;
@@ -112,7 +130,9 @@ final class Responses {
    */
   private ObjectNode schema(Type model, String operationId) {
     if (model == Object.class
-        || (model instanceof ParameterizedType p && p.getRawType() == Map.class && p.getActualTypeArguments()[1] == Object.class)) {
+        || (model instanceof ParameterizedType p
+            && p.getRawType() == Map.class
+            && p.getActualTypeArguments()[1] == Object.class)) {
       return output.node();
     }
     ObjectNode schema = output.describe(types.get(model));

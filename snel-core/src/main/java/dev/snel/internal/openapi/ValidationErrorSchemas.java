@@ -24,7 +24,9 @@ final class ValidationErrorSchemas {
        "type":"object","required":["loc","msg","type"],"title":"ValidationError"}""";
 
   static void addTo(Map<String, ObjectNode> components) {
-    components.computeIfAbsent("HTTPValidationError", k -> (ObjectNode) Json.mapper().readTree(HTTP_VALIDATION_ERROR));
-    components.computeIfAbsent("ValidationError", k -> (ObjectNode) Json.mapper().readTree(VALIDATION_ERROR));
+    components.computeIfAbsent(
+        "HTTPValidationError", k -> (ObjectNode) Json.mapper().readTree(HTTP_VALIDATION_ERROR));
+    components.computeIfAbsent(
+        "ValidationError", k -> (ObjectNode) Json.mapper().readTree(VALIDATION_ERROR));
   }
 }

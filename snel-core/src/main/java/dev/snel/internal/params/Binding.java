@@ -1,18 +1,18 @@
 package dev.snel.internal.params;
 
-import dev.snel.internal.values.ConversionException;
 import dev.snel.Request;
 import dev.snel.Response;
 import dev.snel.ValidationError;
+import dev.snel.internal.values.ConversionException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The state of binding one request to one route's parameters: the request, the path values,
- * the errors found so far, and what several parameters share (the parsed body, the injected
- * response). Used by one thread.
+ * The state of binding one request to one route's parameters: the request, the path values, the
+ * errors found so far, and what several parameters share (the parsed body, the injected response).
+ * Used by one thread.
  */
 public final class Binding {
   private final Request request;
@@ -35,9 +35,9 @@ public final class Binding {
   }
 
   /**
-   * Whether the body is to be read as JSON: its content type is {@code application/json} or
-   * {@code application/*+json}, or, when the content-type check is off, missing. Otherwise the
-   * body is text, as FastAPI treats it (a model then fails with model_attributes_type).
+   * Whether the body is to be read as JSON: its content type is {@code application/json} or {@code
+   * application/*+json}, or, when the content-type check is off, missing. Otherwise the body is
+   * text, as FastAPI treats it (a model then fails with model_attributes_type).
    */
   boolean bodyIsJson() {
     String type = request.header("content-type").orElse(null);
@@ -45,8 +45,12 @@ public final class Binding {
       return !strictContentType;
     }
     int semicolon = type.indexOf(';');
-    String media = (semicolon < 0 ? type : type.substring(0, semicolon)).strip().toLowerCase(java.util.Locale.ROOT);
-    return media.equals("application/json") || (media.startsWith("application/") && media.endsWith("+json"));
+    String media =
+        (semicolon < 0 ? type : type.substring(0, semicolon))
+            .strip()
+            .toLowerCase(java.util.Locale.ROOT);
+    return media.equals("application/json")
+        || (media.startsWith("application/") && media.endsWith("+json"));
   }
 
   /** The request. */
@@ -92,7 +96,8 @@ public final class Binding {
         return List.of(error);
       }
     }
-    errors.sort(Comparator.comparing(Binding::source, Comparator.nullsLast(Comparator.naturalOrder())));
+    errors.sort(
+        Comparator.comparing(Binding::source, Comparator.nullsLast(Comparator.naturalOrder())));
     return errors;
   }
 

@@ -1,15 +1,15 @@
 package dev.snel.internal.params;
 
+import dev.snel.internal.schema.Schema;
 import dev.snel.internal.values.Check;
 import dev.snel.internal.values.ConversionException;
-import dev.snel.internal.schema.Schema;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Binds a parameter from the JSON body through its type's compiled schema: the whole body, or,
- * when embedded (several body parameters, or {@code @Body(embed = true)}), the body object's
- * member of the parameter's name. A missing body, or JSON null, is FastAPI's "missing".
+ * Binds a parameter from the JSON body through its type's compiled schema: the whole body, or, when
+ * embedded (several body parameters, or {@code @Body(embed = true)}), the body object's member of
+ * the parameter's name. A missing body, or JSON null, is FastAPI's "missing".
  */
 final class BodyBinder implements ParamBinder {
   private final String name;
@@ -21,7 +21,13 @@ final class BodyBinder implements ParamBinder {
 
   private final List<Check> checks;
 
-  BodyBinder(String name, Schema schema, List<Check> checks, boolean embedded, boolean required, boolean optional) {
+  BodyBinder(
+      String name,
+      Schema schema,
+      List<Check> checks,
+      boolean embedded,
+      boolean required,
+      boolean optional) {
     this.checks = checks;
     this.name = name;
     this.schema = schema;
@@ -41,7 +47,10 @@ final class BodyBinder implements ParamBinder {
     if (!binding.bodyIsJson()) {
       value = embedded ? JsonBodies.ABSENT : JsonBodies.decodeText(binding, schema, body, loc);
     } else if (embedded) {
-      value = binding.bodyTree() == null ? null : JsonBodies.decodeMember(binding, schema, body, name, loc);
+      value =
+          binding.bodyTree() == null
+              ? null
+              : JsonBodies.decodeMember(binding, schema, body, name, loc);
     } else {
       value = JsonBodies.decode(binding, schema, body, loc);
     }

@@ -15,8 +15,8 @@ import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Decodes JSON bodies by streaming them through compiled schemas, and turns a body that is not
- * JSON into FastAPI's {@code json_invalid} error at Python's character position.
+ * Decodes JSON bodies by streaming them through compiled schemas, and turns a body that is not JSON
+ * into FastAPI's {@code json_invalid} error at Python's character position.
  */
 final class JsonBodies {
   private JsonBodies() {}
@@ -62,7 +62,8 @@ final class JsonBodies {
   }
 
   /** One member of the body object (already known to be valid JSON). */
-  static Object decodeMember(Binding binding, Schema schema, byte[] body, String member, List<Object> loc) {
+  static Object decodeMember(
+      Binding binding, Schema schema, byte[] body, String member, List<Object> loc) {
     Decoding decoding = new Decoding(body, loc);
     try (JsonParser parser = Json.mapper().createParser(body)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -72,7 +73,9 @@ final class JsonBodies {
         String name = parser.currentName();
         JsonToken token = parser.nextToken();
         if (name.equals(member)) {
-          return token == JsonToken.VALUE_NULL ? ABSENT : collect(binding, decoding, schema.decode(parser, decoding));
+          return token == JsonToken.VALUE_NULL
+              ? ABSENT
+              : collect(binding, decoding, schema.decode(parser, decoding));
         }
         parser.skipChildren();
       }
@@ -84,7 +87,8 @@ final class JsonBodies {
   static Object decodeText(Binding binding, Schema schema, byte[] body, List<Object> loc) {
     Decoding decoding = new Decoding(null, loc);
     String text = new String(body, StandardCharsets.UTF_8);
-    try (JsonParser parser = Json.mapper().treeAsTokens(Json.mapper().getNodeFactory().stringNode(text))) {
+    try (JsonParser parser =
+        Json.mapper().treeAsTokens(Json.mapper().getNodeFactory().stringNode(text))) {
       parser.nextToken();
       return collect(binding, decoding, schema.decode(parser, decoding));
     }
@@ -129,7 +133,11 @@ final class JsonBodies {
     int position = before.codePointCount(0, before.length()); // Python counts code points
     binding.fail(
         new ValidationError(
-            "json_invalid", List.of("body", position), "JSON decode error", NO_INPUT, Map.of("error", lone.error())));
+            "json_invalid",
+            List.of("body", position),
+            "JSON decode error",
+            NO_INPUT,
+            Map.of("error", lone.error())));
     return true;
   }
 
@@ -146,9 +154,9 @@ final class JsonBodies {
   }
 
   /**
-   * FastAPI's answer to a body that is not JSON: the character position and the message of
-   * Python's json module, found by re-reading the body as text (errors are rare; the valid path
-   * never pays for this).
+   * FastAPI's answer to a body that is not JSON: the character position and the message of Python's
+   * json module, found by re-reading the body as text (errors are rare; the valid path never pays
+   * for this).
    */
   private static ValidationError jsonInvalid(byte[] body) {
     JsonSyntax.Problem problem = JsonSyntax.diagnose(new String(body, StandardCharsets.UTF_8));

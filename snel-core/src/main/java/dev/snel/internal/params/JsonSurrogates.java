@@ -1,10 +1,10 @@
 package dev.snel.internal.params;
 
 /**
- * Finds a {@code \\u} escape of a lone UTF-16 surrogate in a JSON text ({@code "\\ud800"}).
- * Jackson decodes one into a Java string that no longer is Unicode text; pydantic's JSON parser
- * refuses it, with the words used here. (Python's json module takes it, so FastAPI has no answer
- * of its own to copy.)
+ * Finds a {@code \\u} escape of a lone UTF-16 surrogate in a JSON text ({@code "\\ud800"}). Jackson
+ * decodes one into a Java string that no longer is Unicode text; pydantic's JSON parser refuses it,
+ * with the words used here. (Python's json module takes it, so FastAPI has no answer of its own to
+ * copy.)
  */
 final class JsonSurrogates {
   private JsonSurrogates() {}

@@ -31,7 +31,9 @@ final class JsonSyntax {
       while (end < text.length() && " \t\n\r".indexOf(text.charAt(end)) >= 0) {
         end++;
       }
-      return end < text.length() ? new Problem(end, "Extra data") : new Problem(0, "Expecting value");
+      return end < text.length()
+          ? new Problem(end, "Extra data")
+          : new Problem(0, "Expecting value");
     } catch (JacksonException e) {
       long at = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getCharOffset());
       String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
@@ -39,7 +41,8 @@ final class JsonSyntax {
         return new Problem(at, "Nesting depth exceeds the maximum of " + Json.MAX_NESTING_DEPTH);
       }
       if (message.contains("end-of-input") && !message.contains("closing quote")) {
-        boolean inObject = e.processor() instanceof JsonParser p && p.streamReadContext().inObject();
+        boolean inObject =
+            e.processor() instanceof JsonParser p && p.streamReadContext().inObject();
         return new Problem(text.length(), atEnd(text, inObject));
       }
       return new Problem(at, pythonWording(message));
@@ -58,7 +61,8 @@ final class JsonSyntax {
     char last = trimmed.isEmpty() ? ' ' : trimmed.charAt(trimmed.length() - 1);
     return switch (last) {
       case '{' -> "Expecting property name enclosed in double quotes";
-      case ',' -> inObject ? "Expecting property name enclosed in double quotes" : "Expecting value";
+      case ',' ->
+          inObject ? "Expecting property name enclosed in double quotes" : "Expecting value";
       case '[', ':', ' ' -> "Expecting value";
       default -> "Expecting ',' delimiter";
     };

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Binds a query or header parameter holding several values ({@code ?id=1&id=2}) into a List or
- * Set; errors name the item's index, like pydantic's {@code ["query", "id", 1]}.
+ * Binds a query or header parameter holding several values ({@code ?id=1&id=2}) into a List or Set;
+ * errors name the item's index, like pydantic's {@code ["query", "id", 1]}.
  */
 final class ListBinder implements ParamBinder {
   private final Source source;
@@ -93,7 +93,8 @@ final class ListBinder implements ParamBinder {
   }
 
   /** Converts a default written as strings, at startup. */
-  static Collection<Object> convertDefault(List<String> raw, ScalarConverter converter, boolean set) {
+  static Collection<Object> convertDefault(
+      List<String> raw, ScalarConverter converter, boolean set) {
     Collection<Object> values = set ? new LinkedHashSet<>() : new ArrayList<>();
     for (String item : raw) {
       values.add(converter.convert(item));

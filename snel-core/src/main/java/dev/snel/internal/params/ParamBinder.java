@@ -1,9 +1,9 @@
 package dev.snel.internal.params;
 
 /**
- * Produces one handler argument from a request, compiled once per parameter at startup. On
- * invalid input it records the error in the binding and returns a placeholder; the handler is
- * not called while the binding has errors.
+ * Produces one handler argument from a request, compiled once per parameter at startup. On invalid
+ * input it records the error in the binding and returns a placeholder; the handler is not called
+ * while the binding has errors.
  */
 @FunctionalInterface
 public interface ParamBinder {

@@ -1,9 +1,5 @@
 package dev.snel.internal.params;
 
-import dev.snel.internal.values.Check;
-import dev.snel.internal.values.ConversionException;
-import dev.snel.internal.values.ScalarConverter;
-import dev.snel.internal.values.Scalars;
 import dev.snel.Body;
 import dev.snel.Cookie;
 import dev.snel.Default;
@@ -15,6 +11,10 @@ import dev.snel.Response;
 import dev.snel.RouteDefinitionException;
 import dev.snel.internal.schema.Schema;
 import dev.snel.internal.schema.Schemas;
+import dev.snel.internal.values.Check;
+import dev.snel.internal.values.ConversionException;
+import dev.snel.internal.values.ScalarConverter;
+import dev.snel.internal.values.Scalars;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedParameterizedType;
 import java.lang.reflect.AnnotatedType;
@@ -31,10 +31,10 @@ import java.util.Set;
 
 /**
  * Reads a handler's signature once, applying FastAPI's rules: a parameter named in the path
- * template is a path parameter; a scalar, or a List/Set of scalars, is a query parameter; a
- * record or class is the JSON body; {@link Request} and {@link Response} are injected by type;
- * {@code Optional} or {@link Default} makes a parameter optional. Annotations override the
- * inferred source.
+ * template is a path parameter; a scalar, or a List/Set of scalars, is a query parameter; a record
+ * or class is the JSON body; {@link Request} and {@link Response} are injected by type; {@code
+ * Optional} or {@link Default} makes a parameter optional. Annotations override the inferred
+ * source.
  */
 public final class ParamCompiler {
 
@@ -64,7 +64,8 @@ public final class ParamCompiler {
     List<String> boundPathNames = new ArrayList<>();
     for (Parameter parameter : parameters) {
       if (!parameter.isNamePresent()) {
-        throw fail(parameter, "parameter names are not in the class file; compile with -parameters");
+        throw fail(
+            parameter, "parameter names are not in the class file; compile with -parameters");
       }
       Compiled one = compile(parameter, bodyCount > 1);
       if (one.model().source() == Source.PATH) {
@@ -117,13 +118,23 @@ public final class ParamCompiler {
 
   private Shape shape(Parameter parameter) {
     boolean optional = parameter.getType() == Optional.class;
-    Type valueType = optional ? unwrapOptional(parameter.getParameterizedType()) : parameter.getParameterizedType();
+    Type valueType =
+        optional
+            ? unwrapOptional(parameter.getParameterizedType())
+            : parameter.getParameterizedType();
     Source source = sourceOf(parameter, valueType);
     Default defaults = parameter.getAnnotation(Default.class);
     if (defaults != null && optional) {
       throw fail(parameter, "use Optional or @Default, not both");
     }
-    return new Shape(parameter, optional, valueType, source, wireName(parameter, source), defaults, description(parameter));
+    return new Shape(
+        parameter,
+        optional,
+        valueType,
+        source,
+        wireName(parameter, source),
+        defaults,
+        description(parameter));
   }
 
   private Compiled body(Shape shape, boolean severalBodies) {
@@ -135,7 +146,15 @@ public final class ParamCompiler {
     boolean embedded = severalBodies || (body != null && body.embed());
     ParamModel model =
         new ParamModel(
-            parameter.getName(), Source.BODY, shape.wireName(), shape.valueType(), false, shape.required(), Optional.empty(), shape.description(), List.of(parameter.getAnnotations()));
+            parameter.getName(),
+            Source.BODY,
+            shape.wireName(),
+            shape.valueType(),
+            false,
+            shape.required(),
+            Optional.empty(),
+            shape.description(),
+            List.of(parameter.getAnnotations()));
     Schema schema;
     try {
       schema = types.get(shape.valueType());
@@ -145,7 +164,12 @@ public final class ParamCompiler {
     return new Compiled(
         model,
         new BodyBinder(
-            shape.wireName(), schema, checks(parameter, List.of(parameter.getAnnotations())), embedded, shape.required(), shape.optional()));
+            shape.wireName(),
+            schema,
+            checks(parameter, List.of(parameter.getAnnotations())),
+            embedded,
+            shape.required(),
+            shape.optional()));
   }
 
   /** A path, query, header or cookie parameter: one value, or every value for a List/Set. */
@@ -157,7 +181,14 @@ public final class ParamCompiler {
     Type oneValue = multi ? elementType : shape.valueType();
     ScalarConverter converter =
         Scalars.converterFor(rawType(oneValue))
-            .orElseThrow(() -> fail(parameter, "type " + shape.valueType().getTypeName() + " cannot be read from the " + source.loc()));
+            .orElseThrow(
+                () ->
+                    fail(
+                        parameter,
+                        "type "
+                            + shape.valueType().getTypeName()
+                            + " cannot be read from the "
+                            + source.loc()));
     if (source == Source.PATH && (multi || shape.optional() || shape.defaults() != null)) {
       throw fail(parameter, "a path parameter is always required and holds one value");
     }
@@ -175,14 +206,16 @@ public final class ParamCompiler {
             Optional.ofNullable(shape.defaults()).map(d -> List.of(d.value())),
             shape.description(),
             List.of(parameter.getAnnotations()));
-    return new Compiled(model, multi ? listBinder(shape, converter) : scalarBinder(shape, converter));
+    return new Compiled(
+        model, multi ? listBinder(shape, converter) : scalarBinder(shape, converter));
   }
 
   private ParamBinder listBinder(Shape shape, ScalarConverter converter) {
     Parameter parameter = shape.parameter();
     boolean set = Set.class.isAssignableFrom(rawType(shape.valueType()));
     List<Annotation> listLevel = new ArrayList<>();
-    List<Annotation> itemLevel = new ArrayList<>(typeArgumentAnnotations(parameter, shape.optional()));
+    List<Annotation> itemLevel =
+        new ArrayList<>(typeArgumentAnnotations(parameter, shape.optional()));
     for (Annotation a : parameter.getAnnotations()) {
       (Check.isSizeConstraint(a) ? listLevel : itemLevel).add(a);
     }
@@ -237,7 +270,8 @@ public final class ParamCompiler {
     }
   }
 
-  private Object convertDefault(Parameter parameter, java.util.function.Supplier<Object> conversion) {
+  private Object convertDefault(
+      Parameter parameter, java.util.function.Supplier<Object> conversion) {
     try {
       return conversion.get();
     } catch (ConversionException e) {
@@ -247,7 +281,16 @@ public final class ParamCompiler {
 
   private Compiled injected(Parameter parameter, ParamBinder binder) {
     ParamModel model =
-        new ParamModel(parameter.getName(), Source.INJECTED, parameter.getName(), parameter.getType(), false, false, Optional.empty(), "", List.of());
+        new ParamModel(
+            parameter.getName(),
+            Source.INJECTED,
+            parameter.getName(),
+            parameter.getType(),
+            false,
+            false,
+            Optional.empty(),
+            "",
+            List.of());
     return new Compiled(model, binder);
   }
 
@@ -296,7 +339,9 @@ public final class ParamCompiler {
     }
     if (source == Source.HEADER) {
       Header header = parameter.getAnnotation(Header.class);
-      return header.convertUnderscores() ? headerName(parameter.getName()) : parameter.getName().toLowerCase(java.util.Locale.ROOT);
+      return header.convertUnderscores()
+          ? headerName(parameter.getName())
+          : parameter.getName().toLowerCase(java.util.Locale.ROOT);
     }
     return parameter.getName();
   }
@@ -309,7 +354,9 @@ public final class ParamCompiler {
       if (c == '_') {
         name.append('-');
       } else if (Character.isUpperCase(c)) {
-        if (i > 0 && javaName.charAt(i - 1) != '_' && !Character.isUpperCase(javaName.charAt(i - 1))) {
+        if (i > 0
+            && javaName.charAt(i - 1) != '_'
+            && !Character.isUpperCase(javaName.charAt(i - 1))) {
           name.append('-');
         }
         name.append(Character.toLowerCase(c));
@@ -320,7 +367,8 @@ public final class ParamCompiler {
     return name.toString();
   }
 
-  private static <A extends Annotation> String annotationValue(A annotation, java.util.function.Function<A, String> value) {
+  private static <A extends Annotation> String annotationValue(
+      A annotation, java.util.function.Function<A, String> value) {
     return annotation == null ? "" : value.apply(annotation);
   }
 
@@ -349,7 +397,8 @@ public final class ParamCompiler {
 
   /** The element type of a List, Set or Collection; null for other types. */
   private static Type collectionElement(Type type) {
-    if (type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw
+    if (type instanceof ParameterizedType p
+        && p.getRawType() instanceof Class<?> raw
         && (raw == List.class || raw == Set.class || raw == Collection.class)) {
       return p.getActualTypeArguments()[0];
     }
@@ -393,7 +442,8 @@ public final class ParamCompiler {
   }
 
   private RouteDefinitionException fail(Parameter parameter, String problem) {
-    return new RouteDefinitionException(where() + ", parameter '" + parameter.getName() + "': " + problem);
+    return new RouteDefinitionException(
+        where() + ", parameter '" + parameter.getName() + "': " + problem);
   }
 
   private String where() {

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What startup learned about one handler parameter; drives binding now and the OpenAPI
- * parameter object later.
+ * What startup learned about one handler parameter; drives binding now and the OpenAPI parameter
+ * object later.
  *
  * @param javaName the Java parameter name
  * @param source where the value comes from

@@ -4,8 +4,8 @@ import dev.snel.Request;
 import dev.snel.Response;
 
 /**
- * Routes Snel serves itself (the OpenAPI document and the docs pages), consulted when no user
- * route matches the path, so an app may take over any of their paths.
+ * Routes Snel serves itself (the OpenAPI document and the docs pages), consulted when no user route
+ * matches the path, so an app may take over any of their paths.
  */
 @FunctionalInterface
 public interface BuiltinRoutes {

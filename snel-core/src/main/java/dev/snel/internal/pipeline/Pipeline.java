@@ -16,14 +16,14 @@ import java.util.function.Consumer;
 
 /**
  * A request's way through the app: route lookup, dispatch to a virtual thread (or not, for a
- * non-blocking route), binding, the handler, encoding and exception handlers. A response is
- * handed over as made: a HEAD answer's body is dropped where it is written (the server, the
- * TestClient), never here, since a handler may return one shared response every time.
+ * non-blocking route), binding, the handler, encoding and exception handlers. A response is handed
+ * over as made: a HEAD answer's body is dropped where it is written (the server, the TestClient),
+ * never here, since a handler may return one shared response every time.
  *
- * <p>Threading: {@link #handle} runs the lookup on the caller's thread (a server's I/O thread)
- * and the rest on a new virtual thread, except for {@code @NonBlocking} routes, which run on the
- * caller's thread, and so do their exception handlers; exception handlers of requests that match
- * no route run on a virtual thread too. A handler's {@code CompletionStage} completes wherever it
+ * <p>Threading: {@link #handle} runs the lookup on the caller's thread (a server's I/O thread) and
+ * the rest on a new virtual thread, except for {@code @NonBlocking} routes, which run on the
+ * caller's thread, and so do their exception handlers; exception handlers of requests that match no
+ * route run on a virtual thread too. A handler's {@code CompletionStage} completes wherever it
  * completes. {@code onResponse} is called exactly once, from any of these threads.
  */
 public final class Pipeline {
@@ -34,7 +34,8 @@ public final class Pipeline {
   private volatile BuiltinRoutes builtins = request -> null;
 
   /** A pipeline over these routes and handlers, running blocking routes on the executor. */
-  public Pipeline(RouteTree<CompiledRoute> routes, ExceptionRegistry exceptions, Executor blocking) {
+  public Pipeline(
+      RouteTree<CompiledRoute> routes, ExceptionRegistry exceptions, Executor blocking) {
     this.routes = routes;
     this.exceptions = exceptions;
     this.blocking = blocking;
@@ -69,8 +70,15 @@ public final class Pipeline {
         }
       }
       case RouteTree.MethodNotAllowed<CompiledRoute> notAllowed ->
-          fail(request, new HttpException(405, "Method Not Allowed", Map.of("allow", String.join(", ", notAllowed.allowed()))), onResponse);
-      case RouteTree.NotFound<CompiledRoute> notFound -> blocking.execute(() -> notFound(request, onResponse));
+          fail(
+              request,
+              new HttpException(
+                  405,
+                  "Method Not Allowed",
+                  Map.of("allow", String.join(", ", notAllowed.allowed()))),
+              onResponse);
+      case RouteTree.NotFound<CompiledRoute> notFound ->
+          blocking.execute(() -> notFound(request, onResponse));
     }
   }
 
@@ -96,7 +104,8 @@ public final class Pipeline {
     blocking.execute(() -> onResponse.accept(exceptions.handle(request, error)));
   }
 
-  private void run(CompiledRoute route, Request request, String[] values, Consumer<Response> onResponse) {
+  private void run(
+      CompiledRoute route, Request request, String[] values, Consumer<Response> onResponse) {
     Binding binding = new Binding(request, values, strictContentType);
     Object result;
     try {
@@ -108,7 +117,10 @@ public final class Pipeline {
     if (result instanceof CompletionStage<?> stage) {
       stage.whenComplete(
           (value, error) ->
-              onResponse.accept(error != null ? exceptions.handle(request, unwrap(error)) : encode(route, value, binding)));
+              onResponse.accept(
+                  error != null
+                      ? exceptions.handle(request, unwrap(error))
+                      : encode(route, value, binding)));
     } else {
       onResponse.accept(encode(route, result, binding));
     }

@@ -18,7 +18,11 @@ public final class CompiledRoute {
   private final ResponseVariants variants;
 
   CompiledRoute(
-      RouteModel model, ParamBinder[] binders, MethodHandle handler, ResponseEncoder encoder, ResponseVariants variants) {
+      RouteModel model,
+      ParamBinder[] binders,
+      MethodHandle handler,
+      ResponseEncoder encoder,
+      ResponseVariants variants) {
     this.model = model;
     this.binders = binders;
     this.handler = handler;
@@ -33,8 +37,8 @@ public final class CompiledRoute {
 
   /**
    * Binds the arguments and calls the handler; returns what it returned (a value, a {@link
-   * Response} or a {@code CompletionStage}). Throws {@link RequestValidationException} with
-   * every binding error, or whatever the handler threw.
+   * Response} or a {@code CompletionStage}). Throws {@link RequestValidationException} with every
+   * binding error, or whatever the handler threw.
    */
   public Object call(Binding binding) throws Throwable {
     Object[] args = new Object[binders.length];
@@ -48,8 +52,8 @@ public final class CompiledRoute {
   }
 
   /**
-   * The response for the handler's result, shaped by the injected response if any. A record of
-   * a sealed response type is sent with its variant's status ({@link ResponseVariants}).
+   * The response for the handler's result, shaped by the injected response if any. A record of a
+   * sealed response type is sent with its variant's status ({@link ResponseVariants}).
    */
   public Response toResponse(Object result, Binding binding) {
     if (result instanceof Response response) {

@@ -9,8 +9,8 @@ import tools.jackson.core.JsonGenerator;
 
 /**
  * Encodes a handler's result through the response model's schema: only the model's members are
- * written, read from whatever object the handler returned; a result that does not fit is a
- * {@link ResponseValidationException}.
+ * written, read from whatever object the handler returned; a result that does not fit is a {@link
+ * ResponseValidationException}.
  */
 final class ResponseEncoder {
   private final Schema schema;

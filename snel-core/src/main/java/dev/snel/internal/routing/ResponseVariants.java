@@ -7,9 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The status of each record of a sealed response type: its {@link Status}, else the route's.
- * Read once at startup; the response encoding and the OpenAPI responses both use it, so a
- * variant is documented under the status it is sent with.
+ * The status of each record of a sealed response type: its {@link Status}, else the route's. Read
+ * once at startup; the response encoding and the OpenAPI responses both use it, so a variant is
+ * documented under the status it is sent with.
  *
  * @param statuses each permitted record, in declaration order, to its status; empty when the
  *     response model is not a sealed interface
@@ -17,12 +17,16 @@ import java.util.Map;
 public record ResponseVariants(Map<Class<?>, Integer> statuses) {
   private static final ResponseVariants NONE = new ResponseVariants(Map.of());
 
-  /** The variants of a response model, with {@code routeStatus} for those without {@link Status}. */
+  /**
+   * The variants of a response model, with {@code routeStatus} for those without {@link Status}.
+   */
   public static ResponseVariants of(Type responseModel, int routeStatus) {
     Class<?> raw =
-        responseModel instanceof Class<?> c ? c
-            : responseModel instanceof ParameterizedType p && p.getRawType() instanceof Class<?> r ? r
-            : null;
+        responseModel instanceof Class<?> c
+            ? c
+            : responseModel instanceof ParameterizedType p && p.getRawType() instanceof Class<?> r
+                ? r
+                : null;
     if (raw == null || !raw.isInterface() || !raw.isSealed()) {
       return NONE;
     }

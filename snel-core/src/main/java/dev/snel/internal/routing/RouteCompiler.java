@@ -8,15 +8,15 @@ import dev.snel.Options;
 import dev.snel.Patch;
 import dev.snel.Post;
 import dev.snel.Put;
+import dev.snel.Response;
+import dev.snel.ResponseModel;
 import dev.snel.RouteDefinitionException;
 import dev.snel.Status;
 import dev.snel.Tags;
-import dev.snel.Response;
-import dev.snel.ResponseModel;
-import dev.snel.internal.schema.Encoding;
-import dev.snel.internal.schema.Schemas;
 import dev.snel.internal.params.ParamBinder;
 import dev.snel.internal.params.ParamCompiler;
+import dev.snel.internal.schema.Encoding;
+import dev.snel.internal.schema.Schemas;
 import java.lang.annotation.Annotation;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -48,7 +48,9 @@ public final class RouteCompiler {
   public static List<CompiledRoute> compile(
       Object handlers, String prefix, List<String> routerTags, Schemas types) {
     List<Class<?>> hierarchy = new ArrayList<>();
-    for (Class<?> type = handlers.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
+    for (Class<?> type = handlers.getClass();
+        type != null && type != Object.class;
+        type = type.getSuperclass()) {
       hierarchy.addFirst(type);
     }
     List<CompiledRoute> routes = new ArrayList<>();
@@ -89,7 +91,12 @@ public final class RouteCompiler {
   }
 
   private static CompiledRoute compile(
-      Object handlers, Method method, String httpMethod, String path, List<String> routerTags, Schemas types) {
+      Object handlers,
+      Method method,
+      String httpMethod,
+      String path,
+      List<String> routerTags,
+      Schemas types) {
     String where = method.getDeclaringClass().getName() + "." + method.getName();
     PathTemplate template;
     try {
@@ -114,7 +121,8 @@ public final class RouteCompiler {
                 || method.getDeclaringClass().isAnnotationPresent(NonBlocking.class)
                 || handlers.getClass().isAnnotationPresent(NonBlocking.class),
             responseModel);
-    ParamBinder[] binders = params.stream().map(ParamCompiler.Compiled::binder).toArray(ParamBinder[]::new);
+    ParamBinder[] binders =
+        params.stream().map(ParamCompiler.Compiled::binder).toArray(ParamBinder[]::new);
     return new CompiledRoute(
         model,
         binders,
@@ -123,15 +131,18 @@ public final class RouteCompiler {
         ResponseVariants.of(responseModel, model.status()));
   }
 
-
   /**
    * The response model: {@link ResponseModel}'s type, else the declared result type; Object
    * (free-form JSON) for routes returning a {@link Response} or nothing.
    */
   private static Type responseModel(Method method, Type returnType) {
     ResponseModel annotation = method.getAnnotation(ResponseModel.class);
-    Type model = annotation != null && annotation.value() != void.class ? annotation.value() : returnType;
-    Class<?> raw = model instanceof Class<?> c ? c : model instanceof ParameterizedType p ? (Class<?>) p.getRawType() : Object.class;
+    Type model =
+        annotation != null && annotation.value() != void.class ? annotation.value() : returnType;
+    Class<?> raw =
+        model instanceof Class<?> c
+            ? c
+            : model instanceof ParameterizedType p ? (Class<?>) p.getRawType() : Object.class;
     return raw == Void.class || raw == Response.class ? Object.class : model;
   }
 
@@ -149,7 +160,8 @@ public final class RouteCompiler {
     try {
       return new ResponseEncoder(types.get(model), options);
     } catch (IllegalArgumentException e) {
-      throw new RouteDefinitionException(where + ": the response model cannot be compiled: " + e.getMessage(), e);
+      throw new RouteDefinitionException(
+          where + ": the response model cannot be compiled: " + e.getMessage(), e);
     }
   }
 
@@ -164,7 +176,8 @@ public final class RouteCompiler {
           .asSpreader(Object[].class, method.getParameterCount())
           .asType(MethodType.methodType(Object.class, Object[].class));
     } catch (IllegalAccessException | RuntimeException e) {
-      throw new RouteDefinitionException(where + ": cannot be called by Snel: " + e.getMessage(), e);
+      throw new RouteDefinitionException(
+          where + ": cannot be called by Snel: " + e.getMessage(), e);
     }
   }
 
@@ -194,5 +207,4 @@ public final class RouteCompiler {
     }
     return List.copyOf(tags);
   }
-
 }

@@ -6,8 +6,8 @@ import java.lang.reflect.Type;
 import java.util.List;
 
 /**
- * What startup learned about one route: the single description that drives binding, the
- * response encoding and (later) the OpenAPI operation.
+ * What startup learned about one route: the single description that drives binding, the response
+ * encoding and (later) the OpenAPI operation.
  *
  * @param httpMethod upper case, e.g. {@code GET}
  * @param path the full path template, router prefixes included

@@ -3,12 +3,12 @@ package dev.snel.internal.routing;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.List;
-import java.util.TreeSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Maps a method and a decoded path to a route, compiled once from path templates.
@@ -52,8 +52,8 @@ public final class RouteTree<T> {
   private int maxParams;
 
   /**
-   * Adds a route, unless a route already has the method and a template of the same shape
-   * ({@code /e/{x}} and {@code /e/{y}} are one shape): then returns that route and adds nothing.
+   * Adds a route, unless a route already has the method and a template of the same shape ({@code
+   * /e/{x}} and {@code /e/{y}} are one shape): then returns that route and adds nothing.
    *
    * @return the route in the way, or null when the route was added
    */
@@ -62,7 +62,8 @@ public final class RouteTree<T> {
     for (PathTemplate.Segment segment : template.segments()) {
       node =
           switch (segment) {
-            case PathTemplate.Literal l -> node.literals.computeIfAbsent(l.text(), k -> new Node<>());
+            case PathTemplate.Literal l ->
+                node.literals.computeIfAbsent(l.text(), k -> new Node<>());
             case PathTemplate.Param p -> {
               if (node.param == null) {
                 node.param = new Node<>();
@@ -94,7 +95,10 @@ public final class RouteTree<T> {
       return new Found<>(search.found, search.values);
     }
     if (search.partial != null) {
-      Set<String> allowed = new TreeSet<>(Comparator.<String>comparingInt(RouteTree::methodRank).thenComparing(Comparator.naturalOrder()));
+      Set<String> allowed =
+          new TreeSet<>(
+              Comparator.<String>comparingInt(RouteTree::methodRank)
+                  .thenComparing(Comparator.naturalOrder()));
       allowed.addAll(search.partial.routes.keySet());
       return new MethodNotAllowed<>(Collections.unmodifiableSet(allowed));
     }

@@ -9,7 +9,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** {@code boolean}: true/false; lax also 0/1 and pydantic's words ("yes", "off"...). */
 final class BooleanSchema extends Schema {
-  private static final String PARSING = "Input should be a valid boolean, unable to interpret input";
+  private static final String PARSING =
+      "Input should be a valid boolean, unable to interpret input";
   private final boolean strict;
 
   BooleanSchema(boolean strict) {

@@ -11,14 +11,15 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * {@code byte[]} as a base64 string, in both directions. pydantic reads and writes bytes as UTF-8
  * text unless configured for base64; Snel always uses base64, so any bytes survive the trip.
- * Reading is pydantic's {@code val_json_bytes="base64"}: the URL-safe alphabet or the standard
- * one, padding optional, and its {@code bytes_invalid_encoding} error. Writing uses the standard
+ * Reading is pydantic's {@code val_json_bytes="base64"}: the URL-safe alphabet or the standard one,
+ * padding optional, and its {@code bytes_invalid_encoding} error. Writing uses the standard
  * alphabet, padded.
  */
 final class BytesSchema extends Schema {
   static final BytesSchema INSTANCE = new BytesSchema();
 
-  private static final String URL_SAFE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  private static final String URL_SAFE =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
   @Override
   public Object decode(JsonParser parser, Decoding decoding) {
@@ -33,7 +34,8 @@ final class BytesSchema extends Schema {
       bad = firstInvalid(raw, URL_SAFE.substring(0, 62) + "+/");
     }
     if (bad >= 0) {
-      return invalid(decoding, raw, "Invalid symbol " + (int) raw.charAt(bad) + ", offset " + bad + ".");
+      return invalid(
+          decoding, raw, "Invalid symbol " + (int) raw.charAt(bad) + ", offset " + bad + ".");
     }
     try {
       return (standard ? Base64.getDecoder() : Base64.getUrlDecoder()).decode(raw);
@@ -60,7 +62,8 @@ final class BytesSchema extends Schema {
     Map<String, Object> ctx = new LinkedHashMap<>();
     ctx.put("encoding", "base64");
     ctx.put("encoding_error", error);
-    return decoding.fail("bytes_invalid_encoding", "Data should be valid base64: " + error, raw, ctx);
+    return decoding.fail(
+        "bytes_invalid_encoding", "Data should be valid base64: " + error, raw, ctx);
   }
 
   @Override

@@ -7,8 +7,8 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code char}: a JSON string of one character, refused like pydantic's {@code
- * constr(min_length=1, max_length=1)} otherwise.
+ * {@code char}: a JSON string of one character, refused like pydantic's {@code constr(min_length=1,
+ * max_length=1)} otherwise.
  */
 final class CharSchema extends Schema {
   static final CharSchema INSTANCE = new CharSchema();
@@ -20,10 +20,18 @@ final class CharSchema extends Schema {
     }
     String raw = parser.getString();
     if (raw.isEmpty()) {
-      return decoding.fail("string_too_short", "String should have at least 1 character", raw, Map.of("min_length", 1));
+      return decoding.fail(
+          "string_too_short",
+          "String should have at least 1 character",
+          raw,
+          Map.of("min_length", 1));
     }
     if (raw.length() > 1) {
-      return decoding.fail("string_too_long", "String should have at most 1 character", raw, Map.of("max_length", 1));
+      return decoding.fail(
+          "string_too_long",
+          "String should have at most 1 character",
+          raw,
+          Map.of("max_length", 1));
     }
     return raw.charAt(0);
   }

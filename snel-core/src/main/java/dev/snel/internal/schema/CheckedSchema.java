@@ -10,8 +10,8 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A type constrained where it is used as a type argument, e.g. the items of {@code List<@Size(max
- * = 3) String>}: the inner type's schema, then the constraints, reported at the item's location.
+ * A type constrained where it is used as a type argument, e.g. the items of {@code List<@Size(max =
+ * 3) String>}: the inner type's schema, then the constraints, reported at the item's location.
  */
 final class CheckedSchema extends Schema {
   private final Schema inner;
@@ -36,7 +36,8 @@ final class CheckedSchema extends Schema {
       try {
         checked = check.apply(checked);
       } catch (ConversionException e) {
-        return decoding.fail(e, parser.currentToken().isScalarValue() ? Decoding.readInput(parser) : plain);
+        return decoding.fail(
+            e, parser.currentToken().isScalarValue() ? Decoding.readInput(parser) : plain);
       }
     }
     if (checked == plain) {
@@ -53,7 +54,8 @@ final class CheckedSchema extends Schema {
   @Override
   public ObjectNode jsonSchema(JsonSchemas schemas) {
     ObjectNode node = inner.jsonSchema(schemas);
-    JsonSchemaKeywords.constrain(node.has("anyOf") ? (ObjectNode) node.get("anyOf").get(0) : node, constraints);
+    JsonSchemaKeywords.constrain(
+        node.has("anyOf") ? (ObjectNode) node.get("anyOf").get(0) : node, constraints);
     return node;
   }
 

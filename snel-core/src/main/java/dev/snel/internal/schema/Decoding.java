@@ -12,18 +12,19 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The state of decoding one JSON document through compiled schemas: where in the document we
- * are (the error location) and the errors found. Collects every error instead of stopping at the
- * first. Used by one thread.
+ * The state of decoding one JSON document through compiled schemas: where in the document we are
+ * (the error location) and the errors found. Collects every error instead of stopping at the first.
+ * Used by one thread.
  */
 public final class Decoding {
   /** Returned by a schema that recorded an error instead of producing a value. */
-  public static final Object INVALID = new Object() {
-    @Override
-    public String toString() {
-      return "INVALID";
-    }
-  };
+  public static final Object INVALID =
+      new Object() {
+        @Override
+        public String toString() {
+          return "INVALID";
+        }
+      };
 
   /** Whether a schema returned {@link #INVALID}. */
   // Error Prone's ReferenceEquality: a sentinel is recognised by identity, never by equals
@@ -80,15 +81,17 @@ public final class Decoding {
 
   /**
    * Puts the errors recorded since {@code from} in the order of the rank of their location's
-   * segment at {@code depth} (stable), so an object's errors follow its fields' order, as
-   * pydantic reports them, not the order of the input's members.
+   * segment at {@code depth} (stable), so an object's errors follow its fields' order, as pydantic
+   * reports them, not the order of the input's members.
    */
   void reorder(int from, int depth, java.util.function.ToIntFunction<Object> rank) {
     if (errors == null || errors.size() - from < 2) {
       return;
     }
     List<ValidationError> tail = new ArrayList<>(errors.subList(from, errors.size()));
-    tail.sort(java.util.Comparator.comparingInt(e -> e.loc().size() > depth ? rank.applyAsInt(e.loc().get(depth)) : -1));
+    tail.sort(
+        java.util.Comparator.comparingInt(
+            e -> e.loc().size() > depth ? rank.applyAsInt(e.loc().get(depth)) : -1));
     for (int i = 0; i < tail.size(); i++) {
       errors.set(from + i, tail.get(i));
     }
@@ -109,8 +112,8 @@ public final class Decoding {
   }
 
   /**
-   * Records an error for the value at the parser's current token, with that value as the input,
-   * and moves past it.
+   * Records an error for the value at the parser's current token, with that value as the input, and
+   * moves past it.
    */
   public Object failHere(JsonParser parser, String type, String msg) {
     return fail(type, msg, readInput(parser), Map.of());
@@ -155,6 +158,7 @@ public final class Decoding {
     if (source == null || startOffset < 0 || end <= startOffset || end > source.length) {
       return Map.of();
     }
-    return Json.mapper().readValue(source, (int) startOffset, (int) (end - startOffset), Object.class);
+    return Json.mapper()
+        .readValue(source, (int) startOffset, (int) (end - startOffset), Object.class);
   }
 }

@@ -18,8 +18,8 @@ public final class Encoding {
    *
    * @param excludeNone leave out members whose value is null (or an empty Optional)
    * @param excludeDefaults leave out members equal to their declared default
-   * @param excludeUnset leave out members the object did not set: null, empty Optional, or equal
-   *     to the declared default
+   * @param excludeUnset leave out members the object did not set: null, empty Optional, or equal to
+   *     the declared default
    * @param include only these top-level members, when not empty
    * @param exclude never these top-level members
    */
@@ -70,7 +70,8 @@ public final class Encoding {
     if (errors == null) {
       errors = new ArrayList<>(2);
     }
-    errors.add(new ValidationError(type, List.of(Arrays.copyOf(path, depth)), msg, input, Map.of()));
+    errors.add(
+        new ValidationError(type, List.of(Arrays.copyOf(path, depth)), msg, input, Map.of()));
   }
 
   /** The response-validation errors; empty if the value fitted. */

@@ -10,8 +10,8 @@ import java.util.Optional;
 import tools.jackson.core.JsonParser;
 
 /**
- * One member of a model: its Java and JSON names, its type's schema, whether it is required,
- * its default, its constraints and its validator.
+ * One member of a model: its Java and JSON names, its type's schema, whether it is required, its
+ * default, its constraints and its validator.
  */
 final class Field {
   final String javaName;
@@ -89,9 +89,9 @@ final class Field {
   }
 
   /**
-   * The member's value as received, for an error found after decoding (pydantic reports the
-   * input, not the converted value: {@code 0}, not {@code 0.0}; the list with its duplicates,
-   * not the set). The parser is on the value's last token.
+   * The member's value as received, for an error found after decoding (pydantic reports the input,
+   * not the converted value: {@code 0}, not {@code 0.0}; the list with its duplicates, not the
+   * set). The parser is on the value's last token.
    */
   private static Object input(JsonParser parser, long start, Decoding decoding) {
     return parser.currentToken().isScalarValue()
@@ -101,6 +101,7 @@ final class Field {
 
   /** pydantic's answer to a validator's ValueError, as FastAPI encodes it. */
   static Object valueError(Decoding decoding, IllegalArgumentException e, Object input) {
-    return decoding.fail("value_error", "Value error, " + e.getMessage(), input, Map.of("error", Map.of()));
+    return decoding.fail(
+        "value_error", "Value error, " + e.getMessage(), input, Map.of("error", Map.of()));
   }
 }

@@ -10,9 +10,9 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Java's integer types. Lax like pydantic: {@code 5.0}, {@code "5"} and booleans are ints;
- * {@code 5.5} is {@code int_from_float}. Strict: JSON integers only. Values beyond the Java type
- * fail like a pydantic {@code conint(ge=, le=)}.
+ * Java's integer types. Lax like pydantic: {@code 5.0}, {@code "5"} and booleans are ints; {@code
+ * 5.5} is {@code int_from_float}. Strict: JSON integers only. Values beyond the Java type fail like
+ * a pydantic {@code conint(ge=, le=)}.
  */
 final class IntegerSchema extends Schema {
   private static final String INT_TYPE = "Input should be a valid integer";
@@ -67,7 +67,10 @@ final class IntegerSchema extends Schema {
         BigDecimal exact = parser.getDecimalValue();
         if (exact.stripTrailingZeros().scale() > 0) {
           return decoding.fail(
-              "int_from_float", "Input should be a valid integer, got a number with a fractional part", d, Map.of());
+              "int_from_float",
+              "Input should be a valid integer, got a number with a fractional part",
+              d,
+              Map.of());
         }
         return fromBig(exact.toBigIntegerExact(), d, decoding);
       }
@@ -110,18 +113,34 @@ final class IntegerSchema extends Schema {
 
   private Object outOfRange(BigInteger value, Decoding decoding, Object input) {
     if (value.signum() > 0) {
-      return decoding.fail("less_than_equal", "Input should be less than or equal to " + max, input, Map.of("le", max));
+      return decoding.fail(
+          "less_than_equal",
+          "Input should be less than or equal to " + max,
+          input,
+          Map.of("le", max));
     }
-    return decoding.fail("greater_than_equal", "Input should be greater than or equal to " + min, input, Map.of("ge", min));
+    return decoding.fail(
+        "greater_than_equal",
+        "Input should be greater than or equal to " + min,
+        input,
+        Map.of("ge", min));
   }
 
   /** The value, or a marker after recording a range error. */
   private Object checkRange(long value, Object input, Decoding decoding) {
     if (value > max) {
-      return decoding.fail("less_than_equal", "Input should be less than or equal to " + max, input, Map.of("le", max));
+      return decoding.fail(
+          "less_than_equal",
+          "Input should be less than or equal to " + max,
+          input,
+          Map.of("le", max));
     }
     if (value < min) {
-      return decoding.fail("greater_than_equal", "Input should be greater than or equal to " + min, input, Map.of("ge", min));
+      return decoding.fail(
+          "greater_than_equal",
+          "Input should be greater than or equal to " + min,
+          input,
+          Map.of("ge", min));
     }
     return value;
   }

@@ -24,7 +24,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The JSON Schema keywords of a model field: its type's schema plus constraints, title, default, docs. */
+/**
+ * The JSON Schema keywords of a model field: its type's schema plus constraints, title, default,
+ * docs.
+ */
 public final class JsonSchemaKeywords {
   private JsonSchemaKeywords() {}
 
@@ -84,22 +87,31 @@ public final class JsonSchemaKeywords {
         case Email e -> node.put("format", "email");
         case Min m -> node.put("minimum", m.value());
         case Max m -> node.put("maximum", m.value());
-        case DecimalMin m -> node.set(m.inclusive() ? "minimum" : "exclusiveMinimum", number(m.value()));
-        case DecimalMax m -> node.set(m.inclusive() ? "maximum" : "exclusiveMaximum", number(m.value()));
+        case DecimalMin m ->
+            node.set(m.inclusive() ? "minimum" : "exclusiveMinimum", number(m.value()));
+        case DecimalMax m ->
+            node.set(m.inclusive() ? "maximum" : "exclusiveMaximum", number(m.value()));
         case Positive p -> node.put("exclusiveMinimum", 0);
         case PositiveOrZero p -> node.put("minimum", 0);
         case Negative n -> node.put("exclusiveMaximum", 0);
         case NegativeOrZero n -> node.put("maximum", 0);
-        case MultipleOf m -> node.set("multipleOf", number(BigDecimal.valueOf(m.value()).toPlainString()));
+        case MultipleOf m ->
+            node.set("multipleOf", number(BigDecimal.valueOf(m.value()).toPlainString()));
         default -> {}
       }
     }
   }
 
   private static boolean isNumeric(Annotation a) {
-    return a instanceof Min || a instanceof Max || a instanceof DecimalMin || a instanceof DecimalMax
-        || a instanceof Positive || a instanceof PositiveOrZero || a instanceof Negative
-        || a instanceof NegativeOrZero || a instanceof MultipleOf;
+    return a instanceof Min
+        || a instanceof Max
+        || a instanceof DecimalMin
+        || a instanceof DecimalMax
+        || a instanceof Positive
+        || a instanceof PositiveOrZero
+        || a instanceof Negative
+        || a instanceof NegativeOrZero
+        || a instanceof MultipleOf;
   }
 
   private static JsonNode number(String text) {

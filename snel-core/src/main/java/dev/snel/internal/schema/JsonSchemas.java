@@ -41,8 +41,8 @@ public final class JsonSchemas {
   }
 
   /**
-   * A {@code $ref} to the named definition, describing it first if it is new. Two different
-   * types with the same name get distinct names ({@code Item}, {@code Item2}).
+   * A {@code $ref} to the named definition, describing it first if it is new. Two different types
+   * with the same name get distinct names ({@code Item}, {@code Item2}).
    *
    * @param owner what the definition describes: definitions of equal owners are one
    */

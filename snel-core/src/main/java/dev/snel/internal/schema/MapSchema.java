@@ -10,7 +10,10 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.node.ObjectNode;
 
-/** {@code Map<K, V>}: JSON objects; keys converted like path parameters (strings, numbers, enums...). */
+/**
+ * {@code Map<K, V>}: JSON objects; keys converted like path parameters (strings, numbers,
+ * enums...).
+ */
 final class MapSchema extends Schema {
   private final ScalarConverter keys;
   private final Schema values;

@@ -15,7 +15,8 @@ public final class Names {
     StringBuilder word = new StringBuilder();
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
-      boolean hump = Character.isUpperCase(c) && i > 0 && !Character.isUpperCase(name.charAt(i - 1));
+      boolean hump =
+          Character.isUpperCase(c) && i > 0 && !Character.isUpperCase(name.charAt(i - 1));
       if (c == '_' || c == '-' || c == ' ' || hump) {
         if (!word.isEmpty()) {
           words.add(word.toString());
@@ -49,10 +50,9 @@ public final class Names {
   }
 
   /**
-   * pydantic's title: underscores become spaces and each word is capitalized, like Python's
-   * {@code str.title()} ({@code item_id} is "Item Id", {@code user-agent} "User-Agent"). Snel also
-   * splits Java's camel case ({@code createdAt} is "Created At"), where Python would write
-   * "Createdat".
+   * pydantic's title: underscores become spaces and each word is capitalized, like Python's {@code
+   * str.title()} ({@code item_id} is "Item Id", {@code user-agent} "User-Agent"). Snel also splits
+   * Java's camel case ({@code createdAt} is "Created At"), where Python would write "Createdat".
    */
   public static String title(String name) {
     String spaced = name.replace('_', ' ');
@@ -80,6 +80,8 @@ public final class Names {
   }
 
   private static String capitalize(String word) {
-    return word.isEmpty() ? word : word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1);
+    return word.isEmpty()
+        ? word
+        : word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1);
   }
 }

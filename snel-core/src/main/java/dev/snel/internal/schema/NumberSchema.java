@@ -7,7 +7,10 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.node.ObjectNode;
 
-/** {@code double}, {@code float} and {@code BigDecimal}: numbers; lax also numeric strings and booleans. */
+/**
+ * {@code double}, {@code float} and {@code BigDecimal}: numbers; lax also numeric strings and
+ * booleans.
+ */
 final class NumberSchema extends Schema {
   private static final String DECIMAL_PATTERN = "^(?!^[-+.]*$)[+-]?0*\\d*\\.?\\d*$";
 

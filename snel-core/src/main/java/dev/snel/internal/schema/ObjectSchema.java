@@ -37,7 +37,11 @@ final class ObjectSchema extends Schema {
   }
 
   /** Completes the schema; separate from the constructor so models can refer to themselves. */
-  void init(Field[] fields, Construction construction, boolean forbidExtra, List<MethodHandle> modelValidators) {
+  void init(
+      Field[] fields,
+      Construction construction,
+      boolean forbidExtra,
+      List<MethodHandle> modelValidators) {
     this.fields = fields;
     this.construction = construction;
     this.forbidExtra = forbidExtra;
@@ -66,12 +70,16 @@ final class ObjectSchema extends Schema {
     return decode(parser, decoding, null);
   }
 
-  /** Decodes the model as a variant of a discriminated union, reading past its tag; null for none. */
+  /**
+   * Decodes the model as a variant of a discriminated union, reading past its tag; null for none.
+   */
   Object decode(JsonParser parser, Decoding decoding, UnionSchema.Tag tag) {
     String tagMember = tag == null ? null : tag.member();
     if (parser.currentToken() != JsonToken.START_OBJECT) {
       return decoding.failHere(
-          parser, "model_attributes_type", "Input should be a valid dictionary or object to extract fields from");
+          parser,
+          "model_attributes_type",
+          "Input should be a valid dictionary or object to extract fields from");
     }
     long start = parser.currentTokenLocation().getByteOffset();
     int before = decoding.errorCount();
@@ -86,7 +94,11 @@ final class ObjectSchema extends Schema {
         if (member.equals(tagMember)) {
           parser.skipChildren();
         } else if (forbidExtra) {
-          decoding.fail("extra_forbidden", "Extra inputs are not permitted", Decoding.readInput(parser), Map.of());
+          decoding.fail(
+              "extra_forbidden",
+              "Extra inputs are not permitted",
+              Decoding.readInput(parser),
+              Map.of());
         } else {
           parser.skipChildren();
         }
@@ -113,10 +125,13 @@ final class ObjectSchema extends Schema {
       }
     }
     if (decoding.errorCount() > before) {
-      decoding.reorder(before, decoding.depth(), segment -> {
-        Integer at = segment instanceof String member ? byJsonName.get(member) : null;
-        return at != null ? at : fields.length;
-      });
+      decoding.reorder(
+          before,
+          decoding.depth(),
+          segment -> {
+            Integer at = segment instanceof String member ? byJsonName.get(member) : null;
+            return at != null ? at : fields.length;
+          });
       return Decoding.INVALID;
     }
     Object model = construction.create(values);
@@ -124,7 +139,8 @@ final class ObjectSchema extends Schema {
       try {
         validator.invoke(model);
       } catch (IllegalArgumentException e) {
-        return Field.valueError(decoding, e, input != null ? input : decoding.objectInput(start, parser));
+        return Field.valueError(
+            decoding, e, input != null ? input : decoding.objectInput(start, parser));
       } catch (RuntimeException | Error e) {
         throw e;
       } catch (Throwable e) {
@@ -139,14 +155,20 @@ final class ObjectSchema extends Schema {
     encode(value, generator, encoding, null);
   }
 
-  /** Encodes the model as a variant of a discriminated union, writing its tag first; null for none. */
+  /**
+   * Encodes the model as a variant of a discriminated union, writing its tag first; null for none.
+   */
   void encode(Object value, JsonGenerator generator, Encoding encoding, UnionSchema.Tag tag) {
     if (value == null) {
-      encoding.fail("model_attributes_type", "Input should be a valid dictionary or object to extract fields from", null);
+      encoding.fail(
+          "model_attributes_type",
+          "Input should be a valid dictionary or object to extract fields from",
+          null);
       generator.writeNull();
       return;
     }
-    Readers.Reader[] from = readers.computeIfAbsent(value.getClass(), c -> Readers.forClass(c, fields));
+    Readers.Reader[] from =
+        readers.computeIfAbsent(value.getClass(), c -> Readers.forClass(c, fields));
     Encoding.Options options = encoding.options();
     boolean top = encoding.atTop();
     generator.writeStartObject();
@@ -155,8 +177,9 @@ final class ObjectSchema extends Schema {
     }
     for (int i = 0; i < fields.length; i++) {
       Field field = fields[i];
-      if (top && (options.exclude().contains(field.jsonName)
-          || (!options.include().isEmpty() && !options.include().contains(field.jsonName)))) {
+      if (top
+          && (options.exclude().contains(field.jsonName)
+              || (!options.include().isEmpty() && !options.include().contains(field.jsonName)))) {
         continue;
       }
       encoding.push(field.jsonName);
@@ -213,30 +236,38 @@ final class ObjectSchema extends Schema {
    */
   ObjectNode jsonSchema(JsonSchemas schemas, UnionSchema.Tag tag) {
     Object owner = tag == null ? this : new UnionSchema.Variant(this, tag);
-    return schemas.component(name, owner, () -> {
-      ObjectNode node = schemas.node();
-      ObjectNode properties = node.putObject("properties");
-      ArrayNode required = schemas.mapper().createArrayNode();
-      if (writesTag(tag)) {
-        properties.putObject(tag.member()).put("const", tag.value()).put("title", Names.title(tag.member())).put("type", "string");
-        required.add(tag.member());
-      }
-      for (Field field : fields) {
-        properties.set(field.jsonName, JsonSchemaKeywords.property(field, schemas));
-        if (field.required) {
-          required.add(field.jsonName);
-        }
-      }
-      if (!required.isEmpty()) {
-        node.set("required", required);
-      }
-      node.put("title", title).put("type", "object");
-      JsonSchemaKeywords.document(node, List.of(type.getAnnotations())); // @Description: pydantic's docstring
-      if (forbidExtra) {
-        node.put("additionalProperties", false);
-      }
-      return node;
-    });
+    return schemas.component(
+        name,
+        owner,
+        () -> {
+          ObjectNode node = schemas.node();
+          ObjectNode properties = node.putObject("properties");
+          ArrayNode required = schemas.mapper().createArrayNode();
+          if (writesTag(tag)) {
+            properties
+                .putObject(tag.member())
+                .put("const", tag.value())
+                .put("title", Names.title(tag.member()))
+                .put("type", "string");
+            required.add(tag.member());
+          }
+          for (Field field : fields) {
+            properties.set(field.jsonName, JsonSchemaKeywords.property(field, schemas));
+            if (field.required) {
+              required.add(field.jsonName);
+            }
+          }
+          if (!required.isEmpty()) {
+            node.set("required", required);
+          }
+          node.put("title", title).put("type", "object");
+          JsonSchemaKeywords.document(
+              node, List.of(type.getAnnotations())); // @Description: pydantic's docstring
+          if (forbidExtra) {
+            node.put("additionalProperties", false);
+          }
+          return node;
+        });
   }
 
   /** How a model instance is made from its members' values, in field order. */

@@ -8,10 +8,10 @@ import java.lang.reflect.RecordComponent;
 import java.util.Map;
 
 /**
- * Reads a model's members from an object of any class, found once per class: a Map's key, a
- * record component, a getter ({@code getX}/{@code isX}/{@code x()}) or a field, by Java name or
- * JSON name. This is how a response model takes what it needs from an ORM entity or another
- * model (pydantic's from_attributes).
+ * Reads a model's members from an object of any class, found once per class: a Map's key, a record
+ * component, a getter ({@code getX}/{@code isX}/{@code x()}) or a field, by Java name or JSON name.
+ * This is how a response model takes what it needs from an ORM entity or another model (pydantic's
+ * from_attributes).
  */
 final class Readers {
   private Readers() {}
@@ -67,7 +67,8 @@ final class Readers {
           }
         }
       }
-      String capitalized = name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1);
+      String capitalized =
+          name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1);
       for (String candidate : new String[] {"get" + capitalized, "is" + capitalized, name}) {
         Method method = findMethod(source, candidate);
         if (method != null) {

@@ -42,11 +42,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Compiles Java types into {@link Schema}s, once: records and classes into models (with their
- * aliases, defaults, constraints and validators), sealed interfaces into unions, collections,
- * maps, Optional and scalars. Generic models ({@code Page<User>}) are compiled per type argument.
+ * aliases, defaults, constraints and validators), sealed interfaces into unions, collections, maps,
+ * Optional and scalars. Generic models ({@code Page<User>}) are compiled per type argument.
  *
- * <p>One instance per app: it holds the app's compiled models, so a model used by several routes
- * is compiled once and the OpenAPI document names it once, while two apps in one JVM (or two
+ * <p>One instance per app: it holds the app's compiled models, so a model used by several routes is
+ * compiled once and the OpenAPI document names it once, while two apps in one JVM (or two
  * same-named classes of two class loaders) share nothing. Compilation happens at startup and is
  * synchronized; the schemas are then immutable.
  */
@@ -60,8 +60,8 @@ public final class Schemas {
   public Schemas() {}
 
   /**
-   * The schema of a type, compiled on its own, sharing nothing with any app (for tools and
-   * tests); throws {@link IllegalArgumentException} naming what cannot be compiled.
+   * The schema of a type, compiled on its own, sharing nothing with any app (for tools and tests);
+   * throws {@link IllegalArgumentException} naming what cannot be compiled.
    */
   public static Schema of(Type type) {
     return new Schemas().get(type);
@@ -84,10 +84,14 @@ public final class Schemas {
     }
     if (type instanceof GenericArrayType array) {
       Schema item = compile(array.getGenericComponentType(), strict, bindings);
-      return new ListSchema(item, ListSchema.Kind.ARRAY, raw(resolve(array.getGenericComponentType(), bindings)));
+      return new ListSchema(
+          item, ListSchema.Kind.ARRAY, raw(resolve(array.getGenericComponentType(), bindings)));
     }
     Class<?> raw = raw(type);
-    Type[] args = type instanceof ParameterizedType p ? resolveAll(p.getActualTypeArguments(), bindings) : new Type[0];
+    Type[] args =
+        type instanceof ParameterizedType p
+            ? resolveAll(p.getActualTypeArguments(), bindings)
+            : new Type[0];
     Schema scalar = scalar(raw, strict);
     if (scalar != null) {
       return scalar;
@@ -102,7 +106,10 @@ public final class Schemas {
       return new ListSchema(compile(arg(args, 0), strict, bindings), ListSchema.Kind.SET, null);
     }
     if (raw.isArray()) {
-      return new ListSchema(compile(raw.getComponentType(), strict, bindings), ListSchema.Kind.ARRAY, raw.getComponentType());
+      return new ListSchema(
+          compile(raw.getComponentType(), strict, bindings),
+          ListSchema.Kind.ARRAY,
+          raw.getComponentType());
     }
     if (Map.class.isAssignableFrom(raw)) {
       return new MapSchema(mapKeys(arg(args, 0)), compile(arg(args, 1), strict, bindings));
@@ -110,9 +117,13 @@ public final class Schemas {
     if (raw.isInterface() && raw.isSealed()) {
       return union(raw, strict);
     }
-    if (raw.isInterface() || Modifier.isAbstract(raw.getModifiers()) || raw.getName().startsWith("java.")) {
+    if (raw.isInterface()
+        || Modifier.isAbstract(raw.getModifiers())
+        || raw.getName().startsWith("java.")) {
       throw new IllegalArgumentException(
-          "type " + type.getTypeName() + " is not a model Snel can read: use a record, a class with a no-argument constructor, or a sealed interface of records");
+          "type "
+              + type.getTypeName()
+              + " is not a model Snel can read: use a record, a class with a no-argument constructor, or a sealed interface of records");
     }
     return model(raw, args, strict);
   }
@@ -120,7 +131,10 @@ public final class Schemas {
   private static ScalarConverter mapKeys(Type keyType) {
     Class<?> keys = raw(keyType);
     return Scalars.converterFor(keys)
-        .orElseThrow(() -> new IllegalArgumentException("map keys of type " + keys.getName() + " cannot be read from JSON names"));
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "map keys of type " + keys.getName() + " cannot be read from JSON names"));
   }
 
   private static Schema scalar(Class<?> raw, boolean strict) {
@@ -130,12 +144,21 @@ public final class Schemas {
     if (raw == char.class || raw == Character.class) {
       return CharSchema.INSTANCE;
     }
-    if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class
-        || raw == short.class || raw == Short.class || raw == byte.class || raw == Byte.class
+    if (raw == int.class
+        || raw == Integer.class
+        || raw == long.class
+        || raw == Long.class
+        || raw == short.class
+        || raw == Short.class
+        || raw == byte.class
+        || raw == Byte.class
         || raw == BigInteger.class) {
       return new IntegerSchema(raw, strict);
     }
-    if (raw == double.class || raw == Double.class || raw == float.class || raw == Float.class
+    if (raw == double.class
+        || raw == Double.class
+        || raw == float.class
+        || raw == Float.class
         || raw == BigDecimal.class) {
       return new NumberSchema(raw, strict);
     }
@@ -162,17 +185,21 @@ public final class Schemas {
     List<UnionSchema.Variant> variants = new ArrayList<>();
     for (Class<?> permitted : sealed.getPermittedSubclasses()) {
       if (!(compile(permitted, strict, Map.of()) instanceof ObjectSchema variant)) {
-        throw new IllegalArgumentException(sealed.getName() + ": " + permitted.getName() + " is not a record or class");
+        throw new IllegalArgumentException(
+            sealed.getName() + ": " + permitted.getName() + " is not a record or class");
       }
       // the tag belongs to this union, not to the record, which may be a variant of other unions
       UnionSchema.Tag tag = null;
       if (discriminator != null) {
         Tag value = permitted.getAnnotation(Tag.class);
-        tag = new UnionSchema.Tag(discriminator.value(), value != null ? value.value() : permitted.getSimpleName());
+        tag =
+            new UnionSchema.Tag(
+                discriminator.value(), value != null ? value.value() : permitted.getSimpleName());
       }
       variants.add(new UnionSchema.Variant(variant, tag));
     }
-    return new UnionSchema(sealed.getSimpleName(), discriminator == null ? null : discriminator.value(), variants);
+    return new UnionSchema(
+        sealed.getSimpleName(), discriminator == null ? null : discriminator.value(), variants);
   }
 
   private ObjectSchema model(Class<?> raw, Type[] args, boolean strict) {
@@ -182,8 +209,10 @@ public final class Schemas {
       name.append('_').append(raw(arg).getSimpleName());
       argumentNames.add(raw(arg).getSimpleName());
     }
-    // pydantic's title of a parametrized model is its class name, Page[User]; its definition Page_User_
-    String title = raw.getSimpleName() + (args.length > 0 ? "[" + String.join(", ", argumentNames) + "]" : "");
+    // pydantic's title of a parametrized model is its class name, Page[User]; its definition
+    // Page_User_
+    String title =
+        raw.getSimpleName() + (args.length > 0 ? "[" + String.join(", ", argumentNames) + "]" : "");
     if (args.length > 0) {
       name.append('_');
     }
@@ -204,7 +233,8 @@ public final class Schemas {
   }
 
   /** A member of a model as declared: name, generic type, annotations. */
-  private record Member(String name, Type type, AnnotatedType annotatedType, List<Annotation> annotations) {}
+  private record Member(
+      String name, Type type, AnnotatedType annotatedType, List<Annotation> annotations) {}
 
   private void build(ObjectSchema schema, Class<?> raw, Type[] args, boolean strict) {
     Map<TypeVariable<?>, Type> bindings = new HashMap<>();
@@ -219,12 +249,21 @@ public final class Schemas {
     for (int i = 0; i < fields.length; i++) {
       fields[i] = field(raw, members.get(i), strict, naming, bindings);
     }
-    ObjectSchema.Construction construction = raw.isRecord() ? recordConstruction(raw) : classConstruction(raw, members);
-    schema.init(fields, construction, config != null && config.extra() == Model.Extra.FORBID, modelValidators(raw));
+    ObjectSchema.Construction construction =
+        raw.isRecord() ? recordConstruction(raw) : classConstruction(raw, members);
+    schema.init(
+        fields,
+        construction,
+        config != null && config.extra() == Model.Extra.FORBID,
+        modelValidators(raw));
   }
 
   private Field field(
-      Class<?> owner, Member member, boolean strict, Model.Naming naming, Map<TypeVariable<?>, Type> bindings) {
+      Class<?> owner,
+      Member member,
+      boolean strict,
+      Model.Naming naming,
+      Map<TypeVariable<?>, Type> bindings) {
     String where = owner.getName() + "." + member.name();
     boolean fieldStrict = strict || has(member.annotations(), Strict.class);
     Schema schema;
@@ -240,12 +279,16 @@ public final class Schemas {
     if (defaults != null && optional) {
       throw new IllegalArgumentException(where + ": use Optional or @Default, not both");
     }
-    Object defaultValue = defaults == null ? null : defaultValue(where, resolve(member.type(), bindings), defaults.value());
+    Object defaultValue =
+        defaults == null
+            ? null
+            : defaultValue(where, resolve(member.type(), bindings), defaults.value());
     List<Check> checks;
     try {
       checks = Check.forValue(member.annotations().toArray(Annotation[]::new));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(where + ": " + e.getMessage().replace("on parameters", "on model fields"), e);
+      throw new IllegalArgumentException(
+          where + ": " + e.getMessage().replace("on parameters", "on model fields"), e);
     }
     return new Field(
         member.name(),
@@ -261,12 +304,13 @@ public final class Schemas {
 
   /**
    * Like {@link #compile}, but also reads constraints written on type arguments ({@code
-   * List<@Size(max = 3) String>}, {@code Map<String, @Positive Integer>}, {@code
-   * Optional<@Email String>}): each constrained argument's schema checks its values.
+   * List<@Size(max = 3) String>}, {@code Map<String, @Positive Integer>}, {@code Optional<@Email
+   * String>}): each constrained argument's schema checks its values.
    */
   private Schema compileAnnotated(
       AnnotatedType annotated, Type type, boolean strict, Map<TypeVariable<?>, Type> bindings) {
-    if (!(annotated instanceof AnnotatedParameterizedType parameterized) || !(type instanceof ParameterizedType generic)) {
+    if (!(annotated instanceof AnnotatedParameterizedType parameterized)
+        || !(type instanceof ParameterizedType generic)) {
       return compile(type, strict, bindings);
     }
     AnnotatedType[] arguments = parameterized.getAnnotatedActualTypeArguments();
@@ -276,13 +320,16 @@ public final class Schemas {
       return new OptionalSchema(argument(arguments[0], types[0], strict, bindings));
     }
     if (raw == List.class || raw == Collection.class || raw == Iterable.class) {
-      return new ListSchema(argument(arguments[0], types[0], strict, bindings), ListSchema.Kind.LIST, null);
+      return new ListSchema(
+          argument(arguments[0], types[0], strict, bindings), ListSchema.Kind.LIST, null);
     }
     if (raw == Set.class) {
-      return new ListSchema(argument(arguments[0], types[0], strict, bindings), ListSchema.Kind.SET, null);
+      return new ListSchema(
+          argument(arguments[0], types[0], strict, bindings), ListSchema.Kind.SET, null);
     }
     if (Map.class.isAssignableFrom(raw) && types.length == 2) {
-      return new MapSchema(mapKeys(resolve(types[0], bindings)), argument(arguments[1], types[1], strict, bindings));
+      return new MapSchema(
+          mapKeys(resolve(types[0], bindings)), argument(arguments[1], types[1], strict, bindings));
     }
     return compile(type, strict, bindings);
   }
@@ -292,7 +339,8 @@ public final class Schemas {
     Schema schema = compileAnnotated(annotated, type, strict, bindings);
     List<Annotation> constraints = new ArrayList<>();
     for (Annotation a : annotated.getAnnotations()) {
-      if (a.annotationType().getPackageName().equals("jakarta.validation.constraints") || a instanceof MultipleOf) {
+      if (a.annotationType().getPackageName().equals("jakarta.validation.constraints")
+          || a instanceof MultipleOf) {
         constraints.add(a);
       }
     }
@@ -307,7 +355,8 @@ public final class Schemas {
     Class<?> rawType = raw(type);
     try {
       if (List.class.isAssignableFrom(rawType) || Set.class.isAssignableFrom(rawType)) {
-        Type element = type instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : String.class;
+        Type element =
+            type instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : String.class;
         ScalarConverter converter = converter(where, raw(element));
         List<Object> values = new ArrayList<>();
         for (String item : raw) {
@@ -316,17 +365,22 @@ public final class Schemas {
         return Set.class.isAssignableFrom(rawType) ? Set.copyOf(values) : List.copyOf(values);
       }
       if (raw.length != 1) {
-        throw new IllegalArgumentException(where + ": @Default of a single value needs exactly one value");
+        throw new IllegalArgumentException(
+            where + ": @Default of a single value needs exactly one value");
       }
       return converter(where, rawType).convert(raw[0]);
     } catch (ConversionException e) {
-      throw new IllegalArgumentException(where + ": its @Default does not convert: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          where + ": its @Default does not convert: " + e.getMessage(), e);
     }
   }
 
   private static ScalarConverter converter(String where, Class<?> type) {
     return Scalars.converterFor(type)
-        .orElseThrow(() -> new IllegalArgumentException(where + ": @Default is for scalar fields and lists of scalars"));
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    where + ": @Default is for scalar fields and lists of scalars"));
   }
 
   private static List<Member> recordMembers(Class<?> raw) {
@@ -343,8 +397,12 @@ public final class Schemas {
       } catch (NoSuchFieldException impossible) {
         throw new IllegalStateException(impossible);
       }
-      members.add(new Member(
-              component.getName(), component.getGenericType(), component.getAnnotatedType(), List.copyOf(annotations.values())));
+      members.add(
+          new Member(
+              component.getName(),
+              component.getGenericType(),
+              component.getAnnotatedType(),
+              List.copyOf(annotations.values())));
     }
     return members;
   }
@@ -359,7 +417,12 @@ public final class Schemas {
       for (java.lang.reflect.Field f : c.getDeclaredFields()) {
         int modifiers = f.getModifiers();
         if (!Modifier.isStatic(modifiers) && !Modifier.isTransient(modifiers) && !f.isSynthetic()) {
-          members.add(new Member(f.getName(), f.getGenericType(), f.getAnnotatedType(), List.of(f.getAnnotations())));
+          members.add(
+              new Member(
+                  f.getName(),
+                  f.getGenericType(),
+                  f.getAnnotatedType(),
+                  List.of(f.getAnnotations())));
         }
       }
     }
@@ -392,7 +455,8 @@ public final class Schemas {
         }
       };
     } catch (ReflectiveOperationException e) {
-      throw new IllegalArgumentException(raw.getName() + ": its canonical constructor cannot be called: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          raw.getName() + ": its canonical constructor cannot be called: " + e.getMessage(), e);
     }
   }
 
@@ -419,15 +483,19 @@ public final class Schemas {
         }
       };
     } catch (ReflectiveOperationException e) {
-      throw new IllegalArgumentException(raw.getName() + " needs a no-argument constructor to be read from JSON", e);
+      throw new IllegalArgumentException(
+          raw.getName() + " needs a no-argument constructor to be read from JSON", e);
     }
   }
 
-  private static MethodHandle setter(Class<?> raw, String name) throws ReflectiveOperationException {
+  private static MethodHandle setter(Class<?> raw, String name)
+      throws ReflectiveOperationException {
     String setterName = "set" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
     for (Class<?> c = raw; c != null && c != Object.class; c = c.getSuperclass()) {
       for (Method method : c.getDeclaredMethods()) {
-        if (method.getName().equals(setterName) && method.getParameterCount() == 1 && !Modifier.isStatic(method.getModifiers())) {
+        if (method.getName().equals(setterName)
+            && method.getParameterCount() == 1
+            && !Modifier.isStatic(method.getModifiers())) {
           method.setAccessible(true);
           return MethodHandles.lookup().unreflect(method);
         }
@@ -451,13 +519,19 @@ public final class Schemas {
       if (validator != null && validator.value().equals(field)) {
         if (!Modifier.isStatic(method.getModifiers()) || method.getParameterCount() != 1) {
           throw new IllegalArgumentException(
-              owner.getName() + "." + method.getName() + ": a @FieldValidator is a static method taking the field's value");
+              owner.getName()
+                  + "."
+                  + method.getName()
+                  + ": a @FieldValidator is a static method taking the field's value");
         }
         try {
           method.setAccessible(true);
-          return MethodHandles.lookup().unreflect(method).asType(MethodType.methodType(Object.class, Object.class));
+          return MethodHandles.lookup()
+              .unreflect(method)
+              .asType(MethodType.methodType(Object.class, Object.class));
         } catch (IllegalAccessException e) {
-          throw new IllegalArgumentException(owner.getName() + "." + method.getName() + " cannot be called", e);
+          throw new IllegalArgumentException(
+              owner.getName() + "." + method.getName() + " cannot be called", e);
         }
       }
     }
@@ -470,13 +544,20 @@ public final class Schemas {
       if (method.isAnnotationPresent(ModelValidator.class)) {
         if (Modifier.isStatic(method.getModifiers()) || method.getParameterCount() != 0) {
           throw new IllegalArgumentException(
-              owner.getName() + "." + method.getName() + ": a @ModelValidator is an instance method without parameters");
+              owner.getName()
+                  + "."
+                  + method.getName()
+                  + ": a @ModelValidator is an instance method without parameters");
         }
         try {
           method.setAccessible(true);
-          validators.add(MethodHandles.lookup().unreflect(method).asType(MethodType.methodType(void.class, Object.class)));
+          validators.add(
+              MethodHandles.lookup()
+                  .unreflect(method)
+                  .asType(MethodType.methodType(void.class, Object.class)));
         } catch (IllegalAccessException e) {
-          throw new IllegalArgumentException(owner.getName() + "." + method.getName() + " cannot be called", e);
+          throw new IllegalArgumentException(
+              owner.getName() + "." + method.getName() + " cannot be called", e);
         }
       }
     }
@@ -519,7 +600,8 @@ public final class Schemas {
     return switch (type) {
       case Class<?> c -> c;
       case ParameterizedType p -> (Class<?>) p.getRawType();
-      case GenericArrayType g -> java.lang.reflect.Array.newInstance(raw(g.getGenericComponentType()), 0).getClass();
+      case GenericArrayType g ->
+          java.lang.reflect.Array.newInstance(raw(g.getGenericComponentType()), 0).getClass();
       case WildcardType w -> raw(w.getUpperBounds()[0]);
       default -> Object.class;
     };

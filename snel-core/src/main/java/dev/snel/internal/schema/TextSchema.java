@@ -22,9 +22,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Types written as JSON strings and read with the same conversions as path and query
- * parameters: UUID, java.time types (also from unix timestamps, like pydantic), and enums (by
- * value).
+ * Types written as JSON strings and read with the same conversions as path and query parameters:
+ * UUID, java.time types (also from unix timestamps, like pydantic), and enums (by value).
  */
 final class TextSchema extends Schema {
   private final Class<?> type;
@@ -109,7 +108,10 @@ final class TextSchema extends Schema {
   @Override
   public void encode(Object value, JsonGenerator generator, Encoding encoding) {
     if (value == null || !type.isInstance(value)) {
-      encoding.fail(type.isEnum() ? "enum" : typeError(), type.isEnum() ? "Input should be a valid enum member" : typeMessage(), value);
+      encoding.fail(
+          type.isEnum() ? "enum" : typeError(),
+          type.isEnum() ? "Input should be a valid enum member" : typeMessage(),
+          value);
       generator.writeNull();
       return;
     }
@@ -120,15 +122,20 @@ final class TextSchema extends Schema {
     return switch (value) {
       case Enum<?> e -> enumValues.get(e);
       case LocalDateTime t -> SECONDS.format(t) + micros(t.get(ChronoField.NANO_OF_SECOND));
-      case OffsetDateTime t -> SECONDS.format(t) + micros(t.get(ChronoField.NANO_OF_SECOND)) + offset(t.getOffset());
-      case Instant t -> SECONDS.format(t.atOffset(ZoneOffset.UTC)) + micros(t.get(ChronoField.NANO_OF_SECOND)) + "Z";
+      case OffsetDateTime t ->
+          SECONDS.format(t) + micros(t.get(ChronoField.NANO_OF_SECOND)) + offset(t.getOffset());
+      case Instant t ->
+          SECONDS.format(t.atOffset(ZoneOffset.UTC))
+              + micros(t.get(ChronoField.NANO_OF_SECOND))
+              + "Z";
       case LocalTime t -> TIME.format(t) + micros(t.get(ChronoField.NANO_OF_SECOND));
       case TemporalAccessor t -> t.toString();
       default -> value.toString();
     };
   }
 
-  private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
+  private static final DateTimeFormatter SECONDS =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
   /** pydantic's fraction: six digits when there is one, nothing otherwise. */
@@ -144,20 +151,22 @@ final class TextSchema extends Schema {
   @Override
   public ObjectNode jsonSchema(JsonSchemas schemas) {
     if (type.isEnum()) {
-      return schemas.component(type.getSimpleName(), this, () -> {
-        ObjectNode node = schemas.node();
-        ArrayNode values = node.putArray("enum");
-        Enums.valuesOf(type).keySet().forEach(values::add);
-        node.put("title", type.getSimpleName()).put("type", "string");
-        return node;
-      });
+      return schemas.component(
+          type.getSimpleName(),
+          this,
+          () -> {
+            ObjectNode node = schemas.node();
+            ArrayNode values = node.putArray("enum");
+            Enums.valuesOf(type).keySet().forEach(values::add);
+            node.put("title", type.getSimpleName()).put("type", "string");
+            return node;
+          });
     }
     ObjectNode node = schemas.node().put("type", "string");
     String format =
-        type == UUID.class ? "uuid"
-            : type == LocalDate.class ? "date"
-            : type == LocalTime.class ? "time"
-            : "date-time";
+        type == UUID.class
+            ? "uuid"
+            : type == LocalDate.class ? "date" : type == LocalTime.class ? "time" : "date-time";
     return node.put("format", format);
   }
 }

@@ -12,24 +12,26 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A sealed interface of records. With a discriminator, the tag member picks the record and
- * errors name the tag in their location ({@code ["body", "pet", "cat", "meows"]}); without one,
- * each record is tried in order and the first that fits wins, else every record's errors are
- * reported under its name, like pydantic's unions.
+ * A sealed interface of records. With a discriminator, the tag member picks the record and errors
+ * name the tag in their location ({@code ["body", "pet", "cat", "meows"]}); without one, each
+ * record is tried in order and the first that fits wins, else every record's errors are reported
+ * under its name, like pydantic's unions.
  *
- * <p>The tags are the union's: the records' schemas are shared with their other uses (another
- * union with another discriminator, a route returning the record itself) and never changed.
+ * <p>The tags are the union's: the records' schemas are shared with their other uses (another union
+ * with another discriminator, a route returning the record itself) and never changed.
  */
 final class UnionSchema extends Schema {
   private final String name;
   private final String discriminator;
   private final List<Variant> variants;
-  private static final String NOT_AN_OBJECT = "Input should be a valid dictionary or object to extract fields from";
+  private static final String NOT_AN_OBJECT =
+      "Input should be a valid dictionary or object to extract fields from";
 
   private final Map<String, Variant> byTag = new LinkedHashMap<>();
 
   /**
-   * A discriminated union's tag of one record: the member the union reads past and writes, and its value.
+   * A discriminated union's tag of one record: the member the union reads past and writes, and its
+   * value.
    *
    * @param member the discriminator, the JSON member holding the tag
    * @param value this record's tag
@@ -84,7 +86,9 @@ final class UnionSchema extends Schema {
     if (object == null) {
       object = Json.mapper().writeValueAsBytes(tree);
     }
-    return discriminator != null ? decodeTagged(tree, object, decoding) : decodeFirstFit(object, decoding);
+    return discriminator != null
+        ? decodeTagged(tree, object, decoding)
+        : decodeFirstFit(object, decoding);
   }
 
   private Object decodeTagged(JsonNode tree, byte[] object, Decoding decoding) {
@@ -108,8 +112,12 @@ final class UnionSchema extends Schema {
       ctx.put("expected_tags", expected);
       return decoding.fail(
           "union_tag_invalid",
-          "Input tag '" + text + "' found using " + quoted
-              + " does not match any of the expected tags: " + expected,
+          "Input tag '"
+              + text
+              + "' found using "
+              + quoted
+              + " does not match any of the expected tags: "
+              + expected,
           input,
           ctx);
     }
@@ -150,7 +158,9 @@ final class UnionSchema extends Schema {
     return Decoding.INVALID;
   }
 
-  /** One record's reading of the object, on its own, so a failed attempt leaves no errors behind. */
+  /**
+   * One record's reading of the object, on its own, so a failed attempt leaves no errors behind.
+   */
   private record Attempt(Object value, Decoding decoding) {}
 
   private static Attempt attempt(Variant variant, byte[] object) {
@@ -161,7 +171,9 @@ final class UnionSchema extends Schema {
     }
   }
 
-  /** Records an attempt's errors at the current location, under a segment (the tag or the record). */
+  /**
+   * Records an attempt's errors at the current location, under a segment (the tag or the record).
+   */
   private static void report(Decoding decoding, Object segment, Decoding attempt) {
     decoding.push(segment);
     for (var error : attempt.errors()) {

@@ -24,8 +24,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One constraint on a converted value, compiled from a jakarta.validation annotation; fails
- * with pydantic's error for the equivalent pydantic constraint ({@code @Min(1)} is {@code ge=1}).
+ * One constraint on a converted value, compiled from a jakarta.validation annotation; fails with
+ * pydantic's error for the equivalent pydantic constraint ({@code @Min(1)} is {@code ge=1}).
  */
 @FunctionalInterface
 public interface Check {
@@ -33,8 +33,8 @@ public interface Check {
   void check(Object value);
 
   /**
-   * Checks the value and returns it as it is to be used: the value itself, or its normal form for
-   * a check that normalizes ({@code @Email} lower-cases the domain, like pydantic's EmailStr).
+   * Checks the value and returns it as it is to be used: the value itself, or its normal form for a
+   * check that normalizes ({@code @Email} lower-cases the domain, like pydantic's EmailStr).
    */
   default Object apply(Object value) {
     check(value);
@@ -44,8 +44,8 @@ public interface Check {
   /**
    * The checks for a single value's annotations. Other annotations are ignored, except
    * jakarta.validation constraints Snel does not check, which fail with {@link
-   * IllegalArgumentException} rather than be silently skipped; {@code @NotNull} is accepted, as
-   * a parameter without a default is required anyway.
+   * IllegalArgumentException} rather than be silently skipped; {@code @NotNull} is accepted, as a
+   * parameter without a default is required anyway.
    */
   static List<Check> forValue(Annotation[] annotations) {
     List<Check> checks = new ArrayList<>();
@@ -53,8 +53,10 @@ public interface Check {
       switch (annotation) {
         case Min a -> checks.add(bound("ge", BigDecimal.valueOf(a.value())));
         case Max a -> checks.add(bound("le", BigDecimal.valueOf(a.value())));
-        case DecimalMin a -> checks.add(bound(a.inclusive() ? "ge" : "gt", new BigDecimal(a.value())));
-        case DecimalMax a -> checks.add(bound(a.inclusive() ? "le" : "lt", new BigDecimal(a.value())));
+        case DecimalMin a ->
+            checks.add(bound(a.inclusive() ? "ge" : "gt", new BigDecimal(a.value())));
+        case DecimalMax a ->
+            checks.add(bound(a.inclusive() ? "le" : "lt", new BigDecimal(a.value())));
         case Positive a -> checks.add(bound("gt", BigDecimal.ZERO));
         case PositiveOrZero a -> checks.add(bound("ge", BigDecimal.ZERO));
         case Negative a -> checks.add(bound("lt", BigDecimal.ZERO));
@@ -69,7 +71,9 @@ public interface Check {
           if (annotation.annotationType().getPackageName().equals("jakarta.validation.constraints")
               && !(annotation instanceof jakarta.validation.constraints.NotNull)) {
             throw new IllegalArgumentException(
-                "@" + annotation.annotationType().getSimpleName() + " is not supported on parameters");
+                "@"
+                    + annotation.annotationType().getSimpleName()
+                    + " is not supported on parameters");
           }
         }
       }
@@ -83,7 +87,10 @@ public interface Check {
   }
 
   private static Check bound(String op, BigDecimal limit) {
-    Object shown = limit.stripTrailingZeros().scale() <= 0 ? (Object) limit.longValueExact() : limit.doubleValue();
+    Object shown =
+        limit.stripTrailingZeros().scale() <= 0
+            ? (Object) limit.longValueExact()
+            : limit.doubleValue();
     String words =
         switch (op) {
           case "ge" -> "greater than or equal to";
@@ -151,7 +158,10 @@ public interface Check {
         if (length < min) {
           throw new ConversionException(
               "too_short",
-              kind + " should have at least " + plural(min, "item") + " after validation, not "
+              kind
+                  + " should have at least "
+                  + plural(min, "item")
+                  + " after validation, not "
                   + length,
               listCtx(kind, "min_length", min, length));
         }
@@ -160,7 +170,10 @@ public interface Check {
           boolean set = kind.equals("Set");
           throw new ConversionException(
               "too_long",
-              kind + " should have at most " + plural(max, "item") + " after validation, not "
+              kind
+                  + " should have at most "
+                  + plural(max, "item")
+                  + " after validation, not "
                   + (set ? "more" : length),
               listCtx(kind, "max_length", max, set ? null : length));
         }
@@ -185,7 +198,8 @@ public interface Check {
 
   private static Check multipleOf(double divisor) {
     BigDecimal step = BigDecimal.valueOf(divisor);
-    Object shown = step.stripTrailingZeros().scale() <= 0 ? (Object) step.longValueExact() : divisor;
+    Object shown =
+        step.stripTrailingZeros().scale() <= 0 ? (Object) step.longValueExact() : divisor;
     return value -> {
       BigDecimal actual = toDecimal(value);
       if (actual != null && actual.remainder(step).signum() != 0) {
@@ -206,8 +220,8 @@ public interface Check {
 
   /**
    * RE2J, not java.util.regex: matching takes linear time whatever the input, as with pydantic's
-   * Rust regex engine, so a pattern cannot be turned against the server. Patterns RE2 cannot run
-   * in linear time (backreferences, lookaround) are refused when the app is built.
+   * Rust regex engine, so a pattern cannot be turned against the server. Patterns RE2 cannot run in
+   * linear time (backreferences, lookaround) are refused when the app is built.
    */
   private static Check pattern(String regexp) {
     com.google.re2j.Pattern compiled;
@@ -215,7 +229,10 @@ public interface Check {
       compiled = com.google.re2j.Pattern.compile(regexp);
     } catch (com.google.re2j.PatternSyntaxException e) {
       throw new IllegalArgumentException(
-          "@Pattern(\"" + regexp + "\") is not supported: " + e.getDescription()
+          "@Pattern(\""
+              + regexp
+              + "\") is not supported: "
+              + e.getDescription()
               + " (Snel matches patterns in linear time, without backreferences or lookaround)",
           e);
     }

@@ -7,9 +7,9 @@ import java.util.Map;
 
 /**
  * pydantic's {@code EmailStr}: the syntax check of the {@code email-validator} package, with its
- * reasons ("An email address must have an @-sign."), and its normal form, which is what the
- * handler gets: the domain lower-cased, the local part kept (NFC-normalized). Checks the syntax
- * only; no DNS. Every check is a scan of the text, none a regular expression.
+ * reasons ("An email address must have an @-sign."), and its normal form, which is what the handler
+ * gets: the domain lower-cased, the local part kept (NFC-normalized). Checks the syntax only; no
+ * DNS. Every check is a scan of the text, none a regular expression.
  */
 final class EmailAddresses {
   private EmailAddresses() {}
@@ -53,10 +53,15 @@ final class EmailAddresses {
     }
     int at = address.lastIndexOf('@');
     String local = Normalizer.normalize(address.substring(0, at), Normalizer.Form.NFC);
-    String domain = Normalizer.normalize(address.substring(at + 1).toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
+    String domain =
+        Normalizer.normalize(
+            address.substring(at + 1).toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
     String normalized = local + "@" + domain;
     if (normalized.length() > MAX_ADDRESS_LENGTH) {
-      throw invalid("The email address is too long " + tooMany(normalized.length(), MAX_ADDRESS_LENGTH) + ".");
+      throw invalid(
+          "The email address is too long "
+              + tooMany(normalized.length(), MAX_ADDRESS_LENGTH)
+              + ".");
     }
     return normalized;
   }
@@ -89,9 +94,13 @@ final class EmailAddresses {
 
   private static String localReason(String local) {
     if (local.length() > MAX_LOCAL_LENGTH) {
-      return "The email address is too long before the @-sign " + tooMany(local.length(), MAX_LOCAL_LENGTH) + ".";
+      return "The email address is too long before the @-sign "
+          + tooMany(local.length(), MAX_LOCAL_LENGTH)
+          + ".";
     }
-    String bad = invalidCharacters(local, c -> Character.isLetterOrDigit(c) || LOCAL_SPECIALS.indexOf(c) >= 0 || c > 127);
+    String bad =
+        invalidCharacters(
+            local, c -> Character.isLetterOrDigit(c) || LOCAL_SPECIALS.indexOf(c) >= 0 || c > 127);
     if (bad != null) {
       return "The email address contains invalid characters before the @-sign: " + bad + ".";
     }
@@ -108,7 +117,9 @@ final class EmailAddresses {
   }
 
   private static String domainReason(String domain) {
-    String bad = invalidCharacters(domain, c -> Character.isLetterOrDigit(c) || c == '-' || c == '.' || c > 127);
+    String bad =
+        invalidCharacters(
+            domain, c -> Character.isLetterOrDigit(c) || c == '-' || c == '.' || c > 127);
     if (bad != null) {
       return "The part after the @-sign contains invalid characters: " + bad + ".";
     }
@@ -131,18 +142,24 @@ final class EmailAddresses {
       return "An email address cannot have a period and a hyphen next to each other.";
     }
     for (String label : domain.split("\\.", -1)) {
-      if (label.length() >= 4 && label.charAt(2) == '-' && label.charAt(3) == '-' && !label.regionMatches(true, 0, "xn", 0, 2)) {
+      if (label.length() >= 4
+          && label.charAt(2) == '-'
+          && label.charAt(3) == '-'
+          && !label.regionMatches(true, 0, "xn", 0, 2)) {
         return "An email address cannot have two letters followed by two dashes immediately after the"
             + " @-sign or after a period, except Punycode.";
       }
     }
     if (domain.length() > MAX_DOMAIN_LENGTH) {
-      return "The email address is too long after the @-sign " + tooMany(domain.length(), MAX_DOMAIN_LENGTH) + ".";
+      return "The email address is too long after the @-sign "
+          + tooMany(domain.length(), MAX_DOMAIN_LENGTH)
+          + ".";
     }
     for (String label : domain.split("\\.", -1)) {
       if (label.length() > MAX_LABEL_LENGTH) {
         return "After the @-sign, periods cannot be separated by so many characters "
-            + tooMany(label.length(), MAX_LABEL_LENGTH) + ".";
+            + tooMany(label.length(), MAX_LABEL_LENGTH)
+            + ".";
       }
     }
     if (!domain.contains(".")) {
@@ -168,8 +185,8 @@ final class EmailAddresses {
   }
 
   /**
-   * The characters of the part that are not allowed, quoted and listed once each in the order
-   * found ({@code ' ', '!'}); null when all are allowed, found without allocating.
+   * The characters of the part that are not allowed, quoted and listed once each in the order found
+   * ({@code ' ', '!'}); null when all are allowed, found without allocating.
    */
   private static String invalidCharacters(String part, java.util.function.IntPredicate allowed) {
     int i = 0;
@@ -183,7 +200,9 @@ final class EmailAddresses {
     part.codePoints()
         .filter(c -> !allowed.test(c))
         .distinct()
-        .forEach(c -> bad.append(bad.isEmpty() ? "" : ", ").append('\'').appendCodePoint(c).append('\''));
+        .forEach(
+            c ->
+                bad.append(bad.isEmpty() ? "" : ", ").append('\'').appendCodePoint(c).append('\''));
     return bad.toString();
   }
 }

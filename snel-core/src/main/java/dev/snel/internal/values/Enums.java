@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Enums are matched by value, like Python's {@code Enum}: the value is the constant's name,
- * or what a Jackson {@code @JsonValue} method or field returns.
+ * Enums are matched by value, like Python's {@code Enum}: the value is the constant's name, or what
+ * a Jackson {@code @JsonValue} method or field returns.
  */
 public final class Enums {
   private Enums() {}

@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * String-to-value conversion for parameters, following pydantic v2's lax mode: {@code "5"},
- * {@code " 5"}, {@code "+5"}, {@code "5.0"} and {@code "1_000"} are ints; {@code "yes"} is
- * true; enums by value; ISO-8601 dates. Errors carry pydantic's types and messages.
+ * String-to-value conversion for parameters, following pydantic v2's lax mode: {@code "5"}, {@code
+ * " 5"}, {@code "+5"}, {@code "5.0"} and {@code "1_000"} are ints; {@code "yes"} is true; enums by
+ * value; ISO-8601 dates. Errors carry pydantic's types and messages.
  */
 public final class Scalars {
   private Scalars() {}
@@ -121,7 +121,10 @@ public final class Scalars {
       char c = text.charAt(i);
       if (c >= '0' && c <= '9') {
         digits.append(c);
-      } else if (c != '_' || i == start || i == text.length() - 1 || !isDigit(text.charAt(i + 1))
+      } else if (c != '_'
+          || i == start
+          || i == text.length() - 1
+          || !isDigit(text.charAt(i + 1))
           || !isDigit(text.charAt(i - 1))) {
         return null; // anything but a digit separator between two digits
       }
@@ -156,9 +159,9 @@ public final class Scalars {
   }
 
   /**
-   * Whether the text is a decimal number as Python's float() reads it: {@code [+-]}, digits with
-   * an optional point (at least one digit on a side), an optional exponent; single underscores
-   * between digits. One pass, no backtracking: the input is the user's.
+   * Whether the text is a decimal number as Python's float() reads it: {@code [+-]}, digits with an
+   * optional point (at least one digit on a side), an optional exponent; single underscores between
+   * digits. One pass, no backtracking: the input is the user's.
    */
   static boolean isDecimalLiteral(String text) {
     int i = signEnd(text, 0);
@@ -214,7 +217,9 @@ public final class Scalars {
       return Double.NaN;
     }
     if (word.equalsIgnoreCase("inf") || word.equalsIgnoreCase("infinity")) {
-      return start == 1 && text.charAt(0) == '-' ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+      return start == 1 && text.charAt(0) == '-'
+          ? Double.NEGATIVE_INFINITY
+          : Double.POSITIVE_INFINITY;
     }
     return null;
   }

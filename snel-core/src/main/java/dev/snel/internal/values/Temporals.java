@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * ISO-8601 dates and times as pydantic v2 reads them from strings (RFC 3339 plus its leniencies:
- * {@code t}, {@code _} or a space as the separator, optional seconds, fraction digits past the
- * 6th dropped, unix timestamps), with the error texts of pydantic's {@code speedate} parser.
+ * {@code t}, {@code _} or a space as the separator, optional seconds, fraction digits past the 6th
+ * dropped, unix timestamps), with the error texts of pydantic's {@code speedate} parser.
  *
  * <p>A datetime without an offset becomes UTC where the Java type needs an offset; a {@link
  * LocalDateTime} keeps the wall-clock time of a string that has one.

@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * UUIDs in the forms pydantic accepts (hyphenated, 32 hex digits, {@code urn:uuid:}, braced),
- * with the error texts of the Rust {@code uuid} crate pydantic reports.
+ * UUIDs in the forms pydantic accepts (hyphenated, 32 hex digits, {@code urn:uuid:}, braced), with
+ * the error texts of the Rust {@code uuid} crate pydantic reports.
  */
 final class Uuids {
   private Uuids() {}
@@ -24,7 +24,10 @@ final class Uuids {
       if (Character.digit(c, 16) < 0 && c != '-') {
         throw failure(
             "invalid character: expected an optional prefix of `urn:uuid:` followed by"
-                + " [0-9a-fA-F-], found `" + c + "` at " + (i + 1));
+                + " [0-9a-fA-F-], found `"
+                + c
+                + "` at "
+                + (i + 1));
       }
     }
     String hex;
@@ -42,8 +45,12 @@ final class Uuids {
       for (int g = 0; g < 5; g++) {
         if (groups[g].length() != GROUP_LENGTHS[g]) {
           throw failure(
-              "invalid group length in group " + g + ": expected " + GROUP_LENGTHS[g]
-                  + ", found " + groups[g].length());
+              "invalid group length in group "
+                  + g
+                  + ": expected "
+                  + GROUP_LENGTHS[g]
+                  + ", found "
+                  + groups[g].length());
         }
       }
       hex = String.join("", groups);

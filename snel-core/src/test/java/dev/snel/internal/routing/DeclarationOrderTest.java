@@ -32,7 +32,8 @@ class DeclarationOrderTest {
 
   @Test
   void methods_come_in_the_order_of_the_source_overloads_included() {
-    assertThat(names(DeclarationOrder.methods(Methods.class))).containsExactly("m(String)", "b()", "a()", "m(int)", "c()");
+    assertThat(names(DeclarationOrder.methods(Methods.class)))
+        .containsExactly("m(String)", "b()", "a()", "m(int)", "c()");
   }
 
   @Test
@@ -43,12 +44,20 @@ class DeclarationOrderTest {
     }
     Class<?> hidden = MethodHandles.lookup().defineHiddenClass(bytes, false).lookupClass();
 
-    assertThat(names(DeclarationOrder.methods(hidden))).containsExactly("a()", "b()", "c()", "m(int)", "m(String)");
+    assertThat(names(DeclarationOrder.methods(hidden)))
+        .containsExactly("a()", "b()", "c()", "m(int)", "m(String)");
   }
 
   private static List<String> names(List<Method> methods) {
     return methods.stream()
-        .map(m -> m.getName() + "(" + String.join(",", Arrays.stream(m.getParameterTypes()).map(Class::getSimpleName).toList()) + ")")
+        .map(
+            m ->
+                m.getName()
+                    + "("
+                    + String.join(
+                        ",",
+                        Arrays.stream(m.getParameterTypes()).map(Class::getSimpleName).toList())
+                    + ")")
         .toList();
   }
 }

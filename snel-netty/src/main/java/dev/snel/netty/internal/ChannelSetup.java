@@ -12,10 +12,9 @@ import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The per-connection pipeline: request deadline, HTTP/1.1 codec with the line and header
- * limits, the request-head checks, idle timeout, body aggregation with the body limit, then
- * Snel; and the write-buffer water marks that make a connection stop reading while its answers
- * wait to be sent.
+ * The per-connection pipeline: request deadline, HTTP/1.1 codec with the line and header limits,
+ * the request-head checks, idle timeout, body aggregation with the body limit, then Snel; and the
+ * write-buffer water marks that make a connection stop reading while its answers wait to be sent.
  */
 public final class ChannelSetup extends ChannelInitializer<Channel> {
   private final Snel app;
@@ -23,8 +22,8 @@ public final class ChannelSetup extends ChannelInitializer<Channel> {
   private final Connections connections;
 
   /**
-   * The setup for connections of a server serving the app; also what the benchmarks install on
-   * an embedded channel, so that they measure exactly this pipeline.
+   * The setup for connections of a server serving the app; also what the benchmarks install on an
+   * embedded channel, so that they measure exactly this pipeline.
    */
   public ChannelSetup(Snel app, ServerConfig config, Connections connections) {
     this.app = app;
@@ -43,7 +42,8 @@ public final class ChannelSetup extends ChannelInitializer<Channel> {
     channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(highWater / 2, highWater));
     ChannelPipeline pipeline = channel.pipeline();
     pipeline.addLast("deadline", deadline);
-    // The codec's own pipelining bound must never be hit: HttpHandler bounds it, answering in order.
+    // The codec's own pipelining bound must never be hit: HttpHandler bounds it, answering in
+    // order.
     pipeline.addLast("codec", new HttpServerCodec(decoder, Integer.MAX_VALUE));
     ReadGate gate = new ReadGate();
     pipeline.addLast("gate", gate);
@@ -52,6 +52,7 @@ public final class ChannelSetup extends ChannelInitializer<Channel> {
         "idle",
         new IdleStateHandler(true, 0, 0, config.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
     pipeline.addLast("body", new BodyLimit(config.maxBodySize()));
-    pipeline.addLast("snel", new HttpHandler(app, connections, deadline, gate, config.maxPipelinedRequests()));
+    pipeline.addLast(
+        "snel", new HttpHandler(app, connections, deadline, gate, config.maxPipelinedRequests()));
   }
 }

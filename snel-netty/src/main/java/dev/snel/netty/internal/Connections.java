@@ -7,8 +7,8 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * What the server knows about all its connections: the open channels, the requests in flight
- * (read but not yet answered), and whether it is draining for a graceful stop. Thread-safe.
+ * What the server knows about all its connections: the open channels, the requests in flight (read
+ * but not yet answered), and whether it is draining for a graceful stop. Thread-safe.
  */
 public final class Connections {
   private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
@@ -37,18 +37,21 @@ public final class Connections {
   }
 
   /**
-   * Starts draining: idle connections are closed now, busy ones after their last response
-   * (each response then carries {@code Connection: close}).
+   * Starts draining: idle connections are closed now, busy ones after their last response (each
+   * response then carries {@code Connection: close}).
    */
   public void drain() {
     draining = true;
     for (Channel channel : channels) {
-      channel.eventLoop().execute(() -> {
-        HttpHandler handler = channel.pipeline().get(HttpHandler.class);
-        if (handler == null || handler.idle()) {
-          var unused = channel.close();
-        }
-      });
+      channel
+          .eventLoop()
+          .execute(
+              () -> {
+                HttpHandler handler = channel.pipeline().get(HttpHandler.class);
+                if (handler == null || handler.idle()) {
+                  var unused = channel.close();
+                }
+              });
     }
   }
 

@@ -17,7 +17,8 @@ final class DateHeader {
     Cached current = cached;
     if (current.second() != second) {
       String value =
-          DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.ofEpochSecond(second).atOffset(ZoneOffset.UTC));
+          DateTimeFormatter.RFC_1123_DATE_TIME.format(
+              Instant.ofEpochSecond(second).atOffset(ZoneOffset.UTC));
       current = new Cached(second, value);
       cached = current;
     }

@@ -11,9 +11,9 @@ import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The answers the server itself gives before a request reaches the app (limits, timeouts,
- * malformed requests) and the server's last resort when a response cannot be written: {@code
- * {"detail": "..."}} like the app's errors.
+ * The answers the server itself gives before a request reaches the app (limits, timeouts, malformed
+ * requests) and the server's last resort when a response cannot be written: {@code {"detail":
+ * "..."}} like the app's errors.
  */
 final class ErrorResponses {
   private ErrorResponses() {}
@@ -22,7 +22,8 @@ final class ErrorResponses {
     byte[] body = ("{\"detail\":\"" + detail + "\"}").getBytes(StandardCharsets.UTF_8);
     FullHttpResponse response =
         new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
-    response.headers()
+    response
+        .headers()
         .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
         .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
         .set(HttpHeaderNames.DATE, DateHeader.now());
@@ -36,10 +37,16 @@ final class ErrorResponses {
   static ByteBuf raw(HttpResponseStatus status, String detail) {
     String body = "{\"detail\":\"" + detail + "\"}";
     String head =
-        "HTTP/1.1 " + status + "\r\n"
+        "HTTP/1.1 "
+            + status
+            + "\r\n"
             + "content-type: application/json\r\n"
-            + "content-length: " + body.length() + "\r\n"
-            + "date: " + DateHeader.now() + "\r\n"
+            + "content-length: "
+            + body.length()
+            + "\r\n"
+            + "date: "
+            + DateHeader.now()
+            + "\r\n"
             + "connection: close\r\n\r\n";
     return Unpooled.copiedBuffer(head + body, StandardCharsets.US_ASCII);
   }

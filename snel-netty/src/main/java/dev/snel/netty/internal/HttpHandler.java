@@ -31,18 +31,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One connection's requests: turns each aggregated Netty request into a Snel {@link Request},
- * hands it to the app, and writes the responses back in request order (HTTP/1.1 pipelining:
- * requests may finish out of order on their virtual threads, responses may not).
+ * One connection's requests: turns each aggregated Netty request into a Snel {@link Request}, hands
+ * it to the app, and writes the responses back in request order (HTTP/1.1 pipelining: requests may
+ * finish out of order on their virtual threads, responses may not).
  *
- * <p>What one connection can cost is bounded: at most {@link #MAX_IN_FLIGHT} requests run at
- * once, at most {@code maxPipelined} are read ahead of their answers, and responses are only
- * written while the channel's outbound buffer is under its high water mark. While any of these is
- * at its bound, the connection is not read, so a client that pipelines without reading its
- * answers fills its own TCP window, not the server's memory.
+ * <p>What one connection can cost is bounded: at most {@link #MAX_IN_FLIGHT} requests run at once,
+ * at most {@code maxPipelined} are read ahead of their answers, and responses are only written
+ * while the channel's outbound buffer is under its high water mark. While any of these is at its
+ * bound, the connection is not read, so a client that pipelines without reading its answers fills
+ * its own TCP window, not the server's memory.
  *
- * <p>Threading: every method runs on the channel's event loop; the app's response callback,
- * called from any thread, hops back to it.
+ * <p>Threading: every method runs on the channel's event loop; the app's response callback, called
+ * from any thread, hops back to it.
  */
 final class HttpHandler extends ChannelInboundHandlerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(HttpHandler.class);
@@ -58,10 +58,13 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
 
   /** Read, not yet handed to the app; they wait for a free place among those in flight. */
   private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>();
+
   /** Handed to the app, in order of arrival; answered from the head. */
   private final ArrayDeque<Slot> pending = new ArrayDeque<>();
+
   /** Nothing more is read as a request: a close was asked for, or the stream is untrusted. */
   private boolean closing;
+
   private boolean dispatching;
 
   /** A request in order of arrival, and its response once the app made it. */
@@ -78,7 +81,12 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     }
   }
 
-  HttpHandler(Snel app, Connections connections, RequestDeadline deadline, ReadGate gate, int maxPipelined) {
+  HttpHandler(
+      Snel app,
+      Connections connections,
+      RequestDeadline deadline,
+      ReadGate gate,
+      int maxPipelined) {
     this.app = app;
     this.connections = connections;
     this.deadline = deadline;
@@ -181,7 +189,9 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
       headers.add(header.getKey(), header.getValue());
     }
     byte[] body =
-        nettyRequest.content().isReadable() ? ByteBufUtil.getBytes(nettyRequest.content()) : new byte[0];
+        nettyRequest.content().isReadable()
+            ? ByteBufUtil.getBytes(nettyRequest.content())
+            : new byte[0];
     return Request.builder(nettyRequest.method().name(), nettyRequest.uri())
         .headers(headers)
         .body(body)
@@ -195,8 +205,8 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
   }
 
   /**
-   * Writes the answered requests at the head of the line while the channel takes more, then
-   * lets the next requests in.
+   * Writes the answered requests at the head of the line while the channel takes more, then lets
+   * the next requests in.
    */
   private void writeReady(ChannelHandlerContext ctx) {
     boolean wrote = false;
@@ -216,7 +226,10 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
   /** Reads only while this connection is under all of its bounds. */
   private void updateReading(ChannelHandlerContext ctx) {
     boolean read =
-        !closing && waiting.isEmpty() && pending.size() < MAX_IN_FLIGHT && ctx.channel().isWritable();
+        !closing
+            && waiting.isEmpty()
+            && pending.size() < MAX_IN_FLIGHT
+            && ctx.channel().isWritable();
     gate.hold(!read);
     if (ctx.channel().config().isAutoRead() != read) {
       ctx.channel().config().setAutoRead(read);
@@ -233,7 +246,8 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void write(ChannelHandlerContext ctx, Slot slot) {
-    boolean close = !slot.keepAlive || (connections.draining() && pending.isEmpty() && waiting.isEmpty());
+    boolean close =
+        !slot.keepAlive || (connections.draining() && pending.isEmpty() && waiting.isEmpty());
     FullHttpResponse out;
     try {
       out = toNetty(slot, close);
@@ -241,7 +255,9 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
       // A response Netty cannot write (Snel's Headers and Response check what they can): the
       // client still gets an answer in its turn, and the pipeline behind it goes on.
       LOG.error("Cannot write {}; answering 500 instead", slot.response, e);
-      out = ErrorResponses.json(HttpResponseStatus.INTERNAL_SERVER_ERROR, "Internal Server Error", close);
+      out =
+          ErrorResponses.json(
+              HttpResponseStatus.INTERNAL_SERVER_ERROR, "Internal Server Error", close);
     }
     var future = ctx.write(out);
     future.addListener(f -> connections.requestFinished());
@@ -274,8 +290,8 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
   }
 
   /**
-   * Answers a request the server refuses or the codec could not read, in its turn after any
-   * earlier pipelined requests, then closes: the rest of the byte stream cannot be trusted.
+   * Answers a request the server refuses or the codec could not read, in its turn after any earlier
+   * pipelined requests, then closes: the rest of the byte stream cannot be trusted.
    */
   private void reject(ChannelHandlerContext ctx, Throwable cause) {
     HttpResponseStatus status;
@@ -318,7 +334,8 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
       }
       if (!ctx.channel().isWritable()) {
         // Answers wait and the client has read none of them for the whole idle timeout.
-        LOG.debug("Closing {}: the client stopped reading its responses", ctx.channel().remoteAddress());
+        LOG.debug(
+            "Closing {}: the client stopped reading its responses", ctx.channel().remoteAddress());
         var unused = ctx.close();
         return;
       }

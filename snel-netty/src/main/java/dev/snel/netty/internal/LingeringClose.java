@@ -9,15 +9,15 @@ import io.netty.util.ReferenceCountUtil;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Closes a connection after its last response without destroying that response: closing a
- * socket with unread input makes the kernel send a reset, which can discard the answer before
- * the client has read it (a 413 refusing a body still being sent, the last answer of a deep
- * pipeline). So the server half-closes, reads and discards what still comes for a short while,
- * and then closes.
+ * Closes a connection after its last response without destroying that response: closing a socket
+ * with unread input makes the kernel send a reset, which can discard the answer before the client
+ * has read it (a 413 refusing a body still being sent, the last answer of a deep pipeline). So the
+ * server half-closes, reads and discards what still comes for a short while, and then closes.
  */
 final class LingeringClose extends ChannelInboundHandlerAdapter {
   /** How long the server keeps reading after its last response. */
   static final long LINGER_MILLIS = 2_000;
+
   /** How much it reads and discards in that time before it closes anyway. */
   static final long MAX_DISCARDED_BYTES = 1 << 20;
 
@@ -31,26 +31,33 @@ final class LingeringClose extends ChannelInboundHandlerAdapter {
   }
 
   private static void close(Channel channel) {
-    if (!(channel instanceof DuplexChannel duplex) || !channel.isActive() || duplex.isOutputShutdown()) {
+    if (!(channel instanceof DuplexChannel duplex)
+        || !channel.isActive()
+        || duplex.isOutputShutdown()) {
       var unused = channel.close();
       return;
     }
-    duplex.shutdownOutput().addListener(f -> {
-      if (!f.isSuccess() || !channel.isActive()) {
-        var unused = channel.close();
-        return;
-      }
-      channel.pipeline().addFirst("linger", new LingeringClose());
-      ReadGate gate = channel.pipeline().get(ReadGate.class);
-      if (gate != null) {
-        gate.hold(false);
-      }
-      channel.config().setAutoRead(true);
-      Runnable hangUp = () -> {
-        var unused = channel.close();
-      };
-      var unused = channel.eventLoop().schedule(hangUp, LINGER_MILLIS, TimeUnit.MILLISECONDS);
-    });
+    duplex
+        .shutdownOutput()
+        .addListener(
+            f -> {
+              if (!f.isSuccess() || !channel.isActive()) {
+                var unused = channel.close();
+                return;
+              }
+              channel.pipeline().addFirst("linger", new LingeringClose());
+              ReadGate gate = channel.pipeline().get(ReadGate.class);
+              if (gate != null) {
+                gate.hold(false);
+              }
+              channel.config().setAutoRead(true);
+              Runnable hangUp =
+                  () -> {
+                    var unused = channel.close();
+                  };
+              var unused =
+                  channel.eventLoop().schedule(hangUp, LINGER_MILLIS, TimeUnit.MILLISECONDS);
+            });
   }
 
   @Override

@@ -22,7 +22,8 @@ final class Refusal extends RuntimeException {
 
   /** A request that carries this refusal instead of anything the client sent. */
   FullHttpRequest asRequest() {
-    FullHttpRequest placeholder = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/");
+    FullHttpRequest placeholder =
+        new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/");
     placeholder.setDecoderResult(DecoderResult.failure(this));
     return placeholder;
   }

@@ -8,9 +8,9 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Gives a client a fixed time to send a whole request, from its first byte to its last, and
- * answers 408 and closes the connection when it takes longer. Unlike a read-idle timeout, a
- * client trickling one byte at a time (slow loris) cannot keep the connection forever.
+ * Gives a client a fixed time to send a whole request, from its first byte to its last, and answers
+ * 408 and closes the connection when it takes longer. Unlike a read-idle timeout, a client
+ * trickling one byte at a time (slow loris) cannot keep the connection forever.
  *
  * <p>Sits before the HTTP codec; {@link HttpHandler} reports each complete request. Runs on the
  * channel's event loop only.
@@ -55,6 +55,7 @@ final class RequestDeadline extends ChannelInboundHandlerAdapter {
     }
     timer = null;
     LingeringClose.after(
-        ctx.writeAndFlush(ErrorResponses.raw(HttpResponseStatus.REQUEST_TIMEOUT, "Request Timeout")));
+        ctx.writeAndFlush(
+            ErrorResponses.raw(HttpResponseStatus.REQUEST_TIMEOUT, "Request Timeout")));
   }
 }

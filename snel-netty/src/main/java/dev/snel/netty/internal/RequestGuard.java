@@ -18,10 +18,9 @@ import java.util.Locale;
 
 /**
  * Checks each request head before its body is read (RFC 9112): the HTTP version, the request
- * target, {@code Host}, {@code Expect} and a declared {@code Content-Length} over the body limit.
- * A refused request reaches {@link HttpHandler} as a {@link Refusal}; from then on nothing the
- * client sends is read as a request, so a refused request's body can never be smuggled in as
- * the next one.
+ * target, {@code Host}, {@code Expect} and a declared {@code Content-Length} over the body limit. A
+ * refused request reaches {@link HttpHandler} as a {@link Refusal}; from then on nothing the client
+ * sends is read as a request, so a refused request's body can never be smuggled in as the next one.
  *
  * <p>An absolute-form target ({@code GET http://host/items/5}) is routed by its path, and its
  * authority replaces {@code Host}, as RFC 9112 §3.2.2 asks of an origin server.
@@ -69,7 +68,8 @@ final class RequestGuard extends ChannelInboundHandlerAdapter {
     HttpVersion version = request.protocolVersion();
     boolean http11 = version.equals(HttpVersion.HTTP_1_1);
     if (!http11 && !version.equals(HttpVersion.HTTP_1_0)) {
-      return new Refusal(HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED, "HTTP Version Not Supported");
+      return new Refusal(
+          HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED, "HTTP Version Not Supported");
     }
     HttpHeaders headers = request.headers();
     String uri = request.uri();
@@ -116,7 +116,8 @@ final class RequestGuard extends ChannelInboundHandlerAdapter {
     }
     if (HttpUtil.getContentLength(request, -1L) > maxBodySize) {
       return new Refusal(
-          HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "Request body is larger than " + maxBodySize + " bytes");
+          HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
+          "Request body is larger than " + maxBodySize + " bytes");
     }
     return null;
   }
@@ -141,7 +142,10 @@ final class RequestGuard extends ChannelInboundHandlerAdapter {
 
   /** The authority of an {@code http://} or {@code https://} target, or null if it is not one. */
   private static String absoluteFormAuthority(String uri) {
-    String lower = uri.length() > 8 ? uri.substring(0, 8).toLowerCase(Locale.ROOT) : uri.toLowerCase(Locale.ROOT);
+    String lower =
+        uri.length() > 8
+            ? uri.substring(0, 8).toLowerCase(Locale.ROOT)
+            : uri.toLowerCase(Locale.ROOT);
     int start;
     if (lower.startsWith("http://")) {
       start = 7;
@@ -151,7 +155,10 @@ final class RequestGuard extends ChannelInboundHandlerAdapter {
       return null;
     }
     int end = start;
-    while (end < uri.length() && uri.charAt(end) != '/' && uri.charAt(end) != '?' && uri.charAt(end) != '#') {
+    while (end < uri.length()
+        && uri.charAt(end) != '/'
+        && uri.charAt(end) != '?'
+        && uri.charAt(end) != '#') {
       end++;
     }
     String authority = uri.substring(start, end);
@@ -176,7 +183,8 @@ final class RequestGuard extends ChannelInboundHandlerAdapter {
           return false;
         }
       }
-      return close == host.length() - 1 || (host.charAt(close + 1) == ':' && isPort(host.substring(close + 2)));
+      return close == host.length() - 1
+          || (host.charAt(close + 1) == ':' && isPort(host.substring(close + 2)));
     }
     if (colon >= 0) {
       if (!isPort(host.substring(colon + 1))) {
@@ -187,7 +195,9 @@ final class RequestGuard extends ChannelInboundHandlerAdapter {
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
       boolean ok =
-          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
               || "-._~%!$&'()*+,;=".indexOf(c) >= 0;
       if (!ok) {
         return false;

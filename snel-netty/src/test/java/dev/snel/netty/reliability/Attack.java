@@ -1,8 +1,8 @@
 package dev.snel.netty.reliability;
 
 /**
- * One row of the attack table: what is sent, what the server must do, and the scenario that
- * sends it over a raw socket and reports what the server did.
+ * One row of the attack table: what is sent, what the server must do, and the scenario that sends
+ * it over a raw socket and reports what the server did.
  */
 record Attack(String name, String sent, String expected, Scenario scenario) {
 

@@ -8,14 +8,14 @@ import java.util.regex.Pattern;
 
 /**
  * The attacks on how a request is framed and what it may contain: smuggling, limits, protocol
- * versions, targets, header and body contents. Each sends its bytes in one connection and
- * checks the answer; none depends on time.
+ * versions, targets, header and body contents. Each sends its bytes in one connection and checks
+ * the answer; none depends on time.
  */
 final class Attacks {
   /**
-   * How long to wait for more after an answer that should have closed the connection: a server
-   * that closes does so right after the answer; this stays below the suite's 2 s request
-   * timeout, so that "kept open" is reported rather than a later timeout's answer.
+   * How long to wait for more after an answer that should have closed the connection: a server that
+   * closes does so right after the answer; this stays below the suite's 2 s request timeout, so
+   * that "kept open" is reported rather than a later timeout's answer.
    */
   static final int AFTER_ANSWER_MILLIS = 1500;
 
@@ -62,7 +62,11 @@ final class Attacks {
             "headers too large",
             "`GET /fast` with a 20,000-byte header",
             "431, connection closed",
-            s -> limit(s, "GET /fast HTTP/1.1\r\nHost: t\r\nX-Big: " + "b".repeat(20_000) + "\r\n\r\n", 431)),
+            s ->
+                limit(
+                    s,
+                    "GET /fast HTTP/1.1\r\nHost: t\r\nX-Big: " + "b".repeat(20_000) + "\r\n\r\n",
+                    431)),
         new Attack(
             "declared body too large",
             "`POST` with `Content-Length: 2000000` and the first 1 KiB",
@@ -137,45 +141,61 @@ final class Attacks {
 
   private static Attack.Outcome expectBogus(Target target) throws IOException {
     String smuggled = Raw.get("/mark/smuggled-expect");
-    String request = "POST /mark/expect-bogus HTTP/1.1\r\nHost: t\r\nExpect: bogus\r\n"
-        + "Content-Length: " + smuggled.length() + "\r\n\r\n" + smuggled;
+    String request =
+        "POST /mark/expect-bogus HTTP/1.1\r\nHost: t\r\nExpect: bogus\r\n"
+            + "Content-Length: "
+            + smuggled.length()
+            + "\r\n\r\n"
+            + smuggled;
     return rejected(target, request, 417, "expect-bogus", "smuggled-expect");
   }
 
   private static Attack.Outcome expectContinueTooLarge(Target target) throws IOException {
-    String request = "POST /mark/expect-large HTTP/1.1\r\nHost: t\r\nExpect: 100-continue\r\n"
-        + "Content-Type: application/octet-stream\r\nContent-Length: 2000000\r\n\r\n";
+    String request =
+        "POST /mark/expect-large HTTP/1.1\r\nHost: t\r\nExpect: 100-continue\r\n"
+            + "Content-Type: application/octet-stream\r\nContent-Length: 2000000\r\n\r\n";
     return rejected(target, request, 413, "expect-large", null);
   }
 
   private static Attack.Outcome contentLengthAndChunked(Target target) throws IOException {
     String body = "0\r\n\r\n" + Raw.get("/mark/clte-smuggled");
-    String request = "POST /mark/clte HTTP/1.1\r\nHost: t\r\nContent-Length: " + body.length()
-        + "\r\nTransfer-Encoding: chunked\r\n\r\n" + body;
+    String request =
+        "POST /mark/clte HTTP/1.1\r\nHost: t\r\nContent-Length: "
+            + body.length()
+            + "\r\nTransfer-Encoding: chunked\r\n\r\n"
+            + body;
     return rejected(target, request, 400, "clte", "clte-smuggled");
   }
 
   private static Attack.Outcome twoContentLengths(Target target) throws IOException {
-    String request = "POST /mark/two-cl HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\n"
-        + "Content-Length: 40\r\n\r\nhello" + "x".repeat(35);
+    String request =
+        "POST /mark/two-cl HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\n"
+            + "Content-Length: 40\r\n\r\nhello"
+            + "x".repeat(35);
     return rejected(target, request, 400, "two-cl", null);
   }
 
   private static Attack.Outcome invalidChunkSize(Target target) throws IOException {
-    String request = "POST /mark/bad-chunk HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n"
-        + "zz\r\nhello\r\n0\r\n\r\n";
+    String request =
+        "POST /mark/bad-chunk HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n"
+            + "zz\r\nhello\r\n0\r\n\r\n";
     return rejected(target, request, 400, "bad-chunk", null);
   }
 
   private static Attack.Outcome longChunkExtension(Target target) throws IOException {
-    String request = "POST /mark/chunk-ext HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n"
-        + "5;" + "e".repeat(20_000) + "\r\nhello\r\n0\r\n\r\n";
+    String request =
+        "POST /mark/chunk-ext HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n"
+            + "5;"
+            + "e".repeat(20_000)
+            + "\r\nhello\r\n0\r\n\r\n";
     Verdict verdict = new Verdict();
     Raw.Replies replies = exchange(target, request);
     describeAll(verdict, replies);
     Raw.Reply first = replies.replies().isEmpty() ? null : replies.replies().get(0);
-    verdict.require(first != null && first.status() == 400, "400")
-        .require(first == null || !first.body().contains("Request line is too long"),
+    verdict
+        .require(first != null && first.status() == 400, "400")
+        .require(
+            first == null || !first.body().contains("Request line is too long"),
             "not labelled \"Request line is too long\"")
         .require(replies.closed(), "connection closed");
     notExecuted(target, verdict, "chunk-ext");
@@ -183,8 +203,10 @@ final class Attacks {
   }
 
   private static Attack.Outcome declaredBodyTooLarge(Target target) throws IOException {
-    String request = "POST /mark/large-declared HTTP/1.1\r\nHost: t\r\n"
-        + "Content-Type: application/octet-stream\r\nContent-Length: 2000000\r\n\r\n" + "x".repeat(1024);
+    String request =
+        "POST /mark/large-declared HTTP/1.1\r\nHost: t\r\n"
+            + "Content-Type: application/octet-stream\r\nContent-Length: 2000000\r\n\r\n"
+            + "x".repeat(1024);
     return rejected(target, request, 413, "large-declared", null);
   }
 
@@ -192,8 +214,9 @@ final class Attacks {
     Verdict verdict = new Verdict();
     try (Raw raw = target.open()) {
       raw.timeout(5000);
-      raw.send("POST /mark/large-chunked HTTP/1.1\r\nHost: t\r\n"
-          + "Content-Type: application/octet-stream\r\nTransfer-Encoding: chunked\r\n\r\n");
+      raw.send(
+          "POST /mark/large-chunked HTTP/1.1\r\nHost: t\r\n"
+              + "Content-Type: application/octet-stream\r\nTransfer-Encoding: chunked\r\n\r\n");
       String chunk = Integer.toHexString(16 * 1024) + "\r\n" + "x".repeat(16 * 1024) + "\r\n";
       try {
         for (int sent = 0; sent < 1100 * 1024; sent += 16 * 1024) {
@@ -214,25 +237,34 @@ final class Attacks {
   private static Attack.Outcome absoluteForm(Target target) throws IOException {
     Verdict verdict = new Verdict();
     try (Raw raw = target.open()) {
-      Raw.Reply reply = raw.send("GET http://test/mark/absolute HTTP/1.1\r\nHost: test\r\n\r\n").read();
+      Raw.Reply reply =
+          raw.send("GET http://test/mark/absolute HTTP/1.1\r\nHost: test\r\n\r\n").read();
       verdict.saw(describe(reply)).require(reply.status() == 200, "200");
     }
     long executed = target.marks("absolute");
-    verdict.saw(executed == 1 ? "routed to /mark/absolute" : "/mark/absolute executed " + executed + " times")
+    verdict
+        .saw(
+            executed == 1
+                ? "routed to /mark/absolute"
+                : "/mark/absolute executed " + executed + " times")
         .require(executed == 1, "routed by its path");
     return verdict.outcome();
   }
 
   private static Attack.Outcome nonAsciiPath(Target target) throws IOException {
-    // \u00c3\u00a9 are the two bytes of a UTF-8 "é", sent as they are (requests go out as ISO-8859-1).
+    // \u00c3\u00a9 are the two bytes of a UTF-8 "é", sent as they are (requests go out as
+    // ISO-8859-1).
     return limit(target, "GET /mark/caf\u00c3\u00a9 HTTP/1.1\r\nHost: t\r\n\r\n", 400);
   }
 
   private static Attack.Outcome headerInjection(Target target) throws IOException {
     Verdict verdict = new Verdict();
     try (Raw raw = target.open()) {
-      raw.timeout(5000).send(Raw.get("/header?value=a%0D%0AX-Injected:%20yes")
-          + Raw.get("/mark/after-crlf?i=0") + Raw.get("/mark/after-crlf?i=1"));
+      raw.timeout(5000)
+          .send(
+              Raw.get("/header?value=a%0D%0AX-Injected:%20yes")
+                  + Raw.get("/mark/after-crlf?i=0")
+                  + Raw.get("/mark/after-crlf?i=1"));
       List<Raw.Reply> got = new ArrayList<>();
       try {
         for (int i = 0; i < 3; i++) {
@@ -241,11 +273,16 @@ final class Attacks {
       } catch (IOException noMore) {
         // fewer answers than requests: reported below
       }
-      verdict.saw(got.isEmpty() ? "no response" : String.join(", then ", got.stream().map(Attacks::describe).toList()));
+      verdict.saw(
+          got.isEmpty()
+              ? "no response"
+              : String.join(", then ", got.stream().map(Attacks::describe).toList()));
       boolean injected = got.stream().anyMatch(r -> r.headers().containsKey("x-injected"));
-      verdict.require(!got.isEmpty() && got.get(0).status() == 500, "500")
+      verdict
+          .require(!got.isEmpty() && got.get(0).status() == 500, "500")
           .require(!injected, "no injected header")
-          .require(got.size() == 3
+          .require(
+              got.size() == 3
                   && got.get(1).body().equals("marked after-crlf 0")
                   && got.get(2).body().equals("marked after-crlf 1"),
               "both pipelined requests answered");
@@ -260,10 +297,15 @@ final class Attacks {
     Verdict verdict = new Verdict();
     String id = "r".repeat(15_000);
     try (Raw raw = target.open()) {
-      Raw.Reply reply = raw.timeout(5000)
-          .send("GET /boom HTTP/1.1\r\nHost: t\r\nx-request-id: " + id + "\r\n\r\n").read();
+      Raw.Reply reply =
+          raw.timeout(5000)
+              .send("GET /boom HTTP/1.1\r\nHost: t\r\nx-request-id: " + id + "\r\n\r\n")
+              .read();
       String echoed = reply.headers().getOrDefault("x-request-id", "");
-      verdict.saw(reply.status() + (echoed.equals(id) ? ", the 15,000-byte id echoed" : ", id not echoed"))
+      verdict
+          .saw(
+              reply.status()
+                  + (echoed.equals(id) ? ", the 15,000-byte id echoed" : ", id not echoed"))
           .require(reply.status() == 500, "500")
           .require(!echoed.equals(id), "the id not echoed");
     } catch (IOException e) {
@@ -277,14 +319,18 @@ final class Attacks {
     try (Raw raw = target.open()) {
       Raw.Reply reply = raw.send(Raw.post("/items", "application/json", "   ")).read();
       boolean jsonInvalid = reply.body().contains("\"json_invalid\"");
-      verdict.saw(reply.status() + (jsonInvalid ? " json_invalid" : " " + shortBody(reply)))
+      verdict
+          .saw(reply.status() + (jsonInvalid ? " json_invalid" : " " + shortBody(reply)))
           .require(reply.status() == 422 && jsonInvalid, "422 json_invalid");
     }
     return verdict.outcome();
   }
 
-  /** Sends a request the server must refuse before the app, expecting one JSON answer and a close. */
-  private static Attack.Outcome limit(Target target, String request, int status) throws IOException {
+  /**
+   * Sends a request the server must refuse before the app, expecting one JSON answer and a close.
+   */
+  private static Attack.Outcome limit(Target target, String request, int status)
+      throws IOException {
     Verdict verdict = new Verdict();
     Raw.Replies replies = exchange(target, request);
     describeAll(verdict, replies);
@@ -293,7 +339,8 @@ final class Attacks {
   }
 
   /** Sends one request and checks only the status of the first answer. */
-  private static Attack.Outcome status(Target target, String request, int status) throws IOException {
+  private static Attack.Outcome status(Target target, String request, int status)
+      throws IOException {
     Verdict verdict = new Verdict();
     try (Raw raw = target.open()) {
       Raw.Reply reply = raw.timeout(5000).send(request).read();
@@ -305,10 +352,11 @@ final class Attacks {
   }
 
   /**
-   * A request that must be refused with one JSON answer and a close, without running the
-   * route named by {@code tag}, nor the one smuggled in its body ({@code smuggledTag}).
+   * A request that must be refused with one JSON answer and a close, without running the route
+   * named by {@code tag}, nor the one smuggled in its body ({@code smuggledTag}).
    */
-  private static Attack.Outcome rejected(Target target, String request, int status, String tag, String smuggledTag)
+  private static Attack.Outcome rejected(
+      Target target, String request, int status, String tag, String smuggledTag)
       throws IOException {
     Verdict verdict = new Verdict();
     Raw.Replies replies = exchange(target, request);
@@ -317,7 +365,8 @@ final class Attacks {
     notExecuted(target, verdict, tag);
     if (smuggledTag != null) {
       long smuggled = target.marks(smuggledTag);
-      verdict.saw(smuggled == 0 ? "smuggled request not executed" : "SMUGGLED REQUEST EXECUTED")
+      verdict
+          .saw(smuggled == 0 ? "smuggled request not executed" : "SMUGGLED REQUEST EXECUTED")
           .require(smuggled == 0, "smuggled request not executed");
     }
     return verdict.outcome();
@@ -336,15 +385,22 @@ final class Attacks {
 
   private static void requireOneJson(Verdict verdict, Raw.Replies replies, int status) {
     List<Raw.Reply> got = replies.replies();
-    verdict.require(got.size() == 1 && got.get(0).status() == status
-            && got.get(0).headers().getOrDefault("content-type", "").startsWith("application/json"),
+    verdict
+        .require(
+            got.size() == 1
+                && got.get(0).status() == status
+                && got.get(0)
+                    .headers()
+                    .getOrDefault("content-type", "")
+                    .startsWith("application/json"),
             "one JSON " + status)
         .require(replies.closed(), "connection closed");
   }
 
   static void notExecuted(Target target, Verdict verdict, String tag) throws IOException {
     long executed = target.marks(tag);
-    verdict.saw(executed == 0 ? "not executed" : "EXECUTED " + executed + "x")
+    verdict
+        .saw(executed == 0 ? "not executed" : "EXECUTED " + executed + "x")
         .require(executed == 0, "not executed");
   }
 

@@ -68,8 +68,14 @@ final class Raw implements AutoCloseable {
   }
 
   static String post(String target, String contentType, String body) {
-    return "POST " + target + " HTTP/1.1\r\nHost: test\r\nContent-Type: " + contentType
-        + "\r\nContent-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
+    return "POST "
+        + target
+        + " HTTP/1.1\r\nHost: test\r\nContent-Type: "
+        + contentType
+        + "\r\nContent-Length: "
+        + body.getBytes(StandardCharsets.UTF_8).length
+        + "\r\n\r\n"
+        + body;
   }
 
   /** Reads one response with a {@code Content-Length} body (or none). */
@@ -89,8 +95,10 @@ final class Raw implements AutoCloseable {
       if (colon < 0) {
         throw new IOException("not a header line: " + line);
       }
-      headers.merge(line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
-          line.substring(colon + 1).trim(), (a, b) -> a + ", " + b);
+      headers.merge(
+          line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+          line.substring(colon + 1).trim(),
+          (a, b) -> a + ", " + b);
     }
     if (status == 100) {
       return new Reply(status, headers, "");
@@ -107,17 +115,17 @@ final class Raw implements AutoCloseable {
   record Replies(List<Reply> replies, boolean closed) {}
 
   /**
-   * Reads responses until the server closes (or resets) the connection, the socket times out,
-   * or something that is not a response arrives (counted as closed: the stream is unusable).
+   * Reads responses until the server closes (or resets) the connection, the socket times out, or
+   * something that is not a response arrives (counted as closed: the stream is unusable).
    */
   Replies readAll() {
     return readAll(socketTimeout(), socketTimeout());
   }
 
   /**
-   * The same, waiting up to {@code firstMillis} for the first response and {@code restMillis}
-   * for each further one: long enough for a loaded machine, short enough to tell "kept open"
-   * from the server's own timeouts.
+   * The same, waiting up to {@code firstMillis} for the first response and {@code restMillis} for
+   * each further one: long enough for a loaded machine, short enough to tell "kept open" from the
+   * server's own timeouts.
    */
   Replies readAll(int firstMillis, int restMillis) {
     List<Reply> replies = new ArrayList<>();

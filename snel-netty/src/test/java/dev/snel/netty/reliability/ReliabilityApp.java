@@ -139,7 +139,8 @@ public final class ReliabilityApp {
     ServerConfig config =
         ServerConfig.defaults()
             .port(0)
-            .requestTimeout(Duration.parse(System.getProperty("reliability.requestTimeout", "PT30S")))
+            .requestTimeout(
+                Duration.parse(System.getProperty("reliability.requestTimeout", "PT30S")))
             .idleTimeout(Duration.parse(System.getProperty("reliability.idleTimeout", "PT60S")));
     SnelServer server = SnelServer.start(Snel.create().include(new Routes()), config);
     System.out.println("PORT " + server.port());

@@ -23,12 +23,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The reliability suite behind {@code docs/reliability.md}: every attack of the table against
- * one server process, then a soak, then the table compared with the committed page.
+ * The reliability suite behind {@code docs/reliability.md}: every attack of the table against one
+ * server process, then a soak, then the table compared with the committed page.
  *
  * <p>System properties: {@code reliability.soak.seconds} (default 40) and {@code
- * reliability.soak.connections} (default 64) size the soak; {@code reliability.write=true}
- * rewrites the generated sections of {@code docs/reliability.md} instead of comparing them.
+ * reliability.soak.connections} (default 64) size the soak; {@code reliability.write=true} rewrites
+ * the generated sections of {@code docs/reliability.md} instead of comparing them.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -68,16 +68,26 @@ class ReliabilityTest {
   @TestFactory
   @Order(1)
   Stream<DynamicTest> the_server_survives_every_attack_in_the_table() {
-    return attacks().stream().map(attack -> DynamicTest.dynamicTest(attack.name(), () -> {
-      Attack.Outcome outcome = attempt(attack);
-      rows.add(new Report.Row(attack, outcome));
-      assertThat(outcome.passed())
-          .as("%s: wanted %s; the server did: %s", attack.name(), outcome.missed(), outcome.observed())
-          .isTrue();
-    }));
+    return attacks().stream()
+        .map(
+            attack ->
+                DynamicTest.dynamicTest(
+                    attack.name(),
+                    () -> {
+                      Attack.Outcome outcome = attempt(attack);
+                      rows.add(new Report.Row(attack, outcome));
+                      assertThat(outcome.passed())
+                          .as(
+                              "%s: wanted %s; the server did: %s",
+                              attack.name(), outcome.missed(), outcome.observed())
+                          .isTrue();
+                    }));
   }
 
-  /** Runs one attack, then checks that a fresh connection is still served (restarting a dead server). */
+  /**
+   * Runs one attack, then checks that a fresh connection is still served (restarting a dead
+   * server).
+   */
   private Attack.Outcome attempt(Attack attack) {
     Attack.Outcome outcome;
     try {
@@ -86,7 +96,8 @@ class ReliabilityTest {
       outcome = new Attack.Outcome(false, "the scenario failed: " + e, "an answer");
     }
     if (target.serves()) {
-      return new Attack.Outcome(outcome.passed(), outcome.observed() + "; still serves", outcome.missed());
+      return new Attack.Outcome(
+          outcome.passed(), outcome.observed() + "; still serves", outcome.missed());
     }
     // A server that no longer serves is replaced, so that the next attacks meet a healthy one.
     String what = server.alive() ? "STOPPED SERVING" : "THE SERVER PROCESS DIED";
@@ -96,9 +107,16 @@ class ReliabilityTest {
     target = new Target(server);
     target.warmUp();
     measured.forEach(target::measured);
-    target.measured("After \"" + attack.name() + "\" the server " + what.toLowerCase(Locale.ROOT)
-        + " and was restarted; see " + ServerProcess.logFile() + ".");
-    String missed = outcome.missed().isEmpty() ? "still serves" : outcome.missed() + "; still serves";
+    target.measured(
+        "After \""
+            + attack.name()
+            + "\" the server "
+            + what.toLowerCase(Locale.ROOT)
+            + " and was restarted; see "
+            + ServerProcess.logFile()
+            + ".");
+    String missed =
+        outcome.missed().isEmpty() ? "still serves" : outcome.missed() + "; still serves";
     return new Attack.Outcome(false, outcome.observed() + "; " + what, missed);
   }
 
@@ -107,11 +125,22 @@ class ReliabilityTest {
   void heap_direct_memory_and_fds_come_back_after_a_soak() throws Exception {
     int seconds = Integer.getInteger("reliability.soak.seconds", 40);
     int connections = Integer.getInteger("reliability.soak.connections", 64);
-    soak = Soak.run(target, connections, Duration.ofSeconds(seconds), Duration.ofSeconds(Math.min(3, seconds)));
+    soak =
+        Soak.run(
+            target,
+            connections,
+            Duration.ofSeconds(seconds),
+            Duration.ofSeconds(Math.min(3, seconds)));
     assertThat(soak.unexpected()).as("unexpected answers: %s", soak.unexpectedSamples()).isZero();
-    assertThat(soak.heapFlat()).as("heap after GC back near the baseline: %s", Soak.describe(soak)).isTrue();
-    assertThat(soak.directFlat()).as("direct memory back near the baseline: %s", Soak.describe(soak)).isTrue();
-    assertThat(soak.fdsFlat()).as("open fds back near the baseline: %s", Soak.describe(soak)).isTrue();
+    assertThat(soak.heapFlat())
+        .as("heap after GC back near the baseline: %s", Soak.describe(soak))
+        .isTrue();
+    assertThat(soak.directFlat())
+        .as("direct memory back near the baseline: %s", Soak.describe(soak))
+        .isTrue();
+    assertThat(soak.fdsFlat())
+        .as("open fds back near the baseline: %s", Soak.describe(soak))
+        .isTrue();
   }
 
   @Test
@@ -134,9 +163,11 @@ class ReliabilityTest {
       return;
     }
     assertThat(Report.section(doc, "attacks"))
-        .as("docs/reliability.md's attack table differs from this run (%s); regenerate it with"
-            + " bin/mvn -B -q -pl snel-netty -am verify -Dtest=ReliabilityTest"
-            + " -Dsurefire.failIfNoSpecifiedTests=false -Dreliability.write=true", REPORT)
+        .as(
+            "docs/reliability.md's attack table differs from this run (%s); regenerate it with"
+                + " bin/mvn -B -q -pl snel-netty -am verify -Dtest=ReliabilityTest"
+                + " -Dsurefire.failIfNoSpecifiedTests=false -Dreliability.write=true",
+            REPORT)
         .isEqualTo(table);
   }
 }

@@ -3,9 +3,9 @@ package dev.snel.netty.reliability;
 import java.util.List;
 
 /**
- * The Markdown the suite writes: the attack table, the measurements and the soak, and their
- * places in {@code docs/reliability.md} between {@code <!-- name:begin -->} and {@code <!--
- * name:end -->} markers.
+ * The Markdown the suite writes: the attack table, the measurements and the soak, and their places
+ * in {@code docs/reliability.md} between {@code <!-- name:begin -->} and {@code <!-- name:end -->}
+ * markers.
  */
 final class Report {
   private Report() {}
@@ -20,12 +20,18 @@ final class Report {
     int n = 1;
     for (Row row : rows) {
       Attack.Outcome outcome = row.outcome();
-      out.append("| ").append(n++)
-          .append(" | ").append(cell(row.attack().name()))
-          .append(" | ").append(cell(row.attack().sent()))
-          .append(" | ").append(cell(row.attack().expected()))
-          .append(" | ").append(cell(outcome.observed()))
-          .append(" | ").append(outcome.passed() ? "pass" : "**FAIL** (missed: " + cell(outcome.missed()) + ")")
+      out.append("| ")
+          .append(n++)
+          .append(" | ")
+          .append(cell(row.attack().name()))
+          .append(" | ")
+          .append(cell(row.attack().sent()))
+          .append(" | ")
+          .append(cell(row.attack().expected()))
+          .append(" | ")
+          .append(cell(outcome.observed()))
+          .append(" | ")
+          .append(outcome.passed() ? "pass" : "**FAIL** (missed: " + cell(outcome.missed()) + ")")
           .append(" |\n");
     }
     long passed = rows.stream().filter(r -> r.outcome().passed()).count();
@@ -42,8 +48,12 @@ final class Report {
   }
 
   static String standalone(String table, String measurements, String soak) {
-    return "# Reliability suite results\n\n## Attacks\n\n" + table + "\n## Measurements\n\n" + measurements
-        + "\n## Soak\n\n" + soak;
+    return "# Reliability suite results\n\n## Attacks\n\n"
+        + table
+        + "\n## Measurements\n\n"
+        + measurements
+        + "\n## Soak\n\n"
+        + soak;
   }
 
   /** The text between a section's markers, without the newlines next to them. */
@@ -53,7 +63,8 @@ final class Report {
     int from = doc.indexOf(begin);
     int to = doc.indexOf(end);
     if (from < 0 || to < from) {
-      throw new IllegalStateException("docs/reliability.md has no " + begin.strip() + " ... " + end + " section");
+      throw new IllegalStateException(
+          "docs/reliability.md has no " + begin.strip() + " ... " + end + " section");
     }
     return doc.substring(from + begin.length(), to);
   }

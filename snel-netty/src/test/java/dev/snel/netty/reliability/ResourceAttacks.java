@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The attacks on the server's time, memory and connections: slow and idle clients, deep
- * pipelines, clients that never read, many abandoned connections. They wait for the server's
- * timeouts (seconds in the suite's config) but assert no duration.
+ * The attacks on the server's time, memory and connections: slow and idle clients, deep pipelines,
+ * clients that never read, many abandoned connections. They wait for the server's timeouts (seconds
+ * in the suite's config) but assert no duration.
  */
 final class ResourceAttacks {
   static final int BACKPRESSURE_CONNECTIONS = 8;
@@ -54,14 +54,18 @@ final class ResourceAttacks {
             target -> pipelined(target, 2000)),
         new Attack(
             "pipelining client that never reads",
-            BACKPRESSURE_CONNECTIONS + " connections each pipelining " + BACKPRESSURE_REQUESTS
-                + " `GET /big` (256 KiB answers, 400 MiB in all), written in batches of " + BACKPRESSURE_BATCH
+            BACKPRESSURE_CONNECTIONS
+                + " connections each pipelining "
+                + BACKPRESSURE_REQUESTS
+                + " `GET /big` (256 KiB answers, 400 MiB in all), written in batches of "
+                + BACKPRESSURE_BATCH
                 + ", never reading",
             "RSS and direct memory grow by less than 64 MiB",
             ResourceAttacks::neverReads),
         new Attack(
             "pipelined big bodies to a slow route",
-            UPLOADS + " pipelined `POST`s of 1,000,000 bytes each (just under the body limit) to a route"
+            UPLOADS
+                + " pipelined `POST`s of 1,000,000 bytes each (just under the body limit) to a route"
                 + " that holds each request for 4 s",
             "heap and direct memory grow by less than 64 MiB",
             ResourceAttacks::pipelinedUploads),
@@ -93,7 +97,8 @@ final class ResourceAttacks {
       Raw.Replies replies = raw.timeout(5000).readAll();
       Attacks.describeAll(verdict, replies);
       List<Raw.Reply> got = replies.replies();
-      verdict.require(got.size() == 1 && got.get(0).status() == 408, "408")
+      verdict
+          .require(got.size() == 1 && got.get(0).status() == 408, "408")
           .require(replies.closed(), "connection closed");
     }
     return verdict.outcome();
@@ -114,7 +119,8 @@ final class ResourceAttacks {
     try (Raw raw = target.open()) {
       Raw.Reply first = raw.send(Raw.get("/fast")).read();
       Raw.Replies rest = raw.timeout(15_000).readAll();
-      verdict.saw(Attacks.describe(first) + ", then " + rest.replies().size() + " more")
+      verdict
+          .saw(Attacks.describe(first) + ", then " + rest.replies().size() + " more")
           .saw(rest.closed() ? "closed" : "kept open")
           .require(first.status() == 200, "200")
           .require(rest.replies().isEmpty() && rest.closed(), "closed without a response");
@@ -156,16 +162,26 @@ final class ResourceAttacks {
     long executed = target.marks(tag);
     // Where a server stops answering depends on scheduling: the exact counts go to the
     // measurements, the table says only whether the promises held.
-    target.measured(count + " pipelined GETs: " + answered + " answered, " + executed + " executed.");
+    target.measured(
+        count + " pipelined GETs: " + answered + " answered, " + executed + " executed.");
     boolean allOrClosed = answered == count || closed;
     if (inOrder && executed == answered && allOrClosed && answered > 0) {
       // Whether a server with a pipeline limit reaches it depends on scheduling: one text for both.
-      return new Verdict().saw("answers in order, the rest (if any) refused by a close;"
-          + " nothing executed without an answer").outcome();
+      return new Verdict()
+          .saw(
+              "answers in order, the rest (if any) refused by a close;"
+                  + " nothing executed without an answer")
+          .outcome();
     }
     return new Verdict()
-        .saw("answered " + (answered == count ? "all" : "some") + (inOrder ? " in order" : ", NOT in order"))
-        .saw(executed == answered ? "nothing executed without an answer" : "SOME EXECUTED WITHOUT AN ANSWER")
+        .saw(
+            "answered "
+                + (answered == count ? "all" : "some")
+                + (inOrder ? " in order" : ", NOT in order"))
+        .saw(
+            executed == answered
+                ? "nothing executed without an answer"
+                : "SOME EXECUTED WITHOUT AN ANSWER")
         .saw(closed ? "closed" : "kept open")
         .require(answered > 0, "answers")
         .require(inOrder, "answered in order")
@@ -225,18 +241,27 @@ final class ResourceAttacks {
     ServerProcess.Stats after = server.stats();
     long rssGrowth = maxRss - before.rss();
     long directGrowth = maxDirect - before.direct();
-    target.measured(String.format(
-        "Pipelining client that never reads: RSS %s before, %s at most (+%s); direct memory %s before,"
-            + " %s at most (+%s; Netty's counter %s, the default allocator %s, the JDK's direct pool %s);"
-            + " after the clients closed: %s.",
-        ServerProcess.Stats.mib(before.rss()), ServerProcess.Stats.mib(maxRss), ServerProcess.Stats.mib(rssGrowth),
-        ServerProcess.Stats.mib(before.direct()), ServerProcess.Stats.mib(maxDirect),
-        ServerProcess.Stats.mib(directGrowth), ServerProcess.Stats.mib(peak.nettyDirect()),
-        ServerProcess.Stats.mib(peak.allocatorDirect()), ServerProcess.Stats.mib(peak.jdkDirect()),
-        after.describe()));
+    target.measured(
+        String.format(
+            "Pipelining client that never reads: RSS %s before, %s at most (+%s); direct memory %s before,"
+                + " %s at most (+%s; Netty's counter %s, the default allocator %s, the JDK's direct pool %s);"
+                + " after the clients closed: %s.",
+            ServerProcess.Stats.mib(before.rss()),
+            ServerProcess.Stats.mib(maxRss),
+            ServerProcess.Stats.mib(rssGrowth),
+            ServerProcess.Stats.mib(before.direct()),
+            ServerProcess.Stats.mib(maxDirect),
+            ServerProcess.Stats.mib(directGrowth),
+            ServerProcess.Stats.mib(peak.nettyDirect()),
+            ServerProcess.Stats.mib(peak.allocatorDirect()),
+            ServerProcess.Stats.mib(peak.jdkDirect()),
+            after.describe()));
     return new Verdict()
         .saw("RSS grew " + (rssGrowth < MEMORY_BOUND ? "less" : "MORE") + " than 64 MiB")
-        .saw("direct memory grew " + (directGrowth < MEMORY_BOUND ? "less" : "MORE") + " than 64 MiB")
+        .saw(
+            "direct memory grew "
+                + (directGrowth < MEMORY_BOUND ? "less" : "MORE")
+                + " than 64 MiB")
         .require(rssGrowth < MEMORY_BOUND, "RSS growth under 64 MiB")
         .require(directGrowth < MEMORY_BOUND, "direct memory growth under 64 MiB")
         .outcome();
@@ -248,20 +273,27 @@ final class ResourceAttacks {
     long maxHeap = before.heap();
     long maxDirect = before.direct();
     byte[] body = new byte[1_000_000];
-    byte[] head = ("POST /slow-upload?ms=4000 HTTP/1.1\r\nHost: t\r\nContent-Type: application/octet-stream\r\n"
-        + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    byte[] head =
+        ("POST /slow-upload?ms=4000 HTTP/1.1\r\nHost: t\r\nContent-Type: application/octet-stream\r\n"
+                + "Content-Length: "
+                + body.length
+                + "\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
     Socket socket = new Socket("127.0.0.1", target.port());
-    Thread writer = Thread.ofVirtual().start(() -> {
-      try {
-        for (int i = 0; i < UPLOADS; i++) {
-          socket.getOutputStream().write(head);
-          socket.getOutputStream().write(body);
-        }
-        socket.getOutputStream().flush();
-      } catch (IOException stopped) {
-        // the server stopped reading, and the socket was reset below
-      }
-    });
+    Thread writer =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  try {
+                    for (int i = 0; i < UPLOADS; i++) {
+                      socket.getOutputStream().write(head);
+                      socket.getOutputStream().write(body);
+                    }
+                    socket.getOutputStream().flush();
+                  } catch (IOException stopped) {
+                    // the server stopped reading, and the socket was reset below
+                  }
+                });
     try {
       for (int i = 0; i < 12; i++) {
         Thread.sleep(250);
@@ -276,15 +308,22 @@ final class ResourceAttacks {
     }
     long heapGrowth = maxHeap - before.heap();
     long directGrowth = maxDirect - before.direct();
-    target.measured(String.format(
-        "Pipelined big bodies to a slow route: heap after GC %s before, %s at most (+%s); direct memory %s before,"
-            + " %s at most (+%s).",
-        ServerProcess.Stats.mib(before.heap()), ServerProcess.Stats.mib(maxHeap), ServerProcess.Stats.mib(heapGrowth),
-        ServerProcess.Stats.mib(before.direct()), ServerProcess.Stats.mib(maxDirect),
-        ServerProcess.Stats.mib(directGrowth)));
+    target.measured(
+        String.format(
+            "Pipelined big bodies to a slow route: heap after GC %s before, %s at most (+%s); direct memory %s before,"
+                + " %s at most (+%s).",
+            ServerProcess.Stats.mib(before.heap()),
+            ServerProcess.Stats.mib(maxHeap),
+            ServerProcess.Stats.mib(heapGrowth),
+            ServerProcess.Stats.mib(before.direct()),
+            ServerProcess.Stats.mib(maxDirect),
+            ServerProcess.Stats.mib(directGrowth)));
     return new Verdict()
         .saw("heap grew " + (heapGrowth < MEMORY_BOUND ? "less" : "MORE") + " than 64 MiB")
-        .saw("direct memory grew " + (directGrowth < MEMORY_BOUND ? "less" : "MORE") + " than 64 MiB")
+        .saw(
+            "direct memory grew "
+                + (directGrowth < MEMORY_BOUND ? "less" : "MORE")
+                + " than 64 MiB")
         .require(heapGrowth < MEMORY_BOUND, "heap growth under 64 MiB")
         .require(directGrowth < MEMORY_BOUND, "direct memory growth under 64 MiB")
         .outcome();
@@ -301,7 +340,9 @@ final class ResourceAttacks {
         Socket socket = new Socket("127.0.0.1", target.port());
         sockets.add(socket);
         if (i % 2 == 0) {
-          socket.getOutputStream().write("GET /fast HTTP/1.1\r\nHo".getBytes(StandardCharsets.US_ASCII));
+          socket
+              .getOutputStream()
+              .write("GET /fast HTTP/1.1\r\nHo".getBytes(StandardCharsets.US_ASCII));
         }
       }
       boolean back = waitForFds(server, baseline);
@@ -327,7 +368,9 @@ final class ResourceAttacks {
     return new Verdict()
         .saw(closed + " of " + ABANDONED + " closed by the server, " + timedOut + " after a 408")
         .saw(back ? "fds back to the baseline" : "fds NOT back to the baseline")
-        .require(closed == ABANDONED && timedOut == ABANDONED / 2, "all closed, the partial ones after a 408")
+        .require(
+            closed == ABANDONED && timedOut == ABANDONED / 2,
+            "all closed, the partial ones after a 408")
         .require(back, "fds back to the baseline")
         .outcome();
   }
@@ -337,9 +380,13 @@ final class ResourceAttacks {
     long baseline = server.fds();
     for (int i = 0; i < 20; i++) {
       try (Socket socket = new Socket("127.0.0.1", target.port())) {
-        socket.getOutputStream().write(("POST /mark/reset HTTP/1.1\r\nHost: t\r\n"
-            + "Content-Type: application/octet-stream\r\nContent-Length: 100000\r\n\r\n" + "x".repeat(1000))
-            .getBytes(StandardCharsets.US_ASCII));
+        socket
+            .getOutputStream()
+            .write(
+                ("POST /mark/reset HTTP/1.1\r\nHost: t\r\n"
+                        + "Content-Type: application/octet-stream\r\nContent-Length: 100000\r\n\r\n"
+                        + "x".repeat(1000))
+                    .getBytes(StandardCharsets.US_ASCII));
         socket.getOutputStream().flush();
         socket.setSoLinger(true, 0);
       }

@@ -56,7 +56,8 @@ final class ServerProcess implements AutoCloseable {
               .redirectError(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
               .start();
       BufferedReader out =
-          new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+          new BufferedReader(
+              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
       int port = -1;
       for (String line = out.readLine(); line != null; line = out.readLine()) {
         if (line.startsWith("PORT ")) {
@@ -66,18 +67,22 @@ final class ServerProcess implements AutoCloseable {
       }
       if (port < 0) {
         process.destroyForcibly();
-        throw new IllegalStateException("the server process ended without a port; see " + logFile());
+        throw new IllegalStateException(
+            "the server process ended without a port; see " + logFile());
       }
       // Keeps reading stdout so that the process never blocks on a full pipe.
-      Thread drain = Thread.ofVirtual().start(() -> {
-        try {
-          while (out.readLine() != null) {
-            // discard
-          }
-        } catch (IOException ignored) {
-          // the process ended
-        }
-      });
+      Thread drain =
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    try {
+                      while (out.readLine() != null) {
+                        // discard
+                      }
+                    } catch (IOException ignored) {
+                      // the process ended
+                    }
+                  });
       return new ServerProcess(process, port, drain);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -130,8 +135,13 @@ final class ServerProcess implements AutoCloseable {
       Raw.Reply reply = raw.send(Raw.get("/_stats")).read();
       body = reply.body();
     }
-    return new Stats(rss(), fds(), number(body, "heap"), number(body, "netty_direct"),
-        number(body, "allocator_direct"), number(body, "jdk_direct"));
+    return new Stats(
+        rss(),
+        fds(),
+        number(body, "heap"),
+        number(body, "netty_direct"),
+        number(body, "allocator_direct"),
+        number(body, "jdk_direct"));
   }
 
   private static long number(String json, String key) {
@@ -143,13 +153,15 @@ final class ServerProcess implements AutoCloseable {
    * One measurement, in bytes (fds: a count). The direct memory is the largest of what Netty's
    * counter, the default allocator and the JDK's buffer pool report: each misses some buffers.
    */
-  record Stats(long rss, long fds, long heap, long nettyDirect, long allocatorDirect, long jdkDirect) {
+  record Stats(
+      long rss, long fds, long heap, long nettyDirect, long allocatorDirect, long jdkDirect) {
     long direct() {
       return Math.max(Math.max(nettyDirect, allocatorDirect), jdkDirect);
     }
 
     String describe() {
-      return String.format("RSS %s, heap %s, direct %s, %d fds", mib(rss), mib(heap), mib(direct()), fds);
+      return String.format(
+          "RSS %s, heap %s, direct %s, %d fds", mib(rss), mib(heap), mib(direct()), fds);
     }
 
     static String mib(long bytes) {

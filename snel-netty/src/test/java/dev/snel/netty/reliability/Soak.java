@@ -7,16 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Many connections sending a mix of valid and invalid requests for a while: keep-alive,
- * pipelined, big answers, bad JSON, oversized headers, garbage, abrupt resets. Measures the
- * server before (after a warm-up) and after, when every connection has gone.
+ * Many connections sending a mix of valid and invalid requests for a while: keep-alive, pipelined,
+ * big answers, bad JSON, oversized headers, garbage, abrupt resets. Measures the server before
+ * (after a warm-up) and after, when every connection has gone.
  *
  * <p>Threading: one virtual thread per connection; the counters are shared atomics.
  */
@@ -58,23 +58,27 @@ final class Soak {
     this.target = target;
   }
 
-  static Result run(Target target, int connections, Duration duration, Duration warmUp) throws Exception {
+  static Result run(Target target, int connections, Duration duration, Duration warmUp)
+      throws Exception {
     ServerProcess server = target.process();
     new Soak(target).load(connections, warmUp);
     Thread.sleep(1000); // lets the server finish closing the warm-up's connections
     ServerProcess.Stats baseline = server.stats();
     Soak soak = new Soak(target);
     AtomicLong peakRss = new AtomicLong(server.rss());
-    Thread monitor = Thread.ofVirtual().start(() -> {
-      while (!Thread.currentThread().isInterrupted()) {
-        peakRss.accumulateAndGet(server.rss(), Math::max);
-        try {
-          Thread.sleep(500);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    });
+    Thread monitor =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  while (!Thread.currentThread().isInterrupted()) {
+                    peakRss.accumulateAndGet(server.rss(), Math::max);
+                    try {
+                      Thread.sleep(500);
+                    } catch (InterruptedException e) {
+                      return;
+                    }
+                  }
+                });
     try {
       soak.load(connections, duration);
     } finally {
@@ -82,8 +86,16 @@ final class Soak {
     }
     ResourceAttacks.waitForFds(server, baseline.fds());
     ServerProcess.Stats end = server.stats();
-    return new Result(connections, duration, soak.requests.get(), soak.unexpected.get(),
-        soak.connectionErrors.get(), List.copyOf(soak.samples), baseline, peakRss.get(), end);
+    return new Result(
+        connections,
+        duration,
+        soak.requests.get(),
+        soak.unexpected.get(),
+        soak.connectionErrors.get(),
+        List.copyOf(soak.samples),
+        baseline,
+        peakRss.get(),
+        end);
   }
 
   private void load(int connections, Duration duration) throws Exception {
@@ -92,10 +104,12 @@ final class Soak {
       List<Future<?>> workers = new ArrayList<>();
       for (int i = 0; i < connections; i++) {
         long seed = i;
-        workers.add(threads.submit(() -> {
-          work(new Random(seed), end);
-          return null;
-        }));
+        workers.add(
+            threads.submit(
+                () -> {
+                  work(new Random(seed), end);
+                  return null;
+                }));
       }
       for (Future<?> worker : workers) {
         worker.get(duration.toSeconds() + 60, TimeUnit.SECONDS);
@@ -127,11 +141,12 @@ final class Soak {
     switch (kind) {
       case 0, 1, 2 -> expect(raw.send(Raw.get("/fast")).read(), 200);
       case 3 -> {
-        raw.send(Raw.get("/fast")
-            + Raw.post("/items", "application/json", "{\"name\":\"pen\",\"price\":1.5}")
-            + Raw.post("/items", "application/json", "{\"name\":\"\",\"price\":-1}")
-            + Raw.get("/number?x=abc")
-            + Raw.get("/mark/soak?i=1"));
+        raw.send(
+            Raw.get("/fast")
+                + Raw.post("/items", "application/json", "{\"name\":\"pen\",\"price\":1.5}")
+                + Raw.post("/items", "application/json", "{\"name\":\"\",\"price\":-1}")
+                + Raw.get("/number?x=abc")
+                + Raw.get("/mark/soak?i=1"));
         int[] statuses = {200, 200, 422, 422, 200};
         for (int status : statuses) {
           expect(raw.read(), status);
@@ -149,12 +164,19 @@ final class Soak {
         return false;
       }
       case 8 -> {
-        expect(raw.send("GET /fast HTTP/1.1\r\nHost: t\r\nX-Big: " + "b".repeat(20_000) + "\r\n\r\n").read(), 431);
+        expect(
+            raw.send("GET /fast HTTP/1.1\r\nHost: t\r\nX-Big: " + "b".repeat(20_000) + "\r\n\r\n")
+                .read(),
+            431);
         return false;
       }
       case 9 -> {
-        expect(raw.send("POST /items HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
-            + "Content-Length: 5000000\r\n\r\n{").read(), 413);
+        expect(
+            raw.send(
+                    "POST /items HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: 5000000\r\n\r\n{")
+                .read(),
+            413);
         return false;
       }
       case 10 -> {
@@ -198,25 +220,59 @@ final class Soak {
 
   static String describe(Result result) {
     StringBuilder out = new StringBuilder();
-    out.append(String.format(java.util.Locale.ROOT,
-        "%d connections for %d s, %,d requests answered, %d unexpected answers, %d connection errors.\n\n",
-        result.connections(), result.duration().toSeconds(), result.requests(), result.unexpected(),
-        result.connectionErrors()));
+    out.append(
+        String.format(
+            java.util.Locale.ROOT,
+            "%d connections for %d s, %,d requests answered, %d unexpected answers, %d connection errors.\n\n",
+            result.connections(),
+            result.duration().toSeconds(),
+            result.requests(),
+            result.unexpected(),
+            result.connectionErrors()));
     out.append("| measure | after warm-up | at the end | allowed | result |\n");
     out.append("|---|---|---|---|---|\n");
-    out.append(row("heap after GC", ServerProcess.Stats.mib(result.baseline().heap()),
-        ServerProcess.Stats.mib(result.end().heap()), "+16 MiB", result.heapFlat()));
-    out.append(row("direct memory", ServerProcess.Stats.mib(result.baseline().direct()),
-        ServerProcess.Stats.mib(result.end().direct()), "+16 MiB", result.directFlat()));
-    out.append(row("open fds", Long.toString(result.baseline().fds()), Long.toString(result.end().fds()),
-        "+" + ResourceAttacks.FD_MARGIN, result.fdsFlat()));
-    out.append(String.format("| RSS (reported, not checked) | %s | %s (peak %s) | | |\n",
-        ServerProcess.Stats.mib(result.baseline().rss()), ServerProcess.Stats.mib(result.end().rss()),
-        ServerProcess.Stats.mib(result.peakRss())));
+    out.append(
+        row(
+            "heap after GC",
+            ServerProcess.Stats.mib(result.baseline().heap()),
+            ServerProcess.Stats.mib(result.end().heap()),
+            "+16 MiB",
+            result.heapFlat()));
+    out.append(
+        row(
+            "direct memory",
+            ServerProcess.Stats.mib(result.baseline().direct()),
+            ServerProcess.Stats.mib(result.end().direct()),
+            "+16 MiB",
+            result.directFlat()));
+    out.append(
+        row(
+            "open fds",
+            Long.toString(result.baseline().fds()),
+            Long.toString(result.end().fds()),
+            "+" + ResourceAttacks.FD_MARGIN,
+            result.fdsFlat()));
+    out.append(
+        String.format(
+            "| RSS (reported, not checked) | %s | %s (peak %s) | | |\n",
+            ServerProcess.Stats.mib(result.baseline().rss()),
+            ServerProcess.Stats.mib(result.end().rss()),
+            ServerProcess.Stats.mib(result.peakRss())));
     return out.toString();
   }
 
-  private static String row(String measure, String before, String after, String allowed, boolean ok) {
-    return "| " + measure + " | " + before + " | " + after + " | " + allowed + " | " + (ok ? "pass" : "**FAIL**") + " |\n";
+  private static String row(
+      String measure, String before, String after, String allowed, boolean ok) {
+    return "| "
+        + measure
+        + " | "
+        + before
+        + " | "
+        + after
+        + " | "
+        + allowed
+        + " | "
+        + (ok ? "pass" : "**FAIL**")
+        + " |\n";
   }
 }

@@ -53,8 +53,10 @@ final class Target {
   void warmUp() {
     try (Raw raw = open()) {
       for (int i = 0; i < 200; i++) {
-        raw.send(Raw.get("/fast") + Raw.post("/items", "application/json", "{\"name\":\"pen\",\"price\":1}")
-            + Raw.post("/items", "application/json", "{}"));
+        raw.send(
+            Raw.get("/fast")
+                + Raw.post("/items", "application/json", "{\"name\":\"pen\",\"price\":1}")
+                + Raw.post("/items", "application/json", "{}"));
         raw.read();
         raw.read();
         raw.read();

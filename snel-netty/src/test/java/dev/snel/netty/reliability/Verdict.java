@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Collects what a scenario saw and which expectations it missed. What is seen goes into the
- * committed table, so it must not vary between runs of a server that behaves the same: no
- * timings, no byte counts that depend on scheduling.
+ * committed table, so it must not vary between runs of a server that behaves the same: no timings,
+ * no byte counts that depend on scheduling.
  */
 final class Verdict {
   private final List<String> seen = new ArrayList<>();

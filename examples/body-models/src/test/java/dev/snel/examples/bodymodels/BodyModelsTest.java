@@ -13,12 +13,19 @@ class BodyModelsTest {
   private final TestClient client = TestClient.of(Main.app());
 
   private TestResponse send(String method, String path, String json) {
-    return client.request(method, path).body(json.getBytes(StandardCharsets.UTF_8), "application/json").send();
+    return client
+        .request(method, path)
+        .body(json.getBytes(StandardCharsets.UTF_8), "application/json")
+        .send();
   }
 
   @Test
   void fills_defaults_and_optional_members_of_a_nested_model() {
-    TestResponse response = send("PUT", "/items/1", "{\"name\":\"Foo\",\"price\":35.4,\"images\":[{\"url\":\"http://x/a.png\",\"name\":\"a\"}]}");
+    TestResponse response =
+        send(
+            "PUT",
+            "/items/1",
+            "{\"name\":\"Foo\",\"price\":35.4,\"images\":[{\"url\":\"http://x/a.png\",\"name\":\"a\"}]}");
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.json())
         .isEqualTo(
@@ -40,7 +47,10 @@ class BodyModelsTest {
   @Test
   void reports_every_error_with_its_exact_location_in_nested_lists() {
     TestResponse response =
-        send("PUT", "/items/2", "{\"name\":\"\",\"price\":-1,\"tax\":\"x\",\"images\":[{\"url\":\"u\"},{\"url\":\"v\",\"name\":5}]}");
+        send(
+            "PUT",
+            "/items/2",
+            "{\"name\":\"\",\"price\":-1,\"tax\":\"x\",\"images\":[{\"url\":\"u\"},{\"url\":\"v\",\"name\":5}]}");
     assertThat(response.status()).isEqualTo(422);
     assertThat(response.json())
         .isEqualTo(
@@ -56,20 +66,29 @@ class BodyModelsTest {
 
   @Test
   void embeds_several_body_parameters_by_name() {
-    TestResponse response = send("POST", "/offers", "{\"item\":{\"name\":\"Foo\",\"price\":1},\"importance\":5}");
+    TestResponse response =
+        send("POST", "/offers", "{\"item\":{\"name\":\"Foo\",\"price\":1},\"importance\":5}");
     assertThat(response.json().get("importance").asInt()).isEqualTo(5);
     assertThat(response.json().get("item").get("name").asString()).isEqualTo("Foo");
     assertThat(response.text()).startsWith("{\"item\":{").endsWith(",\"importance\":5}");
     TestResponse missing = send("POST", "/offers", "{\"item\":{\"name\":\"Foo\",\"price\":1}}");
     assertThat(missing.json())
-        .isEqualTo(json("{\"detail\":[{\"type\":\"missing\",\"loc\":[\"body\",\"importance\"],\"msg\":\"Field required\",\"input\":null}]}"));
+        .isEqualTo(
+            json(
+                "{\"detail\":[{\"type\":\"missing\",\"loc\":[\"body\",\"importance\"],\"msg\":\"Field required\",\"input\":null}]}"));
   }
 
   @Test
   void reads_and_writes_camel_case_names_and_aliases_and_forbids_extra_members() {
-    assertThat(send("POST", "/orders", "{\"orderId\":1,\"customerName\":\"Ann\",\"qty\":12}").text())
+    assertThat(
+            send("POST", "/orders", "{\"orderId\":1,\"customerName\":\"Ann\",\"qty\":12}").text())
         .isEqualTo("{\"orderId\":1,\"customerName\":\"Ann\",\"qty\":12}");
-    assertThat(send("POST", "/orders", "{\"orderId\":1,\"customerName\":\"Ann\",\"qty\":7,\"extra\":1}").json())
+    assertThat(
+            send(
+                    "POST",
+                    "/orders",
+                    "{\"orderId\":1,\"customerName\":\"Ann\",\"qty\":7,\"extra\":1}")
+                .json())
         .isEqualTo(
             json(
                 """
@@ -80,7 +99,8 @@ class BodyModelsTest {
 
   @Test
   void a_model_validator_checks_the_whole_model() {
-    assertThat(send("POST", "/ranges", "{\"low\":1,\"high\":5}").json()).isEqualTo(json("{\"low\":1.0,\"high\":5.0}"));
+    assertThat(send("POST", "/ranges", "{\"low\":1,\"high\":5}").json())
+        .isEqualTo(json("{\"low\":1.0,\"high\":5.0}"));
     assertThat(send("POST", "/ranges", "{\"low\":5,\"high\":1}").json())
         .isEqualTo(
             json(
@@ -91,7 +111,8 @@ class BodyModelsTest {
 
   @Test
   void a_discriminated_union_picks_the_record_by_its_tag() {
-    assertThat(send("POST", "/pets", "{\"pet_type\":\"cat\",\"meows\":true}").text()).isEqualTo("{\"pet_type\":\"cat\",\"meows\":true}");
+    assertThat(send("POST", "/pets", "{\"pet_type\":\"cat\",\"meows\":true}").text())
+        .isEqualTo("{\"pet_type\":\"cat\",\"meows\":true}");
     assertThat(send("POST", "/pets", "{\"pet_type\":\"dog\",\"barks\":\"loud\"}").json())
         .isEqualTo(
             json(
@@ -106,7 +127,13 @@ class BodyModelsTest {
                   "msg":"Input tag 'fish' found using 'pet_type' does not match any of the expected tags: 'cat', 'dog'",
                   "input":{"pet_type":"fish"},
                   "ctx":{"discriminator":"'pet_type'","tag":"fish","expected_tags":"'cat', 'dog'"}}]}"""));
-    assertThat(send("POST", "/pets", "{\"meows\":true}").json().get("detail").get(0).get("type").asString())
+    assertThat(
+            send("POST", "/pets", "{\"meows\":true}")
+                .json()
+                .get("detail")
+                .get(0)
+                .get("type")
+                .asString())
         .isEqualTo("union_tag_not_found");
   }
 }

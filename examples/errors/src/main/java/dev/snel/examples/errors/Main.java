@@ -48,8 +48,10 @@ public final class Main {
             (request, e) -> {
               Map<String, Object> body =
                   Json.object(
-                      "message", "ERROR: The thing '" + e.name() + "' caused an issue.",
-                      "error_code", "THING_ESCAPE_ERROR");
+                      "message",
+                      "ERROR: The thing '" + e.name() + "' caused an issue.",
+                      "error_code",
+                      "THING_ESCAPE_ERROR");
               return Response.json(body).status(418);
             });
   }

@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The seed's custom exception and global handler, in-process and over a real socket. */
 class ErrorsAppTest {
   @AutoClose
-  private static final SnelServer server = SnelServer.start(Main.app(), ServerConfig.defaults().port(0));
+  private static final SnelServer server =
+      SnelServer.start(Main.app(), ServerConfig.defaults().port(0));
 
   static Stream<TestClient> clients() {
     return Stream.of(TestClient.of(Main.app()), TestClient.of(server.baseUri()));
@@ -45,7 +46,8 @@ class ErrorsAppTest {
   @MethodSource("clients")
   void names_are_case_sensitive_and_percent_decoded(TestClient client) {
     assertThat(client.get("/thing/YOLO").json()).isEqualTo(json("{\"thing_name\":\"YOLO\"}"));
-    assertThat(client.get("/thing/hello%20world").json()).isEqualTo(json("{\"thing_name\":\"hello world\"}"));
+    assertThat(client.get("/thing/hello%20world").json())
+        .isEqualTo(json("{\"thing_name\":\"hello world\"}"));
     assertThat(client.get("/thing/caf%C3%A9").json()).isEqualTo(json("{\"thing_name\":\"café\"}"));
   }
 

@@ -97,7 +97,8 @@ public final class Main {
         .include(new Routes())
         .exceptionHandler(
             IllegalArgumentException.class,
-            (request, e) -> Response.json(Map.of("detail", "Bad argument: " + e.getMessage())).status(400))
+            (request, e) ->
+                Response.json(Map.of("detail", "Bad argument: " + e.getMessage())).status(400))
         .exceptionHandler(
             RuntimeException.class,
             (request, e) -> {
@@ -146,8 +147,8 @@ public final class Main {
   }
 
   /**
-   * Serves an app on $PORT (default 8000): {@link #app()}, or the one named by $HANDLERS
-   * ({@code specific}, {@code plain-text} or {@code logging}).
+   * Serves an app on $PORT (default 8000): {@link #app()}, or the one named by $HANDLERS ({@code
+   * specific}, {@code plain-text} or {@code logging}).
    */
   public static void main(String[] args) {
     String handlers = System.getenv().getOrDefault("HANDLERS", "built-in");

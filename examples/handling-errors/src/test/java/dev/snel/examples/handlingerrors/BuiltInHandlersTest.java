@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** {@link Main#app()}: HttpException and Snel's own errors through the built-in handlers. */
 class BuiltInHandlersTest {
   @AutoClose
-  private static final SnelServer server = SnelServer.start(Main.app(), ServerConfig.defaults().port(0));
+  private static final SnelServer server =
+      SnelServer.start(Main.app(), ServerConfig.defaults().port(0));
 
   static Stream<TestClient> clients() {
     return Stream.of(TestClient.of(Main.app()), TestClient.of(server.baseUri()));
@@ -43,7 +44,10 @@ class BuiltInHandlersTest {
   @ParameterizedTest
   @MethodSource("clients")
   void a_detail_can_be_any_json_value(TestClient client) {
-    assertJson(client.get("/conflict"), 409, "{\"detail\":{\"code\":\"duplicate_name\",\"name\":\"foo\"}}");
+    assertJson(
+        client.get("/conflict"),
+        409,
+        "{\"detail\":{\"code\":\"duplicate_name\",\"name\":\"foo\"}}");
   }
 
   @ParameterizedTest
@@ -100,14 +104,16 @@ class BuiltInHandlersTest {
       assertThat(response.status()).isEqualTo(500);
       assertThat(response.header("content-type")).contains("text/plain; charset=utf-8");
       assertThat(response.text()).isEqualTo("Internal Server Error");
-      assertThat(response.header("x-request-id")).hasValueSatisfying(id -> assertThat(id).matches("[0-9a-f]+"));
+      assertThat(response.header("x-request-id"))
+          .hasValueSatisfying(id -> assertThat(id).matches("[0-9a-f]+"));
     }
   }
 
   @ParameterizedTest
   @MethodSource("clients")
   void keeps_the_request_id_the_client_sent(TestClient client) {
-    TestResponse response = client.request("GET", "/state").header("x-request-id", "req-123").send();
+    TestResponse response =
+        client.request("GET", "/state").header("x-request-id", "req-123").send();
     assertThat(response.status()).isEqualTo(500);
     assertThat(response.header("x-request-id")).contains("req-123");
   }

@@ -14,8 +14,15 @@ class LoggingHandlersTest {
 
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource({
-    "GET, /items/bar", "GET, /items-header/bar", "GET, /conflict", "GET, /teapot", "GET, /later",
-    "GET, /nope", "POST, /items/foo", "GET, /numbers/x", "GET, /items/foo"
+    "GET, /items/bar",
+    "GET, /items-header/bar",
+    "GET, /conflict",
+    "GET, /teapot",
+    "GET, /later",
+    "GET, /nope",
+    "POST, /items/foo",
+    "GET, /numbers/x",
+    "GET, /items/foo"
   })
   void answers_like_the_built_in_handlers(String method, String target) {
     TestResponse expected = builtIn.request(method, target).send();

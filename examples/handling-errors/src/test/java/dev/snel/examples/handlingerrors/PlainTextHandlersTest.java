@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** {@link Main#plainTextApp()}: the built-in handlers of HTTP and validation errors replaced. */
 class PlainTextHandlersTest {
   @AutoClose
-  private static final SnelServer server = SnelServer.start(Main.plainTextApp(), ServerConfig.defaults().port(0));
+  private static final SnelServer server =
+      SnelServer.start(Main.plainTextApp(), ServerConfig.defaults().port(0));
 
   static Stream<TestClient> clients() {
     return Stream.of(TestClient.of(Main.plainTextApp()), TestClient.of(server.baseUri()));
@@ -50,7 +51,9 @@ class PlainTextHandlersTest {
   @MethodSource("clients")
   void answers_invalid_requests_with_400_and_one_line_per_problem(TestClient client) {
     assertText(
-        client.get("/numbers/x"), 400, "[path, n]: Input should be a valid integer, unable to parse string as an integer");
+        client.get("/numbers/x"),
+        400,
+        "[path, n]: Input should be a valid integer, unable to parse string as an integer");
   }
 
   @ParameterizedTest

@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** {@link Main#specificApp()}: the handler registered nearest to the thrown class answers. */
 class SpecificHandlersTest {
   @AutoClose
-  private static final SnelServer server = SnelServer.start(Main.specificApp(), ServerConfig.defaults().port(0));
+  private static final SnelServer server =
+      SnelServer.start(Main.specificApp(), ServerConfig.defaults().port(0));
 
   static Stream<TestClient> clients() {
     return Stream.of(TestClient.of(Main.specificApp()), TestClient.of(server.baseUri()));
@@ -24,7 +25,10 @@ class SpecificHandlersTest {
   @ParameterizedTest
   @MethodSource("clients")
   void a_number_format_exception_gets_the_illegal_argument_handler(TestClient client) {
-    assertJson(client.get("/parse/xx"), 400, "{\"detail\":\"Bad argument: For input string: \\\"xx\\\"\"}");
+    assertJson(
+        client.get("/parse/xx"),
+        400,
+        "{\"detail\":\"Bad argument: For input string: \\\"xx\\\"\"}");
     assertJson(client.get("/parse/12"), 200, "{\"number\":12}");
   }
 

@@ -96,7 +96,10 @@ public final class Main {
         .description(DESCRIPTION)
         .version("0.0.1")
         .termsOfService("http://example.com/terms/")
-        .contact("Deadpoolio the Amazing", "http://x-force.example.com/contact/", "dp@x-force.example.com")
+        .contact(
+            "Deadpoolio the Amazing",
+            "http://x-force.example.com/contact/",
+            "dp@x-force.example.com")
         .license("Apache 2.0", "Apache-2.0")
         .tag("users", "Operations with users. The **login** logic is also here.")
         .tag("items", "Manage items. So _fancy_ they have their own docs.")
@@ -116,7 +119,8 @@ public final class Main {
         .server("https://prod.example.com", "Production environment")
         .customize(
             document ->
-                document.putObject("externalDocs")
+                document
+                    .putObject("externalDocs")
                     .put("description", "The shop's handbook")
                     .put("url", "https://example.com/handbook"));
     return app;

@@ -16,11 +16,15 @@ class InteractiveDocsTest {
   @Test
   void the_document_carries_the_apps_metadata() {
     JsonNode info = client.get("/openapi.json").json().get("info");
-    assertThat(info.properties()).extracting(Map.Entry::getKey)
-        .containsExactly("title", "summary", "description", "termsOfService", "contact", "license", "version");
+    assertThat(info.properties())
+        .extracting(Map.Entry::getKey)
+        .containsExactly(
+            "title", "summary", "description", "termsOfService", "contact", "license", "version");
     assertThat(info.get("title").asString()).isEqualTo("ChimichangApp");
     assertThat(info.get("summary").asString()).isEqualTo("Deadpool's favorite app. Nuff said.");
-    assertThat(info.get("description").asString()).isEqualTo(Main.DESCRIPTION).startsWith("ChimichangApp API helps");
+    assertThat(info.get("description").asString())
+        .isEqualTo(Main.DESCRIPTION)
+        .startsWith("ChimichangApp API helps");
     assertThat(info.get("version").asString()).isEqualTo("0.0.1");
     assertThat(info.get("termsOfService").asString()).isEqualTo("http://example.com/terms/");
     assertThat(info.get("contact"))
@@ -30,7 +34,8 @@ class InteractiveDocsTest {
                 {"name": "Deadpoolio the Amazing", "url": "http://x-force.example.com/contact/",
                  "email": "dp@x-force.example.com"}
                 """));
-    assertThat(info.get("license")).isEqualTo(json("{\"name\": \"Apache 2.0\", \"identifier\": \"Apache-2.0\"}"));
+    assertThat(info.get("license"))
+        .isEqualTo(json("{\"name\": \"Apache 2.0\", \"identifier\": \"Apache-2.0\"}"));
   }
 
   @Test
@@ -68,7 +73,8 @@ class InteractiveDocsTest {
     assertThat(client.get("/items/" + id).json().get("name").asString()).isEqualTo("Chimichanga");
     assertThat(client.get("/items/").json().size()).isEqualTo(1);
     assertThat(client.get("/items/999").status()).isEqualTo(404);
-    assertThat(client.get("/users/").json()).isEqualTo(json("[{\"username\":\"Rick\"},{\"username\":\"Morty\"}]"));
+    assertThat(client.get("/users/").json())
+        .isEqualTo(json("[{\"username\":\"Rick\"},{\"username\":\"Morty\"}]"));
   }
 
   @Test
@@ -88,7 +94,9 @@ class InteractiveDocsTest {
                  {"url": "https://prod.example.com", "description": "Production environment"}]
                 """));
     assertThat(document.get("externalDocs"))
-        .isEqualTo(json("{\"description\": \"The shop's handbook\", \"url\": \"https://example.com/handbook\"}"));
+        .isEqualTo(
+            json(
+                "{\"description\": \"The shop's handbook\", \"url\": \"https://example.com/handbook\"}"));
   }
 
   @Test

@@ -23,7 +23,8 @@ public final class FirstSteps {
   public static Snel routerApp() {
     Router users = Router.withPrefix("/users").tags("users").include(new UserRoutes());
     Snel app = Snel.create().include(Router.withPrefix("/api").include(users));
-    // UserRoutes' @Get("/{id}") now answers GET /api/users/{id}, and @Get("") answers GET /api/users
+    // UserRoutes' @Get("/{id}") now answers GET /api/users/{id}, and @Get("") answers GET
+    // /api/users
     return app;
   }
 

@@ -23,7 +23,12 @@ class FirstStepsTest {
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource(
       delimiter = '|',
-      value = {"/record | {\"name\":\"Hammer\",\"price\":9.5}", "/list | [1,2,3]", "/text | \"hello\"", "/nothing | null"})
+      value = {
+        "/record | {\"name\":\"Hammer\",\"price\":9.5}",
+        "/list | [1,2,3]",
+        "/text | \"hello\"",
+        "/nothing | null"
+      })
   void return_values_become_json(String path, String body) {
     TestResponse response = client.get(path);
 

@@ -2,7 +2,6 @@ package dev.snel.examples.minimal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.snel.examples.minimal.Main;
 import dev.snel.testing.TestClient;
 import dev.snel.testing.TestResponse;
 import org.junit.jupiter.api.Test;
@@ -15,7 +14,8 @@ class MainTest {
     TestResponse response = client.get("/items/5?q=x");
 
     assertThat(response.status()).isEqualTo(200);
-    assertThat(response.json()).isEqualTo(TestClient.json("{\"item_id\": 5, \"query_param\": \"x\"}"));
+    assertThat(response.json())
+        .isEqualTo(TestClient.json("{\"item_id\": 5, \"query_param\": \"x\"}"));
   }
 
   @Test
@@ -23,7 +23,8 @@ class MainTest {
     TestResponse response = client.get("/items/foo");
 
     assertThat(response.status()).isEqualTo(422);
-    assertThat(response.json().get("detail").get(0).get("type").asString()).isEqualTo("int_parsing");
+    assertThat(response.json().get("detail").get(0).get("type").asString())
+        .isEqualTo("int_parsing");
   }
 
   @Test

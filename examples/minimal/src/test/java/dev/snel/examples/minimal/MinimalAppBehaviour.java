@@ -10,8 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The seed's minimal app on the wire, as FastAPI 0.141 answers the same requests (cases captured
- * in the shared conformance suite). Run in-process and over a real socket by the subclasses.
+ * The seed's minimal app on the wire, as FastAPI 0.141 answers the same requests (cases captured in
+ * the shared conformance suite). Run in-process and over a real socket by the subclasses.
  */
 abstract class MinimalAppBehaviour {
 
@@ -33,7 +33,8 @@ abstract class MinimalAppBehaviour {
 
   @Test
   void answers_null_for_a_missing_optional_query_parameter() {
-    assertThat(client().get("/items/5").json()).isEqualTo(json("{\"item_id\":5,\"query_param\":null}"));
+    assertThat(client().get("/items/5").json())
+        .isEqualTo(json("{\"item_id\":5,\"query_param\":null}"));
   }
 
   @ParameterizedTest(name = "{0} is not an int")
@@ -47,13 +48,20 @@ abstract class MinimalAppBehaviour {
 
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource({
-    "5.0, 5", "007, 7", "+5, 5", "%205, 5", "1_000, 1000", "-5, -5", "0, 0",
+    "5.0, 5",
+    "007, 7",
+    "+5, 5",
+    "%205, 5",
+    "1_000, 1000",
+    "-5, -5",
+    "0, 0",
     "9223372036854775807, 9223372036854775807"
   })
   void converts_item_ids_like_pydantic_lax_mode(String raw, String expected) {
     TestResponse response = client().get("/items/" + raw);
     assertThat(response.status()).isEqualTo(200);
-    assertThat(response.json()).isEqualTo(json("{\"item_id\":" + expected + ",\"query_param\":null}"));
+    assertThat(response.json())
+        .isEqualTo(json("{\"item_id\":" + expected + ",\"query_param\":null}"));
   }
 
   @Test
@@ -66,7 +74,14 @@ abstract class MinimalAppBehaviour {
                 "{\"detail\":[{\"type\":\"less_than_equal\",\"loc\":[\"path\",\"item_id\"],"
                     + "\"msg\":\"Input should be less than or equal to 9223372036854775807\","
                     + "\"input\":\"9223372036854775808\",\"ctx\":{\"le\":9223372036854775807}}]}"));
-    assertThat(client().get("/items/-99999999999999999999").json().get("detail").get(0).get("type").asString())
+    assertThat(
+            client()
+                .get("/items/-99999999999999999999")
+                .json()
+                .get("detail")
+                .get(0)
+                .get("type")
+                .asString())
         .isEqualTo("greater_than_equal");
   }
 

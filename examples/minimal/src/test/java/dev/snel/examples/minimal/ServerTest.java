@@ -2,7 +2,6 @@ package dev.snel.examples.minimal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.snel.examples.minimal.Main;
 import dev.snel.netty.ServerConfig;
 import dev.snel.netty.SnelServer;
 import dev.snel.testing.TestClient;

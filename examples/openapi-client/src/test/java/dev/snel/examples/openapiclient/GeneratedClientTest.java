@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The client openapi-generator made from the users-models example's exported document (see this
- * module's pom) compiles, and talks to the app over a real socket: the document describes what
- * the app really does.
+ * module's pom) compiles, and talks to the app over a real socket: the document describes what the
+ * app really does.
  */
 class GeneratedClientTest {
   private static SnelServer server;
@@ -43,7 +43,8 @@ class GeneratedClientTest {
   @Test
   void creates_a_user_through_the_generated_client() throws ApiException {
     UserResponse created =
-        users.createUserUsersPost(new UserCreate().username("alice").email("alice@example.com").password("secret123"));
+        users.createUserUsersPost(
+            new UserCreate().username("alice").email("alice@example.com").password("secret123"));
     assertThat(created.getId()).isPositive();
     assertThat(created.getUsername()).isEqualTo("alice");
     assertThat(created.getEmail()).isEqualTo("alice@example.com");
@@ -55,7 +56,9 @@ class GeneratedClientTest {
     ApiException error =
         catchThrowableOfType(
             ApiException.class,
-            () -> users.createUserUsersPost(new UserCreate().username("ab").email("ab@example.com").password("secret123")));
+            () ->
+                users.createUserUsersPost(
+                    new UserCreate().username("ab").email("ab@example.com").password("secret123")));
     assertThat(error.getCode()).isEqualTo(422);
     assertThat(error.getResponseBody()).contains("string_too_short");
   }

@@ -7,8 +7,8 @@ import dev.snel.netty.SnelServer;
 import java.util.Map;
 
 /**
- * The path parameters tutorial (docs/tutorial/path-params.md): typed parameters, wire names,
- * enums, {@code {name:path}} and which of two matching routes answers.
+ * The path parameters tutorial (docs/tutorial/path-params.md): typed parameters, wire names, enums,
+ * {@code {name:path}} and which of two matching routes answers.
  */
 public final class Main {
 
@@ -27,7 +27,11 @@ public final class Main {
     }
 
     /** The three colors; a constant's name is its value on the wire. */
-    public enum Color { red, green, blue }
+    public enum Color {
+      red,
+      green,
+      blue
+    }
 
     /** {@code GET /colors/red} answers {@code {"color": "red"}}. */
     @Get("/colors/{color}")

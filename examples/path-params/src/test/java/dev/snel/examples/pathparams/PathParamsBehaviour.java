@@ -74,15 +74,21 @@ abstract class PathParamsBehaviour {
     assertInvalid(
         "/colors/" + color,
         "{\"detail\":[{\"type\":\"enum\",\"loc\":[\"path\",\"color\"],"
-            + "\"msg\":\"Input should be 'red', 'green' or 'blue'\",\"input\":\"" + color + "\","
+            + "\"msg\":\"Input should be 'red', 'green' or 'blue'\",\"input\":\""
+            + color
+            + "\","
             + "\"ctx\":{\"expected\":\"'red', 'green' or 'blue'\"}}]}");
   }
 
   @Test
   void reads_and_writes_an_enum_by_its_json_value() {
     assertJson("/models/alexnet", "{\"model_name\":\"alexnet\",\"message\":\"the 2012 classic\"}");
-    assertJson("/models/resnet", "{\"model_name\":\"resnet\",\"message\":\"skip connections everywhere\"}");
-    assertJson("/models/lenet", "{\"model_name\":\"lenet\",\"message\":\"handwritten digits since 1998\"}");
+    assertJson(
+        "/models/resnet",
+        "{\"model_name\":\"resnet\",\"message\":\"skip connections everywhere\"}");
+    assertJson(
+        "/models/lenet",
+        "{\"model_name\":\"lenet\",\"message\":\"handwritten digits since 1998\"}");
   }
 
   @Test

@@ -24,8 +24,8 @@ import java.util.Set;
 
 /**
  * The query parameters tutorial (docs/tutorial/query-params.md): defaults, optional and required
- * parameters, booleans, lists, constraints, aliases, headers, cookies, and the injected request
- * and response.
+ * parameters, booleans, lists, constraints, aliases, headers, cookies, and the injected request and
+ * response.
  */
 public final class Main {
 
@@ -45,7 +45,8 @@ public final class Main {
 
     /** A required query parameter ({@code needy}), one with a default and an optional one. */
     @Get("/needy/{item_id}")
-    public Map<String, Object> needy(String item_id, String needy, @Default("0") int skip, Optional<Integer> limit) {
+    public Map<String, Object> needy(
+        String item_id, String needy, @Default("0") int skip, Optional<Integer> limit) {
       return Json.object(
           "item_id", item_id,
           "needy", needy,
@@ -94,7 +95,10 @@ public final class Main {
       return Map.of("q", q.orElse(""));
     }
 
-    /** Echoes the {@code User-Agent}, {@code X-Token} and {@code strange_header} headers and a cookie. */
+    /**
+     * Echoes the {@code User-Agent}, {@code X-Token} and {@code strange_header} headers and a
+     * cookie.
+     */
     @Get("/client")
     public Map<String, Object> client(
         @Header Optional<String> userAgent,

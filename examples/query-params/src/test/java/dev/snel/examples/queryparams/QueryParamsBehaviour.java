@@ -35,8 +35,12 @@ abstract class QueryParamsBehaviour {
   }
 
   private static String intParsing(String loc, String input) {
-    return "{\"type\":\"int_parsing\",\"loc\":[" + loc + "],"
-        + "\"msg\":\"Input should be a valid integer, unable to parse string as an integer\",\"input\":\"" + input + "\"}";
+    return "{\"type\":\"int_parsing\",\"loc\":["
+        + loc
+        + "],"
+        + "\"msg\":\"Input should be a valid integer, unable to parse string as an integer\",\"input\":\""
+        + input
+        + "\"}";
   }
 
   private static String missing(String loc) {
@@ -47,7 +51,9 @@ abstract class QueryParamsBehaviour {
 
   @Test
   void uses_the_defaults_of_skip_and_limit() {
-    assertJson(client().get("/items/"), "[{\"name\":\"Anvil\"},{\"name\":\"Bucket\"},{\"name\":\"Crowbar\"}]");
+    assertJson(
+        client().get("/items/"),
+        "[{\"name\":\"Anvil\"},{\"name\":\"Bucket\"},{\"name\":\"Crowbar\"}]");
     assertJson(client().get("/items/?skip=1&limit=1"), "[{\"name\":\"Bucket\"}]");
     assertJson(client().get("/items/?skip=2"), "[{\"name\":\"Crowbar\"}]");
   }
@@ -76,7 +82,9 @@ abstract class QueryParamsBehaviour {
 
   @Test
   void an_empty_value_is_present_not_missing() {
-    assertJson(client().get("/needy/foo?needy="), "{\"item_id\":\"foo\",\"needy\":\"\",\"skip\":0,\"limit\":null}");
+    assertJson(
+        client().get("/needy/foo?needy="),
+        "{\"item_id\":\"foo\",\"needy\":\"\",\"skip\":0,\"limit\":null}");
     assertInvalid(client().get("/needy/foo?needy=a&skip="), intParsing("\"query\",\"skip\"", ""));
   }
 
@@ -93,7 +101,10 @@ abstract class QueryParamsBehaviour {
         client().get("/items/?limit=x&skip=y"),
         intParsing("\"query\",\"skip\"", "y"),
         intParsing("\"query\",\"limit\"", "x"));
-    assertInvalid(client().get("/needy/foo?skip=x"), missing("\"query\",\"needy\""), intParsing("\"query\",\"skip\"", "x"));
+    assertInvalid(
+        client().get("/needy/foo?skip=x"),
+        missing("\"query\",\"needy\""),
+        intParsing("\"query\",\"skip\"", "x"));
   }
 
   // Booleans
@@ -101,7 +112,8 @@ abstract class QueryParamsBehaviour {
   @ParameterizedTest(name = "short={0} is true")
   @ValueSource(strings = {"true", "True", "yes", "on", "1", "t", "y", "YES", "On"})
   void reads_the_words_python_reads_as_true(String value) {
-    assertJson(client().get("/items/foo?q=bar&short=" + value), "{\"item_id\":\"foo\",\"q\":\"bar\"}");
+    assertJson(
+        client().get("/items/foo?q=bar&short=" + value), "{\"item_id\":\"foo\",\"q\":\"bar\"}");
   }
 
   @ParameterizedTest(name = "short={0} is false")
@@ -114,7 +126,9 @@ abstract class QueryParamsBehaviour {
 
   @Test
   void defaults_short_to_false() {
-    assertJson(client().get("/items/foo"), "{\"item_id\":\"foo\",\"description\":\"A long description of the item\"}");
+    assertJson(
+        client().get("/items/foo"),
+        "{\"item_id\":\"foo\",\"description\":\"A long description of the item\"}");
   }
 
   @ParameterizedTest(name = "short={0} is refused")
@@ -123,19 +137,25 @@ abstract class QueryParamsBehaviour {
     assertInvalid(
         client().get("/items/foo?short=" + value),
         "{\"type\":\"bool_parsing\",\"loc\":[\"query\",\"short\"],"
-            + "\"msg\":\"Input should be a valid boolean, unable to interpret input\",\"input\":\"" + value + "\"}");
+            + "\"msg\":\"Input should be a valid boolean, unable to interpret input\",\"input\":\""
+            + value
+            + "\"}");
   }
 
   // Lists
 
   @Test
   void collects_every_occurrence_into_a_list() {
-    assertJson(client().get("/tags?tag=a&tag=b"), "{\"tag\":[\"a\",\"b\"],\"sort\":[\"new\",\"old\"],\"id\":[]}");
+    assertJson(
+        client().get("/tags?tag=a&tag=b"),
+        "{\"tag\":[\"a\",\"b\"],\"sort\":[\"new\",\"old\"],\"id\":[]}");
   }
 
   @Test
   void a_set_drops_repeats_keeping_the_first_seen_order() {
-    assertJson(client().get("/tags?tag=a&sort=x&id=3&id=1&id=3"), "{\"tag\":[\"a\"],\"sort\":[\"x\"],\"id\":[3,1]}");
+    assertJson(
+        client().get("/tags?tag=a&sort=x&id=3&id=1&id=3"),
+        "{\"tag\":[\"a\"],\"sort\":[\"x\"],\"id\":[3,1]}");
   }
 
   @Test
@@ -204,7 +224,14 @@ abstract class QueryParamsBehaviour {
         client().get("/products?max_price=0"),
         "{\"type\":\"greater_than\",\"loc\":[\"query\",\"max_price\"],"
             + "\"msg\":\"Input should be greater than 0\",\"input\":\"0\",\"ctx\":{\"gt\":0}}");
-    assertThat(client().get("/products?max_price=1000.01").json().get("detail").get(0).get("type").asString())
+    assertThat(
+            client()
+                .get("/products?max_price=1000.01")
+                .json()
+                .get("detail")
+                .get(0)
+                .get("type")
+                .asString())
         .isEqualTo("less_than_equal");
   }
 
@@ -270,17 +297,30 @@ abstract class QueryParamsBehaviour {
 
   @Test
   void reports_missing_headers_by_their_lower_case_names() {
-    assertInvalid(client().get("/need-header"), missing("\"header\",\"x-api-key\""), missing("\"header\",\"x-retry\""));
+    assertInvalid(
+        client().get("/need-header"),
+        missing("\"header\",\"x-api-key\""),
+        missing("\"header\",\"x-retry\""));
   }
 
   @Test
   void checks_constraints_on_headers() {
-    TestResponse tooFew = client().request("GET", "/need-header").header("X-Api-Key", "k").header("X-Retry", "0").send();
+    TestResponse tooFew =
+        client()
+            .request("GET", "/need-header")
+            .header("X-Api-Key", "k")
+            .header("X-Retry", "0")
+            .send();
     assertInvalid(
         tooFew,
         "{\"type\":\"greater_than_equal\",\"loc\":[\"header\",\"x-retry\"],"
             + "\"msg\":\"Input should be greater than or equal to 1\",\"input\":\"0\",\"ctx\":{\"ge\":1}}");
-    TestResponse fine = client().request("GET", "/need-header").header("x-api-key", "k").header("x-retry", "2").send();
+    TestResponse fine =
+        client()
+            .request("GET", "/need-header")
+            .header("x-api-key", "k")
+            .header("x-retry", "2")
+            .send();
     assertJson(fine, "{\"key\":\"k\",\"retry\":2}");
   }
 
@@ -294,7 +334,9 @@ abstract class QueryParamsBehaviour {
     assertJson(
         response,
         "{\"method\":\"GET\",\"path\":\"/whoami\",\"query\":{\"a\":[\"1\",\"2\"],\"b\":[\" x y\"]},"
-            + "\"host\":\"" + URI.create(baseUrl()).getAuthority() + "\"}");
+            + "\"host\":\""
+            + URI.create(baseUrl()).getAuthority()
+            + "\"}");
   }
 
   @ParameterizedTest(name = "GET {0} -> 307 {1}")
@@ -308,8 +350,8 @@ abstract class QueryParamsBehaviour {
   @Test
   void repeats_a_header_for_a_list_parameter() {
     TestClient client = client();
-    TestResponse headers = client.request("GET", "/client").header("x-token", "a").header("x-token", "b").send();
+    TestResponse headers =
+        client.request("GET", "/client").header("x-token", "a").header("x-token", "b").send();
     assertThat(headers.json().get("x_token")).isEqualTo(TestClient.json("[\"a\", \"b\"]"));
   }
-
 }

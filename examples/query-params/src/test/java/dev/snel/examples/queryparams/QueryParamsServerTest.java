@@ -7,7 +7,8 @@ import org.junit.jupiter.api.AutoClose;
 
 class QueryParamsServerTest extends QueryParamsBehaviour {
   @AutoClose
-  private static final SnelServer server = SnelServer.start(Main.app(), ServerConfig.defaults().port(0));
+  private static final SnelServer server =
+      SnelServer.start(Main.app(), ServerConfig.defaults().port(0));
 
   private static final TestClient client = TestClient.of(server.baseUri());
 

@@ -19,13 +19,16 @@ public final class Main {
 
   /** What a client sends to create a user. */
   public record UserCreate(
-      @Size(min = 3, max = 50) String username, @Email String email, @Size(min = 8) String password) {}
+      @Size(min = 3, max = 50) String username,
+      @Email String email,
+      @Size(min = 8) String password) {}
 
   /** What the server answers: no password. */
   public record UserResponse(long id, String username, String email, LocalDateTime created_at) {}
 
   /** What the server keeps, password included (a stand-in for a database row). */
-  public record StoredUser(long id, String username, String email, String password, LocalDateTime created_at) {}
+  public record StoredUser(
+      long id, String username, String email, String password, LocalDateTime created_at) {}
 
   /** The routes. */
   public static final class Users {
@@ -36,7 +39,8 @@ public final class Main {
     @ResponseModel(UserResponse.class)
     public StoredUser createUser(UserCreate user) {
       LocalDateTime now = LocalDateTime.now(ZoneId.systemDefault()).truncatedTo(ChronoUnit.MICROS);
-      return new StoredUser(ids.incrementAndGet(), user.username(), user.email(), user.password(), now);
+      return new StoredUser(
+          ids.incrementAndGet(), user.username(), user.email(), user.password(), now);
     }
   }
 

@@ -8,11 +8,11 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The users app's /openapi.json is the one FastAPI 0.141 (pydantic 2) serves for the seed's
- * models: {@code UserCreate(username: str = Field(min_length=3, max_length=50), email: EmailStr,
- * password: str = Field(min_length=8))} as the body, {@code UserResponse(id: int, username: str,
- * email: str, created_at: datetime)} as {@code response_model} of {@code POST /users/}.
- * Each model is used in one direction only, so both keep their names (no -Input/-Output).
+ * The users app's /openapi.json is the one FastAPI 0.141 (pydantic 2) serves for the seed's models:
+ * {@code UserCreate(username: str = Field(min_length=3, max_length=50), email: EmailStr, password:
+ * str = Field(min_length=8))} as the body, {@code UserResponse(id: int, username: str, email: str,
+ * created_at: datetime)} as {@code response_model} of {@code POST /users/}. Each model is used in
+ * one direction only, so both keep their names (no -Input/-Output).
  */
 class UsersModelsOpenApiTest {
 

@@ -19,7 +19,8 @@ import tools.jackson.databind.JsonNode;
 /** The seed's users example as FastAPI answers it, in-process and over a real socket. */
 class UsersModelsTest {
   @AutoClose
-  private static final SnelServer server = SnelServer.start(Main.app(), ServerConfig.defaults().port(0));
+  private static final SnelServer server =
+      SnelServer.start(Main.app(), ServerConfig.defaults().port(0));
 
   static Stream<TestClient> clients() {
     return Stream.of(TestClient.of(Main.app()), TestClient.of(server.baseUri()));
@@ -39,14 +40,18 @@ class UsersModelsTest {
     assertThat(body.get("username").asString()).isEqualTo("alice");
     assertThat(body.get("email").asString()).isEqualTo("alice@example.com");
     assertThat(body.get("id").asLong()).isPositive();
-    assertThat(LocalDateTime.parse(body.get("created_at").asString())).isBeforeOrEqualTo(LocalDateTime.now());
+    assertThat(LocalDateTime.parse(body.get("created_at").asString()))
+        .isBeforeOrEqualTo(LocalDateTime.now());
     assertThat(response.text()).doesNotContain("secret123").doesNotContain("password");
   }
 
   @ParameterizedTest
   @MethodSource("clients")
   void a_too_short_username_is_string_too_short(TestClient client) {
-    TestResponse response = client.post("/users/", Map.of("username", "ab", "email", "ab@example.com", "password", "secret123"));
+    TestResponse response =
+        client.post(
+            "/users/",
+            Map.of("username", "ab", "email", "ab@example.com", "password", "secret123"));
     assertThat(response.status()).isEqualTo(422);
     assertThat(response.json())
         .isEqualTo(
@@ -59,7 +64,10 @@ class UsersModelsTest {
   @ParameterizedTest
   @MethodSource("clients")
   void an_invalid_email_is_a_value_error_with_the_reason(TestClient client) {
-    TestResponse response = client.post("/users/", Map.of("username", "alice", "email", "not-an-email", "password", "secret123"));
+    TestResponse response =
+        client.post(
+            "/users/",
+            Map.of("username", "alice", "email", "not-an-email", "password", "secret123"));
     assertThat(response.status()).isEqualTo(422);
     assertThat(response.json())
         .isEqualTo(
@@ -74,14 +82,16 @@ class UsersModelsTest {
   @MethodSource("clients")
   void several_violations_are_reported_together_in_field_order(TestClient client) {
     TestResponse response =
-        client.post("/users/", Map.of("username", "x".repeat(51), "email", "a@b", "password", "short"));
+        client.post(
+            "/users/", Map.of("username", "x".repeat(51), "email", "a@b", "password", "short"));
     assertThat(response.status()).isEqualTo(422);
     JsonNode detail = response.json().get("detail");
     assertThat(detail).hasSize(3);
     assertThat(detail.get(0).get("type").asString()).isEqualTo("string_too_long");
     assertThat(detail.get(0).get("ctx")).isEqualTo(json("{\"max_length\":50}"));
     assertThat(detail.get(1).get("msg").asString())
-        .isEqualTo("value is not a valid email address: The part after the @-sign is not valid. It should have a period.");
+        .isEqualTo(
+            "value is not a valid email address: The part after the @-sign is not valid. It should have a period.");
     assertThat(detail.get(2))
         .isEqualTo(
             json(
@@ -93,7 +103,8 @@ class UsersModelsTest {
   @ParameterizedTest
   @MethodSource("clients")
   void a_missing_field_is_reported_with_the_whole_object_as_input(TestClient client) {
-    TestResponse response = client.post("/users/", Map.of("username", "alice", "password", "secret123"));
+    TestResponse response =
+        client.post("/users/", Map.of("username", "alice", "password", "secret123"));
     assertThat(response.status()).isEqualTo(422);
     assertThat(response.json())
         .isEqualTo(
@@ -107,8 +118,12 @@ class UsersModelsTest {
   @MethodSource("clients")
   void null_is_not_a_string_and_wrong_types_are_type_errors(TestClient client) {
     TestResponse response =
-        client.request("POST", "/users/")
-            .body("{\"username\":null,\"email\":5,\"password\":\"secret123\"}".getBytes(StandardCharsets.UTF_8), "application/json")
+        client
+            .request("POST", "/users/")
+            .body(
+                "{\"username\":null,\"email\":5,\"password\":\"secret123\"}"
+                    .getBytes(StandardCharsets.UTF_8),
+                "application/json")
             .send();
     assertThat(response.json())
         .isEqualTo(
@@ -122,7 +137,9 @@ class UsersModelsTest {
   @ParameterizedTest
   @MethodSource("clients")
   void extra_fields_are_ignored(TestClient client) {
-    Map<String, Object> withExtra = Map.of("username", "alice", "email", "a@example.com", "password", "secret123", "admin", true);
+    Map<String, Object> withExtra =
+        Map.of(
+            "username", "alice", "email", "a@example.com", "password", "secret123", "admin", true);
     assertThat(client.post("/users/", withExtra).status()).isEqualTo(200);
   }
 
@@ -130,7 +147,10 @@ class UsersModelsTest {
   @MethodSource("clients")
   void malformed_json_is_json_invalid_at_its_position(TestClient client) {
     TestResponse response =
-        client.request("POST", "/users/").body("{\"username\": \"alice\",".getBytes(StandardCharsets.UTF_8), "application/json").send();
+        client
+            .request("POST", "/users/")
+            .body("{\"username\": \"alice\",".getBytes(StandardCharsets.UTF_8), "application/json")
+            .send();
     assertThat(response.status()).isEqualTo(422);
     assertThat(response.json())
         .isEqualTo(
@@ -144,11 +164,16 @@ class UsersModelsTest {
   @MethodSource("clients")
   void a_body_without_a_json_content_type_is_refused(TestClient client) {
     TestResponse response =
-        client.request("POST", "/users/")
-            .body("{\"username\":\"alice\",\"email\":\"a@example.com\",\"password\":\"secret123\"}".getBytes(StandardCharsets.UTF_8), "text/plain")
+        client
+            .request("POST", "/users/")
+            .body(
+                "{\"username\":\"alice\",\"email\":\"a@example.com\",\"password\":\"secret123\"}"
+                    .getBytes(StandardCharsets.UTF_8),
+                "text/plain")
             .send();
     assertThat(response.status()).isEqualTo(422);
-    assertThat(response.json().get("detail").get(0).get("type").asString()).isEqualTo("model_attributes_type");
+    assertThat(response.json().get("detail").get(0).get("type").asString())
+        .isEqualTo("model_attributes_type");
   }
 
   @ParameterizedTest
@@ -156,17 +181,24 @@ class UsersModelsTest {
   void no_body_is_missing(TestClient client) {
     TestResponse response = client.request("POST", "/users/").send();
     assertThat(response.json())
-        .isEqualTo(json("{\"detail\":[{\"type\":\"missing\",\"loc\":[\"body\"],\"msg\":\"Field required\",\"input\":null}]}"));
+        .isEqualTo(
+            json(
+                "{\"detail\":[{\"type\":\"missing\",\"loc\":[\"body\"],\"msg\":\"Field required\",\"input\":null}]}"));
   }
 
   @ParameterizedTest
   @MethodSource("clients")
   void deeply_nested_json_is_refused_with_a_clear_error(TestClient client) {
     String deep = "[".repeat(5000) + "]".repeat(5000);
-    TestResponse response = client.request("POST", "/users/").body(deep.getBytes(StandardCharsets.UTF_8), "application/json").send();
+    TestResponse response =
+        client
+            .request("POST", "/users/")
+            .body(deep.getBytes(StandardCharsets.UTF_8), "application/json")
+            .send();
     assertThat(response.status()).isEqualTo(422);
     JsonNode error = response.json().get("detail").get(0);
     assertThat(error.get("type").asString()).isEqualTo("json_invalid");
-    assertThat(error.get("ctx").get("error").asString()).isEqualTo("Nesting depth exceeds the maximum of 200");
+    assertThat(error.get("ctx").get("error").asString())
+        .isEqualTo("Nesting depth exceeds the maximum of 200");
   }
 }
