@@ -106,26 +106,16 @@ class HostileInputTest {
     }
   }
 
-  private static String post(String target, String extraHeaders, String body) {
-    return "POST "
-        + target
-        + " HTTP/1.1\r\nHost: x\r\n"
-        + extraHeaders
-        + "Content-Length: "
-        + body.getBytes(StandardCharsets.ISO_8859_1).length
-        + "\r\n\r\n"
-        + body;
-  }
-
   private void assertStillServes() throws IOException {
-    try (RawHttp http = new RawHttp(server.port())) {
-      assertThat(http.send(RawHttp.get("/items/1")).read().status()).isEqualTo(200);
+    try (Raw http = Raw.open(server.port())) {
+      assertThat(http.send(Raw.get("/items/1")).read().status()).isEqualTo(200);
     }
   }
 
-  private static void assertRefusal(List<RawHttp.Reply> replies, int status, String detail) {
+  private static void assertRefusal(Raw.Replies read, int status, String detail) {
+    List<Raw.Reply> replies = read.replies();
     assertThat(replies).hasSize(1);
-    RawHttp.Reply reply = replies.get(0);
+    Raw.Reply reply = replies.get(0);
     assertThat(reply.status()).isEqualTo(status);
     assertThat(reply.headers())
         .containsEntry("content-type", "application/json")
@@ -136,8 +126,8 @@ class HostileInputTest {
   @Test
   void an_unknown_expectation_is_refused_and_its_body_never_runs_as_a_request() throws IOException {
     start();
-    try (RawHttp http = new RawHttp(server.port())) {
-      http.send(post("/items/1", "Expect: bogus\r\n", SMUGGLED));
+    try (Raw http = Raw.open(server.port())) {
+      http.send(Raw.postWith("/items/1", "Expect: bogus\r\n", SMUGGLED));
       assertRefusal(http.readAll(), 417, "Expectation Failed");
     }
     assertThat(routes.items).hasValue(0);
@@ -147,8 +137,8 @@ class HostileInputTest {
   @Test
   void an_expected_body_over_the_limit_is_refused_and_never_runs_as_a_request() throws IOException {
     start(ServerConfig.defaults().maxBodySize(16));
-    try (RawHttp http = new RawHttp(server.port())) {
-      http.send(post("/items/1", "Expect: 100-continue\r\n", SMUGGLED));
+    try (Raw http = Raw.open(server.port())) {
+      http.send(Raw.postWith("/items/1", "Expect: 100-continue\r\n", SMUGGLED));
       assertRefusal(http.readAll(), 413, "Request body is larger than 16 bytes");
     }
     assertThat(routes.items).hasValue(0);
@@ -158,8 +148,8 @@ class HostileInputTest {
   @Test
   void a_declared_body_over_the_limit_is_refused_and_never_runs_as_a_request() throws IOException {
     start(ServerConfig.defaults().maxBodySize(16));
-    try (RawHttp http = new RawHttp(server.port())) {
-      http.send(post("/items/1", "", SMUGGLED));
+    try (Raw http = Raw.open(server.port())) {
+      http.send(Raw.postWith("/items/1", "", SMUGGLED));
       assertRefusal(http.readAll(), 413, "Request body is larger than 16 bytes");
     }
     assertThat(routes.items).hasValue(0);
@@ -168,11 +158,11 @@ class HostileInputTest {
   @Test
   void expect_100_continue_within_the_limit_gets_100_then_the_answer() throws IOException {
     start();
-    try (RawHttp http = new RawHttp(server.port())) {
+    try (Raw http = Raw.open(server.port())) {
       http.send(
           "POST /items/3 HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n");
       assertThat(http.readHead().status()).isEqualTo(100);
-      RawHttp.Reply reply = http.send("hello").read();
+      Raw.Reply reply = http.send("hello").read();
       assertThat(reply.status()).isEqualTo(200);
       assertThat(reply.body()).isEqualTo("{\"item_id\":3,\"received\":5}");
     }
@@ -183,12 +173,12 @@ class HostileInputTest {
     start();
     StringBuilder pipeline = new StringBuilder();
     for (int i = 0; i < 200; i++) {
-      pipeline.append(RawHttp.get("/items/" + i));
+      pipeline.append(Raw.get("/items/" + i));
     }
-    try (RawHttp http = new RawHttp(server.port())) {
+    try (Raw http = Raw.open(server.port())) {
       http.send(pipeline.toString());
       for (int i = 0; i < 200; i++) {
-        RawHttp.Reply reply = http.read();
+        Raw.Reply reply = http.read();
         assertThat(reply.body()).startsWith("{\"item_id\":" + i + ",");
       }
     }
@@ -200,10 +190,9 @@ class HostileInputTest {
     start();
     StringBuilder pipeline = new StringBuilder();
     for (int i = 0; i < 129; i++) {
-      pipeline.append(
-          post("/users/", "Content-Type: application/json\r\n", "{\"username\":\"u" + i + "\"}"));
+      pipeline.append(Raw.post("/users/", "application/json", "{\"username\":\"u" + i + "\"}"));
     }
-    try (RawHttp http = new RawHttp(server.port())) {
+    try (Raw http = Raw.open(server.port())) {
       http.send(pipeline.toString());
       for (int i = 0; i < 129; i++) {
         assertThat(http.read().body()).isEqualTo("{\"username\":\"u" + i + "\"}");
@@ -218,10 +207,10 @@ class HostileInputTest {
     start(ServerConfig.defaults().maxPipelinedRequests(50));
     StringBuilder pipeline = new StringBuilder();
     for (int i = 0; i < 80; i++) {
-      pipeline.append(RawHttp.get("/items/" + i));
+      pipeline.append(Raw.get("/items/" + i));
     }
-    try (RawHttp http = new RawHttp(server.port())) {
-      List<RawHttp.Reply> replies = http.send(pipeline.toString()).readAll();
+    try (Raw http = Raw.open(server.port())) {
+      List<Raw.Reply> replies = http.send(pipeline.toString()).readAll().replies();
       assertThat(replies).hasSize(50);
       for (int i = 0; i < 50; i++) {
         assertThat(replies.get(i).body()).startsWith("{\"item_id\":" + i + ",");
@@ -236,14 +225,14 @@ class HostileInputTest {
   void a_client_that_does_not_read_stops_being_served_until_it_reads() throws Exception {
     start(ServerConfig.defaults().writeBufferSize(64 * 1024));
     int requests = 400; // 100 MiB of answers if nothing held the server back
-    try (RawHttp http = new RawHttp(server.port())) {
-      http.send(RawHttp.get("/big").repeat(requests));
+    try (Raw http = Raw.open(server.port())) {
+      http.send(Raw.get("/big").repeat(requests));
       int ran = awaitSteady(routes.big);
       // What ran is bounded by the socket buffers and one connection's requests in flight,
       // not by what the client asked for.
       assertThat(ran).isLessThan(requests / 2);
       for (int i = 0; i < requests; i++) {
-        RawHttp.Reply reply = http.read();
+        Raw.Reply reply = http.read();
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.body()).hasSize(Routes.BIG_BODY.length);
       }
@@ -264,11 +253,11 @@ class HostileInputTest {
   @Test
   void http_1_1_without_host_is_refused() throws IOException {
     start();
-    try (RawHttp http = new RawHttp(server.port())) {
+    try (Raw http = Raw.open(server.port())) {
       assertRefusal(
           http.send("GET /items/1 HTTP/1.1\r\n\r\n").readAll(), 400, "Missing Host header");
     }
-    try (RawHttp http = new RawHttp(server.port())) {
+    try (Raw http = Raw.open(server.port())) {
       assertThat(http.send("GET /items/1 HTTP/1.0\r\n\r\n").read().status()).isEqualTo(200);
     }
     assertThat(routes.items).hasValue(1);
@@ -277,7 +266,7 @@ class HostileInputTest {
   @Test
   void two_host_headers_are_refused() throws IOException {
     start();
-    try (RawHttp http = new RawHttp(server.port())) {
+    try (Raw http = Raw.open(server.port())) {
       http.send("GET /items/1 HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n");
       assertRefusal(http.readAll(), 400, "Multiple Host headers");
     }
@@ -287,7 +276,7 @@ class HostileInputTest {
   @ValueSource(strings = {"a/b", "user@evil", "a b", "x:port", "[::1", "a\"b"})
   void an_invalid_host_is_refused(String host) throws IOException {
     start();
-    try (RawHttp http = new RawHttp(server.port())) {
+    try (Raw http = Raw.open(server.port())) {
       http.send("GET /items/1 HTTP/1.1\r\nHost: " + host + "\r\n\r\n");
       assertRefusal(http.readAll(), 400, "Invalid Host header");
     }
@@ -298,7 +287,7 @@ class HostileInputTest {
   @ValueSource(strings = {"example.com", "127.0.0.1:8000", "[::1]:80", "xn--bcher-kva.example", ""})
   void a_valid_host_is_served(String host) throws IOException {
     start();
-    try (RawHttp http = new RawHttp(server.port())) {
+    try (Raw http = Raw.open(server.port())) {
       assertThat(http.send("GET /items/1 HTTP/1.1\r\nHost: " + host + "\r\n\r\n").read().status())
           .isEqualTo(200);
     }
@@ -308,14 +297,14 @@ class HostileInputTest {
   void a_control_character_in_a_request_header_is_refused_and_8_bit_text_is_kept()
       throws IOException {
     start();
-    try (RawHttp http = new RawHttp(server.port())) {
+    try (Raw http = Raw.open(server.port())) {
       assertThat(
               http.send("GET /items/1 HTTP/1.1\r\nHost: x\r\nx-a: caf\u00e9\r\n\r\n")
                   .read()
                   .status())
           .isEqualTo(200);
-      List<RawHttp.Reply> replies =
-          http.send("GET /items/1 HTTP/1.1\r\nHost: x\r\nx-a: 1\u0001\r\n\r\n").readAll();
+      List<Raw.Reply> replies =
+          http.send("GET /items/1 HTTP/1.1\r\nHost: x\r\nx-a: 1\u0001\r\n\r\n").readAll().replies();
       assertThat(replies).hasSize(1);
       assertThat(replies.get(0).status()).isEqualTo(400);
     }
@@ -326,8 +315,8 @@ class HostileInputTest {
   void an_absolute_form_target_is_routed_by_its_path_and_its_authority_is_the_host()
       throws IOException {
     start();
-    try (RawHttp http = new RawHttp(server.port())) {
-      RawHttp.Reply reply =
+    try (Raw http = Raw.open(server.port())) {
+      Raw.Reply reply =
           http.send(
                   "GET http://127.0.0.1:"
                       + server.port()
@@ -343,7 +332,7 @@ class HostileInputTest {
   @ValueSource(strings = {"HTTP/2.0", "HTTP/1.2", "HTTP/9.9"})
   void other_http_versions_get_505(String version) throws IOException {
     start();
-    try (RawHttp http = new RawHttp(server.port())) {
+    try (Raw http = Raw.open(server.port())) {
       http.send("GET /items/1 " + version + "\r\nHost: x\r\n\r\n");
       assertRefusal(http.readAll(), 505, "HTTP Version Not Supported");
     }
@@ -353,7 +342,7 @@ class HostileInputTest {
   @Test
   void raw_non_ascii_bytes_in_the_target_are_refused() throws IOException {
     start();
-    try (RawHttp http = new RawHttp(server.port())) {
+    try (Raw http = Raw.open(server.port())) {
       ByteArrayOutputStream request = new ByteArrayOutputStream();
       request.writeBytes("GET /items/caf".getBytes(StandardCharsets.US_ASCII));
       request.writeBytes(new byte[] {(byte) 0xC3, (byte) 0xA9});
@@ -366,7 +355,7 @@ class HostileInputTest {
   void a_long_chunk_extension_is_refused_as_a_bad_chunk_not_a_long_request_line()
       throws IOException {
     start();
-    try (RawHttp http = new RawHttp(server.port())) {
+    try (Raw http = Raw.open(server.port())) {
       http.send(
           "POST /items/1 HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5;"
               + "e".repeat(20_000)
@@ -380,9 +369,9 @@ class HostileInputTest {
   void a_header_with_cr_lf_from_a_handler_is_a_500_and_the_pipeline_behind_it_is_answered()
       throws IOException {
     start(ServerConfig.defaults().shutdownTimeout(Duration.ofMinutes(10)));
-    try (RawHttp http = new RawHttp(server.port())) {
-      http.send(RawHttp.get("/bad-header") + RawHttp.get("/bad-status") + RawHttp.get("/items/2"));
-      RawHttp.Reply bad = http.read();
+    try (Raw http = Raw.open(server.port())) {
+      http.send(Raw.get("/bad-header") + Raw.get("/bad-status") + Raw.get("/items/2"));
+      Raw.Reply bad = http.read();
       assertThat(bad.status()).isEqualTo(500);
       assertThat(bad.headers()).doesNotContainKey("x-injected");
       assertThat(http.read().status()).isEqualTo(500);
@@ -394,10 +383,10 @@ class HostileInputTest {
   @Test
   void a_long_or_8_bit_request_id_is_replaced_not_echoed() throws IOException {
     start();
-    try (RawHttp http = new RawHttp(server.port())) {
+    try (Raw http = Raw.open(server.port())) {
       http.send(
           "GET /boom HTTP/1.1\r\nHost: x\r\nx-request-id: " + "a".repeat(15_000) + "\r\n\r\n");
-      RawHttp.Reply reply = http.read();
+      Raw.Reply reply = http.read();
       assertThat(reply.status()).isEqualTo(500);
       assertThat(reply.headers().get("x-request-id"))
           .hasSizeLessThan(129)
@@ -414,10 +403,10 @@ class HostileInputTest {
   @Test
   void head_does_not_empty_a_response_the_handler_shares() throws IOException {
     start();
-    try (RawHttp http = new RawHttp(server.port())) {
-      RawHttp.Reply head = http.send("HEAD /shared HTTP/1.1\r\nHost: x\r\n\r\n").readHead();
+    try (Raw http = Raw.open(server.port())) {
+      Raw.Reply head = http.send("HEAD /shared HTTP/1.1\r\nHost: x\r\n\r\n").readHead();
       assertThat(head.headers()).containsEntry("content-length", "5");
-      RawHttp.Reply get = http.send(RawHttp.get("/shared")).read();
+      Raw.Reply get = http.send(Raw.get("/shared")).read();
       assertThat(get.body()).isEqualTo("hello");
     }
   }

@@ -75,9 +75,9 @@ class ServerTest {
   @Test
   void keeps_a_connection_alive_across_requests() throws IOException {
     start();
-    try (RawHttp http = new RawHttp(server.port())) {
+    try (Raw http = Raw.open(server.port())) {
       for (int i = 0; i < 3; i++) {
-        RawHttp.Reply reply = http.send(RawHttp.get("/hello")).read();
+        Raw.Reply reply = http.send(Raw.get("/hello")).read();
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.body()).isEqualTo("Hello, World!");
         assertThat(reply.headers()).doesNotContainKey("connection").containsKey("date");
@@ -88,8 +88,8 @@ class ServerTest {
   @Test
   void answers_pipelined_requests_in_order_even_when_the_first_is_slowest() throws IOException {
     start();
-    try (RawHttp http = new RawHttp(server.port())) {
-      http.send(RawHttp.get("/slow?ms=300") + RawHttp.get("/hello") + RawHttp.get("/slow?ms=1"));
+    try (Raw http = Raw.open(server.port())) {
+      http.send(Raw.get("/slow?ms=300") + Raw.get("/hello") + Raw.get("/slow?ms=1"));
       assertThat(http.read().body()).isEqualTo("{\"slept\":300}");
       assertThat(http.read().body()).isEqualTo("Hello, World!");
       assertThat(http.read().body()).isEqualTo("{\"slept\":1}");
@@ -99,10 +99,10 @@ class ServerTest {
   @Test
   void answers_a_deep_pipeline_completely_and_in_order() throws IOException {
     start();
-    try (RawHttp http = new RawHttp(server.port())) {
+    try (Raw http = Raw.open(server.port())) {
       StringBuilder requests = new StringBuilder();
       for (int i = 0; i < 100; i++) {
-        requests.append(RawHttp.get("/slow?ms=" + (i % 3)));
+        requests.append(Raw.get("/slow?ms=" + (i % 3)));
       }
       http.send(requests.toString());
       for (int i = 0; i < 100; i++) {
@@ -114,8 +114,8 @@ class ServerTest {
   @Test
   void closes_the_connection_after_a_connection_close_request() throws IOException {
     start();
-    try (RawHttp http = new RawHttp(server.port())) {
-      RawHttp.Reply reply =
+    try (Raw http = Raw.open(server.port())) {
+      Raw.Reply reply =
           http.send("GET /hello HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n").read();
       assertThat(reply.status()).isEqualTo(200);
       assertThat(reply.headers()).containsEntry("connection", "close");
@@ -126,13 +126,12 @@ class ServerTest {
   @Test
   void closes_an_http_1_0_connection_unless_asked_to_keep_it() throws IOException {
     start();
-    try (RawHttp http = new RawHttp(server.port())) {
+    try (Raw http = Raw.open(server.port())) {
       assertThat(http.send("GET /hello HTTP/1.0\r\n\r\n").read().status()).isEqualTo(200);
       assertThat(http.closedByServer()).isTrue();
     }
-    try (RawHttp http = new RawHttp(server.port())) {
-      RawHttp.Reply reply =
-          http.send("GET /hello HTTP/1.0\r\nConnection: keep-alive\r\n\r\n").read();
+    try (Raw http = Raw.open(server.port())) {
+      Raw.Reply reply = http.send("GET /hello HTTP/1.0\r\nConnection: keep-alive\r\n\r\n").read();
       assertThat(reply.headers()).containsEntry("connection", "keep-alive");
       assertThat(http.send("GET /hello HTTP/1.0\r\nConnection: keep-alive\r\n\r\n").read().status())
           .isEqualTo(200);
@@ -142,8 +141,8 @@ class ServerTest {
   @Test
   void refuses_a_too_long_request_line_with_414_and_keeps_serving() throws IOException {
     start(ServerConfig.defaults().maxRequestLineLength(1024), 0);
-    try (RawHttp http = new RawHttp(server.port())) {
-      RawHttp.Reply reply = http.send(RawHttp.get("/hello?q=" + "x".repeat(2000))).read();
+    try (Raw http = Raw.open(server.port())) {
+      Raw.Reply reply = http.send(Raw.get("/hello?q=" + "x".repeat(2000))).read();
       assertThat(reply.status()).isEqualTo(414);
       assertThat(reply.body()).isEqualTo("{\"detail\":\"Request line is too long\"}");
       assertThat(http.closedByServer()).isTrue();
@@ -154,8 +153,8 @@ class ServerTest {
   @Test
   void refuses_too_large_headers_with_431() throws IOException {
     start(ServerConfig.defaults().maxHeaderSize(1024), 0);
-    try (RawHttp http = new RawHttp(server.port())) {
-      RawHttp.Reply reply =
+    try (Raw http = Raw.open(server.port())) {
+      Raw.Reply reply =
           http.send("GET /hello HTTP/1.1\r\nHost: t\r\nX-Big: " + "y".repeat(4000) + "\r\n\r\n")
               .read();
       assertThat(reply.status()).isEqualTo(431);
@@ -167,8 +166,8 @@ class ServerTest {
   @Test
   void refuses_a_declared_too_large_body_with_413_before_reading_it() throws IOException {
     start(ServerConfig.defaults().maxBodySize(100), 0);
-    try (RawHttp http = new RawHttp(server.port())) {
-      RawHttp.Reply reply =
+    try (Raw http = Raw.open(server.port())) {
+      Raw.Reply reply =
           http.send(
                   "POST /echo HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n")
               .read();
@@ -182,9 +181,9 @@ class ServerTest {
   @Test
   void refuses_a_chunked_body_that_grows_too_large_with_413() throws IOException {
     start(ServerConfig.defaults().maxBodySize(100), 0);
-    try (RawHttp http = new RawHttp(server.port())) {
+    try (Raw http = Raw.open(server.port())) {
       String chunk = "x".repeat(80);
-      RawHttp.Reply reply =
+      Raw.Reply reply =
           http.send(
                   "POST /echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n"
                       + "50\r\n"
@@ -201,11 +200,11 @@ class ServerTest {
   @Test
   void accepts_a_body_within_the_limit_chunked_or_not() throws IOException {
     start(ServerConfig.defaults().maxBodySize(100), 0);
-    try (RawHttp http = new RawHttp(server.port())) {
-      RawHttp.Reply plain =
+    try (Raw http = Raw.open(server.port())) {
+      Raw.Reply plain =
           http.send("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\n\r\nhello").read();
       assertThat(plain.body()).isEqualTo("{\"received\":5}");
-      RawHttp.Reply chunked =
+      Raw.Reply chunked =
           http.send(
                   "POST /echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n")
               .read();
@@ -216,8 +215,8 @@ class ServerTest {
   @Test
   void answers_a_malformed_request_with_400_and_closes() throws IOException {
     start();
-    try (RawHttp http = new RawHttp(server.port())) {
-      RawHttp.Reply reply =
+    try (Raw http = Raw.open(server.port())) {
+      Raw.Reply reply =
           http.send("GET /hello HTTP/1.1\r\nHost: t\r\nContent-Length: abc\r\n\r\n").read();
       assertThat(reply.status()).isEqualTo(400);
       assertThat(http.closedByServer()).isTrue();
@@ -228,14 +227,14 @@ class ServerTest {
   @Test
   void a_slow_loris_client_gets_408_and_does_not_block_others() throws Exception {
     start(ServerConfig.defaults().requestTimeout(Duration.ofSeconds(1)), 0);
-    try (RawHttp slow = new RawHttp(server.port())) {
+    try (Raw slow = Raw.open(server.port())) {
       slow.send("GET /hello HTTP/1.1\r\nHost: t\r\n");
       for (int i = 0; i < 5; i++) {
         slow.send("X-Drip-" + i + ": 1\r\n");
         assertServes(); // others are answered while the slow client trickles
         Thread.sleep(300);
       }
-      RawHttp.Reply reply = slow.read();
+      Raw.Reply reply = slow.read();
       assertThat(reply.status()).isEqualTo(408);
       assertThat(reply.body()).isEqualTo("{\"detail\":\"Request Timeout\"}");
       assertThat(slow.closedByServer()).isTrue();
@@ -245,8 +244,8 @@ class ServerTest {
   @Test
   void closes_a_connection_idle_for_longer_than_the_idle_timeout() throws IOException {
     start(ServerConfig.defaults().idleTimeout(Duration.ofMillis(300)), 0);
-    try (RawHttp http = new RawHttp(server.port())) {
-      assertThat(http.send(RawHttp.get("/hello")).read().status()).isEqualTo(200);
+    try (Raw http = Raw.open(server.port())) {
+      assertThat(http.send(Raw.get("/hello")).read().status()).isEqualTo(200);
       assertThat(http.closedByServer()).isTrue();
     }
   }
@@ -256,7 +255,7 @@ class ServerTest {
     start();
     for (int i = 0; i < 20; i++) {
       try (Socket socket = new Socket("127.0.0.1", server.port())) {
-        socket.getOutputStream().write(RawHttp.get("/slow?ms=50").getBytes());
+        socket.getOutputStream().write(Raw.get("/slow?ms=50").getBytes());
         socket.setSoLinger(true, 0); // reset, not a clean close
       }
     }
@@ -307,8 +306,8 @@ class ServerTest {
   }
 
   private void assertServes() throws IOException {
-    try (RawHttp http = new RawHttp(server.port())) {
-      RawHttp.Reply reply = http.send(RawHttp.get("/hello")).read();
+    try (Raw http = Raw.open(server.port())) {
+      Raw.Reply reply = http.send(Raw.get("/hello")).read();
       assertThat(reply.status()).isEqualTo(200);
       assertThat(reply.body()).isEqualTo("Hello, World!");
     }

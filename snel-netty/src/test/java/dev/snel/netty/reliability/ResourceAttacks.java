@@ -1,5 +1,6 @@
 package dev.snel.netty.reliability;
 
+import dev.snel.netty.Raw;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;

@@ -1,5 +1,6 @@
 package dev.snel.netty.reliability;
 
+import dev.snel.netty.Raw;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,4 +1,4 @@
-package dev.snel.netty.reliability;
+package dev.snel.netty;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -14,15 +14,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** A plain socket speaking raw HTTP/1.1 bytes, for requests no well-behaved client would send. */
-final class Raw implements AutoCloseable {
+/**
+ * A plain socket speaking raw HTTP/1.1 bytes, for requests no well-behaved client would send:
+ * pipelining, limits, slow clients; shared by the server tests and the reliability suite.
+ */
+public final class Raw implements AutoCloseable {
   /** One parsed response; header names lower case, repeated headers joined with ", ". */
-  record Reply(int status, Map<String, String> headers, String body) {
-    boolean closes() {
+  public record Reply(int status, Map<String, String> headers, String body) {
+    /** Whether the response announces that the server closes the connection. */
+    public boolean closes() {
       return "close".equalsIgnoreCase(headers.get("connection"));
     }
 
-    String summary() {
+    /** The status and the body's first 80 characters. */
+    public String summary() {
       String detail = body.length() > 80 ? body.substring(0, 80) + "..." : body;
       return status + " " + detail;
     }
@@ -38,48 +43,69 @@ final class Raw implements AutoCloseable {
     this.out = socket.getOutputStream();
   }
 
-  static Raw open(int port) throws IOException {
+  /** Connects to the server on localhost, with a 10 s socket timeout. */
+  public static Raw open(int port) throws IOException {
     Socket socket = new Socket("127.0.0.1", port);
     socket.setSoTimeout(10_000);
     return new Raw(socket);
   }
 
-  Socket socket() {
+  /** The underlying socket, for tests that reset it or read it directly. */
+  public Socket socket() {
     return socket;
   }
 
-  Raw timeout(int millis) throws IOException {
+  /** Sets the socket timeout every read waits for. */
+  public Raw timeout(int millis) throws IOException {
     socket.setSoTimeout(millis);
     return this;
   }
 
-  Raw send(String text) throws IOException {
+  /** Writes the text's ISO-8859-1 bytes. */
+  public Raw send(String text) throws IOException {
     return send(text.getBytes(StandardCharsets.ISO_8859_1));
   }
 
-  Raw send(byte[] bytes) throws IOException {
+  /** Writes the bytes as they are. */
+  public Raw send(byte[] bytes) throws IOException {
     out.write(bytes);
     out.flush();
     return this;
   }
 
-  static String get(String target) {
+  /** A minimal GET request for the target. */
+  public static String get(String target) {
     return "GET " + target + " HTTP/1.1\r\nHost: test\r\n\r\n";
   }
 
-  static String post(String target, String contentType, String body) {
+  /** A POST request for the target with a body of the content type. */
+  public static String post(String target, String contentType, String body) {
+    return postWith(target, "Content-Type: " + contentType + "\r\n", body);
+  }
+
+  /** A POST request for the target with extra header lines, each ending in CRLF, or none. */
+  public static String postWith(String target, String headerLines, String body) {
     return "POST "
         + target
-        + " HTTP/1.1\r\nHost: test\r\nContent-Type: "
-        + contentType
-        + "\r\nContent-Length: "
+        + " HTTP/1.1\r\nHost: test\r\n"
+        + headerLines
+        + "Content-Length: "
         + body.getBytes(StandardCharsets.UTF_8).length
         + "\r\n\r\n"
         + body;
   }
 
   /** Reads one response with a {@code Content-Length} body (or none). */
-  Reply read() throws IOException {
+  public Reply read() throws IOException {
+    return read(true);
+  }
+
+  /** Reads the head of a response whose body is not sent (HEAD): status line and headers. */
+  public Reply readHead() throws IOException {
+    return read(false);
+  }
+
+  private Reply read(boolean withBody) throws IOException {
     String statusLine = line();
     if (statusLine == null) {
       throw new IOException("connection closed before a response");
@@ -100,7 +126,7 @@ final class Raw implements AutoCloseable {
           line.substring(colon + 1).trim(),
           (a, b) -> a + ", " + b);
     }
-    if (status == 100) {
+    if (!withBody || status == 100) {
       return new Reply(status, headers, "");
     }
     int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
@@ -112,13 +138,13 @@ final class Raw implements AutoCloseable {
   }
 
   /** The responses read until the server closed the connection, or until the socket timed out. */
-  record Replies(List<Reply> replies, boolean closed) {}
+  public record Replies(List<Reply> replies, boolean closed) {}
 
   /**
    * Reads responses until the server closes (or resets) the connection, the socket times out, or
    * something that is not a response arrives (counted as closed: the stream is unusable).
    */
-  Replies readAll() {
+  public Replies readAll() {
     return readAll(socketTimeout(), socketTimeout());
   }
 
@@ -127,7 +153,7 @@ final class Raw implements AutoCloseable {
    * each further one: long enough for a loaded machine, short enough to tell "kept open" from the
    * server's own timeouts.
    */
-  Replies readAll(int firstMillis, int restMillis) {
+  public Replies readAll(int firstMillis, int restMillis) {
     List<Reply> replies = new ArrayList<>();
     while (true) {
       try {
@@ -150,7 +176,7 @@ final class Raw implements AutoCloseable {
   }
 
   /** Whether the server closed the connection: EOF (or a reset) before the socket timeout. */
-  boolean closedByServer() {
+  public boolean closedByServer() {
     try {
       return in.read() == -1;
     } catch (SocketTimeoutException e) {
