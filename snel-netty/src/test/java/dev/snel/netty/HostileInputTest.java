@@ -312,6 +312,18 @@ class HostileInputTest {
   }
 
   @Test
+  void an_asterisk_target_is_answered_not_dropped() throws IOException {
+    start();
+    try (Raw http = Raw.open(server.port())) {
+      assertThat(http.send("OPTIONS * HTTP/1.1\r\nHost: x\r\n\r\n").read().status()).isEqualTo(404);
+      assertThat(http.send("GET * HTTP/1.1\r\nHost: x\r\n\r\n").readAll().replies())
+          .singleElement()
+          .satisfies(reply -> assertThat(reply.status()).isEqualTo(400));
+    }
+    assertStillServes();
+  }
+
+  @Test
   void an_absolute_form_target_is_routed_by_its_path_and_its_authority_is_the_host()
       throws IOException {
     start();
