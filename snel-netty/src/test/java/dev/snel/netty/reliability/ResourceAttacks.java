@@ -348,7 +348,7 @@ final class ResourceAttacks {
       }
       boolean back = waitForFds(server, baseline);
       for (Socket socket : sockets) {
-        socket.setSoTimeout(back ? 200 : 20);
+        socket.setSoTimeout(back ? 5000 : 20); // the last ones may still be closing
         byte[] all;
         try {
           all = socket.getInputStream().readAllBytes();
