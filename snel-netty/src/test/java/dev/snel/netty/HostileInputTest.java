@@ -341,6 +341,18 @@ class HostileInputTest {
   }
 
   @ParameterizedTest
+  @ValueSource(
+      strings = {"http://user@evil/items/5", "ftp://host/items/5", "http:///items/5", "items/5"})
+  void other_targets_are_refused(String target) throws IOException {
+    start();
+    try (Raw http = Raw.open(server.port())) {
+      http.send("GET " + target + " HTTP/1.1\r\nHost: x\r\n\r\n");
+      assertRefusal(http.readAll(), 400, "Invalid request target");
+    }
+    assertThat(routes.items).hasValue(0);
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"HTTP/2.0", "HTTP/1.2", "HTTP/9.9"})
   void other_http_versions_get_505(String version) throws IOException {
     start();

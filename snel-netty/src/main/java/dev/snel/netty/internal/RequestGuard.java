@@ -13,8 +13,9 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Checks each request head before its body is read (RFC 9112): the HTTP version, the request
@@ -76,24 +77,14 @@ final class RequestGuard extends ChannelInboundHandlerAdapter {
     if (!isVisibleAscii(uri)) {
       return invalid("Invalid request target");
     }
-    if (uri.charAt(0) != '/') {
-      String authority = absoluteFormAuthority(uri);
-      if (authority == null) {
-        if (!(uri.equals("*") && request.method().name().equals("OPTIONS"))) {
-          return invalid("Invalid request target");
-        }
-      } else {
-        int pathStart = uri.indexOf('/', uri.indexOf("//") + 2);
-        int queryStart = uri.indexOf('?', uri.indexOf("//") + 2);
-        String path;
-        if (pathStart >= 0 && (queryStart < 0 || pathStart < queryStart)) {
-          path = uri.substring(pathStart);
-        } else {
-          path = queryStart >= 0 ? "/" + uri.substring(queryStart) : "/";
-        }
-        request.setUri(path);
-        headers.set(HttpHeaderNames.HOST, authority);
+    if (uri.charAt(0) != '/' && !(uri.equals("*") && request.method().name().equals("OPTIONS"))) {
+      URI absolute = absoluteForm(uri);
+      if (absolute == null) {
+        return invalid("Invalid request target");
       }
+      String path = absolute.getRawPath().isEmpty() ? "/" : absolute.getRawPath();
+      request.setUri(absolute.getRawQuery() == null ? path : path + "?" + absolute.getRawQuery());
+      headers.set(HttpHeaderNames.HOST, absolute.getRawAuthority());
     }
     List<String> hosts = headers.getAll(HttpHeaderNames.HOST);
     if (hosts.size() > 1) {
@@ -140,29 +131,19 @@ final class RequestGuard extends ChannelInboundHandlerAdapter {
     return true;
   }
 
-  /** The authority of an {@code http://} or {@code https://} target, or null if it is not one. */
-  private static String absoluteFormAuthority(String uri) {
-    String lower =
-        uri.length() > 8
-            ? uri.substring(0, 8).toLowerCase(Locale.ROOT)
-            : uri.toLowerCase(Locale.ROOT);
-    int start;
-    if (lower.startsWith("http://")) {
-      start = 7;
-    } else if (lower.startsWith("https://")) {
-      start = 8;
-    } else {
+  /**
+   * An {@code http://} or {@code https://} target with a host and no user info, or null: the
+   * absolute form a client sends to a proxy (RFC 9112 §3.2.2).
+   */
+  private static URI absoluteForm(String target) {
+    try {
+      URI uri = new URI(target);
+      String scheme = uri.getScheme();
+      boolean http = "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme);
+      return http && uri.getRawAuthority() != null && uri.getRawUserInfo() == null ? uri : null;
+    } catch (URISyntaxException e) {
       return null;
     }
-    int end = start;
-    while (end < uri.length()
-        && uri.charAt(end) != '/'
-        && uri.charAt(end) != '?'
-        && uri.charAt(end) != '#') {
-      end++;
-    }
-    String authority = uri.substring(start, end);
-    return authority.isEmpty() || authority.indexOf('@') >= 0 ? null : authority;
   }
 
   /**
