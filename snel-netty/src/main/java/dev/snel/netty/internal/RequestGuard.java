@@ -96,8 +96,8 @@ final class RequestGuard extends ChannelInboundHandlerAdapter {
     if (!hosts.isEmpty() && !isValidHost(hosts.get(0))) {
       return invalid("Invalid Host header");
     }
-    List<String> expect = headers.getAll(HttpHeaderNames.EXPECT);
-    if (!expect.isEmpty()) {
+    if (headers.contains(HttpHeaderNames.EXPECT)) { // rare: no list for every request
+      List<String> expect = headers.getAll(HttpHeaderNames.EXPECT);
       if (!http11) {
         headers.remove(HttpHeaderNames.EXPECT); // RFC 9110 §10.1.1: ignored in HTTP/1.0
       } else if (expect.size() > 1
