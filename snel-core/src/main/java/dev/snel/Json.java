@@ -2,6 +2,7 @@ package dev.snel;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Ad hoc JSON objects for the answers that need no model of their own: FastAPI's dict literal.
@@ -28,7 +29,7 @@ public final class Json {
    * @param namesAndValues a name (a {@code String}), then its value, and so on
    * @throws IllegalArgumentException if a name is missing, is not a {@code String}, or repeats
    */
-  public static Map<String, Object> object(Object... namesAndValues) {
+  public static Map<String, Object> object(@Nullable Object... namesAndValues) {
     if (namesAndValues.length % 2 != 0) {
       throw new IllegalArgumentException(
           "Json.object takes names and values in pairs; the value of \""

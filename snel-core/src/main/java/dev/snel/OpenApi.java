@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -31,16 +32,16 @@ import tools.jackson.databind.node.ObjectNode;
 public final class OpenApi {
   private String title = "Snel";
   private String version = "0.1.0";
-  private String summary;
-  private String description;
-  private String termsOfService;
+  private @Nullable String summary;
+  private @Nullable String description;
+  private @Nullable String termsOfService;
   private final Map<String, String> contact = new LinkedHashMap<>();
   private final Map<String, String> license = new LinkedHashMap<>();
   private final List<Map<String, String>> servers = new ArrayList<>();
   private final Map<String, String> tags = new LinkedHashMap<>();
-  private String openapiUrl = "/openapi.json";
-  private String docsUrl = "/docs";
-  private String redocUrl = "/redoc";
+  private @Nullable String openapiUrl = "/openapi.json";
+  private @Nullable String docsUrl = "/docs";
+  private @Nullable String redocUrl = "/redoc";
   private final Map<String, Object> swaggerUiParameters = new LinkedHashMap<>();
   private final List<Consumer<ObjectNode>> customizers = new ArrayList<>();
   private boolean openApi30;
@@ -121,19 +122,19 @@ public final class OpenApi {
   }
 
   /** Where the document is served; null serves no document (and no docs pages). */
-  public OpenApi openapiUrl(String url) {
+  public OpenApi openapiUrl(@Nullable String url) {
     this.openapiUrl = url;
     return this;
   }
 
   /** Where Swagger UI is served; null turns it off. */
-  public OpenApi docsUrl(String url) {
+  public OpenApi docsUrl(@Nullable String url) {
     this.docsUrl = url;
     return this;
   }
 
   /** Where ReDoc is served; null turns it off. */
-  public OpenApi redocUrl(String url) {
+  public OpenApi redocUrl(@Nullable String url) {
     this.redocUrl = url;
     return this;
   }
@@ -179,7 +180,7 @@ public final class OpenApi {
    * @param body the type of the JSON body sent
    * @param description what it is for (Markdown), or null
    */
-  public OpenApi webhook(String name, String method, Type body, String description) {
+  public OpenApi webhook(String name, String method, Type body, @Nullable String description) {
     webhooks.add(
         new DocumentInfo.Webhook(
             name, method.toUpperCase(java.util.Locale.ROOT), body, description));

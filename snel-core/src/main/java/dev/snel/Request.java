@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An HTTP request as a handler sees it: method, decoded path, query, headers, cookies, body.
@@ -24,10 +25,10 @@ public final class Request {
   private final Headers headers;
   private final byte[] body;
   private final String scheme;
-  private final InetSocketAddress remoteAddress;
-  private String path;
-  private Map<String, List<String>> query;
-  private Map<String, String> cookies;
+  private final @Nullable InetSocketAddress remoteAddress;
+  private @Nullable String path;
+  private @Nullable Map<String, List<String>> query;
+  private @Nullable Map<String, String> cookies;
 
   private Request(Builder builder) {
     this.method = builder.method;
@@ -157,7 +158,7 @@ public final class Request {
     private Headers headers = Headers.create();
     private byte[] body = new byte[0];
     private String scheme = "http";
-    private InetSocketAddress remoteAddress;
+    private @Nullable InetSocketAddress remoteAddress;
 
     private Builder(String method, String target) {
       this.method = method;

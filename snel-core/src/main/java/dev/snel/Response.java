@@ -2,6 +2,7 @@ package dev.snel;
 
 import dev.snel.internal.json.Json;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An HTTP response: status, headers and body bytes.
@@ -37,7 +38,7 @@ public final class Response {
   private final Headers headers = Headers.create();
   private byte[] body;
 
-  private Response(int status, byte[] body, String mediaType) {
+  private Response(int status, byte[] body, @Nullable String mediaType) {
     this.status = checkStatus(status);
     this.body = body;
     if (mediaType != null) {

@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -62,7 +63,7 @@ public final class Snel {
   private final Executor virtualThreads = task -> handlerThreads.newThread(task).start();
   private final Pipeline pipeline = new Pipeline(tree, exceptions, virtualThreads);
   private final OpenApi openApi = new OpenApi();
-  private volatile DocsRoutes docs;
+  private volatile @Nullable DocsRoutes docs;
 
   private Snel() {
     pipeline.builtins(request -> docs().handle(request));

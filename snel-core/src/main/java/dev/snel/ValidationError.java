@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One validation failure, in the format of FastAPI and pydantic v2:
@@ -21,7 +22,7 @@ import java.util.Map;
  * @param ctx values the message was made from (e.g. {@code {"ge": 1}}); empty when none
  */
 public record ValidationError(
-    String type, List<Object> loc, String msg, Object input, Map<String, Object> ctx) {
+    String type, List<Object> loc, String msg, @Nullable Object input, Map<String, Object> ctx) {
 
   /** Makes the lists and maps immutable; ctx keeps its order, as pydantic's does. */
   public ValidationError {
@@ -30,7 +31,7 @@ public record ValidationError(
   }
 
   /** A failure without context values. */
-  public ValidationError(String type, List<Object> loc, String msg, Object input) {
+  public ValidationError(String type, List<Object> loc, String msg, @Nullable Object input) {
     this(type, loc, msg, input, Map.of());
   }
 }

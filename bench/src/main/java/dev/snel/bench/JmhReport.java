@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -70,7 +71,9 @@ public final class JmhReport {
           .put(method, result);
       units.put(type, metric.get("scoreUnit").asString());
     }
-    tables.forEach((type, rows) -> print(type, units.get(type), rows));
+    // each result put its type into both maps
+    tables.forEach(
+        (type, rows) -> print(type, Objects.requireNonNull(units.get(type), type), rows));
   }
 
   private record Result(double min, double median, double mean, double error) {}

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -138,7 +139,7 @@ public class PipelineBenchmark {
   }
 
   /** The last value of a query parameter, decoded. */
-  private static String queryValue(String target, int from, String name) {
+  private static @Nullable String queryValue(String target, int from, String name) {
     String found = null;
     int start = from;
     while (start < target.length()) {

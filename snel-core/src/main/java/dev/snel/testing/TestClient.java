@@ -14,9 +14,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -46,15 +48,28 @@ import tools.jackson.databind.JsonNode;
 public final class TestClient {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-  private final Snel app;
-  private final URI baseUri;
-  private final HttpClient http;
+  private final @Nullable Snel app;
+  private final @Nullable URI baseUri;
+  private final @Nullable HttpClient http;
   private final CookieJar cookies = new CookieJar();
 
-  private TestClient(Snel app, URI baseUri) {
+  private TestClient(@Nullable Snel app, @Nullable URI baseUri) {
     this.app = app;
     this.baseUri = baseUri;
     this.http = baseUri == null ? null : HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+  }
+
+  // exactly one of app and baseUri is set; http goes with baseUri
+  private Snel localApp() {
+    return Objects.requireNonNull(app, "not an in-process client");
+  }
+
+  private URI remoteBase() {
+    return Objects.requireNonNull(baseUri, "not a client of a server");
+  }
+
+  private HttpClient httpClient() {
+    return Objects.requireNonNull(http, "not a client of a server");
   }
 
   /** A client that calls the app in-process. */
@@ -186,12 +201,13 @@ public final class TestClient {
 
     /** Sends the request and waits for the response. */
     public TestResponse send() {
-      String path = app != null ? pathOf(target) : baseUri.resolve(target).getRawPath();
+      String path = app != null ? pathOf(target) : remoteBase().resolve(target).getRawPath();
       Headers sent = Headers.create();
       sent.addAll(headers);
       if (!headers.contains("cookie")) {
         String cookie =
-            cookies.header(path, app == null && "https".equals(baseUri.getScheme()), ownCookies);
+            cookies.header(
+                path, app == null && "https".equals(remoteBase().getScheme()), ownCookies);
         if (!cookie.isEmpty()) {
           sent.add("cookie", cookie);
         }
@@ -225,7 +241,7 @@ public final class TestClient {
       }
       Request request = Request.builder(method, target).headers(all).body(body).build();
       try {
-        Response response = app.handle(request).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        Response response = localApp().handle(request).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         if (method.equals("HEAD")) { // as a server sends it: the GET's length, no body
           Headers sent = Headers.create().addAll(response.headers());
           if (!sent.contains("content-length")) {
@@ -244,7 +260,7 @@ public final class TestClient {
 
     private TestResponse sendOverHttp(Headers headers) {
       HttpRequest.Builder builder =
-          HttpRequest.newBuilder(baseUri.resolve(target))
+          HttpRequest.newBuilder(remoteBase().resolve(target))
               .timeout(TIMEOUT)
               .method(
                   method,
@@ -254,7 +270,7 @@ public final class TestClient {
       headers.forEach(builder::header);
       try {
         HttpResponse<byte[]> response =
-            http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+            httpClient().send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
         Headers received = Headers.create();
         response
             .headers()

@@ -10,9 +10,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The scripts, styles and icons of the docs pages, served from the classpath so the pages work with
@@ -69,12 +71,13 @@ final class DocsAssets {
   }
 
   /** Whether the path names an asset of the docs pages (then {@link #serve} answers it). */
-  static boolean isAsset(String path, String docsUrl, String redocUrl) {
+  static boolean isAsset(String path, @Nullable String docsUrl, @Nullable String redocUrl) {
     return find(path, docsUrl, redocUrl) != null;
   }
 
   /** The asset for the request, 304 if the browser's copy is current; null if there is none. */
-  static Response serve(Request request, String docsUrl, String redocUrl) {
+  static @Nullable Response serve(
+      Request request, @Nullable String docsUrl, @Nullable String redocUrl) {
     Asset asset = find(request.path(), docsUrl, redocUrl);
     if (asset == null) {
       return null;
@@ -109,7 +112,8 @@ final class DocsAssets {
     return redocUrl + ASSETS + name + "?v=" + asset.fingerprint();
   }
 
-  private static Asset find(String path, String docsUrl, String redocUrl) {
+  private static @Nullable Asset find(
+      String path, @Nullable String docsUrl, @Nullable String redocUrl) {
     if (docsUrl != null && path.startsWith(docsUrl + ASSETS)) {
       String name = path.substring(docsUrl.length() + ASSETS.length());
       return SWAGGER_FILES.containsKey(name) ? swaggerUi(name) : null;
@@ -126,7 +130,14 @@ final class DocsAssets {
 
   private static Asset swaggerUi(String name) {
     return CACHE.computeIfAbsent(
-        SwaggerUi.ROOT + name, resource -> load(resource, SWAGGER_FILES.get(name), bytes -> bytes));
+        SwaggerUi.ROOT + name,
+        resource ->
+            load(
+                resource,
+                // callers name only files of SWAGGER_FILES
+                Objects.requireNonNull(
+                    SWAGGER_FILES.get(name), () -> "not a Swagger UI file: " + name),
+                bytes -> bytes));
   }
 
   private static Asset redoc() {

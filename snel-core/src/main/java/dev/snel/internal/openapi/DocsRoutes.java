@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Serves the OpenAPI document, Swagger UI, its OAuth2 redirect page, ReDoc and the pages' assets,
@@ -23,14 +25,14 @@ public final class DocsRoutes implements BuiltinRoutes {
   private static final Map<String, String> ALLOW = Map.of("allow", "GET, HEAD");
 
   private final String title;
-  private final String openapiUrl;
-  private final String docsUrl;
-  private final String redocUrl;
+  private final @Nullable String openapiUrl;
+  private final @Nullable String docsUrl;
+  private final @Nullable String redocUrl;
   private final Map<String, Object> swaggerUiParameters;
   private final Supplier<byte[]> document;
-  private volatile byte[] cached;
-  private volatile String swaggerUiPage;
-  private volatile String redocPage;
+  private volatile byte @Nullable [] cached;
+  private volatile @Nullable String swaggerUiPage;
+  private volatile @Nullable String redocPage;
 
   /**
    * @param title the API's title, shown in the pages' titles
@@ -42,9 +44,9 @@ public final class DocsRoutes implements BuiltinRoutes {
    */
   public DocsRoutes(
       String title,
-      String openapiUrl,
-      String docsUrl,
-      String redocUrl,
+      @Nullable String openapiUrl,
+      @Nullable String docsUrl,
+      @Nullable String redocUrl,
       Map<String, Object> swaggerUiParameters,
       Supplier<byte[]> document) {
     this.title = title;
@@ -57,7 +59,7 @@ public final class DocsRoutes implements BuiltinRoutes {
   }
 
   @Override
-  public Response handle(Request request) {
+  public @Nullable Response handle(Request request) {
     String path = request.path();
     boolean asset = DocsAssets.isAsset(path, docsUrl, redocUrl);
     boolean page = isPage(path) || asset;
@@ -84,7 +86,9 @@ public final class DocsRoutes implements BuiltinRoutes {
     if (path.equals(redocUrl)) {
       return Response.html(redocPage());
     }
-    return Response.html(DocsPages.oauth2Redirect(docsUrl));
+    // isPage matched docsUrl + "/oauth2-redirect", so there is a docsUrl
+    return Response.html(
+        DocsPages.oauth2Redirect(Objects.requireNonNull(docsUrl, "oauth2-redirect without docs")));
   }
 
   private boolean isPage(String path) {
@@ -113,7 +117,13 @@ public final class DocsRoutes implements BuiltinRoutes {
   private String swaggerUiPage() {
     String page = swaggerUiPage;
     if (page == null) {
-      page = DocsPages.swaggerUi(title, openapiUrl, docsUrl, swaggerUiParameters);
+      // served at docsUrl, which the constructor keeps only with an openapiUrl
+      page =
+          DocsPages.swaggerUi(
+              title,
+              Objects.requireNonNull(openapiUrl, "docs without a document"),
+              Objects.requireNonNull(docsUrl, "docs without a docs URL"),
+              swaggerUiParameters);
       swaggerUiPage = page;
     }
     return page;
@@ -122,7 +132,12 @@ public final class DocsRoutes implements BuiltinRoutes {
   private String redocPage() {
     String page = redocPage;
     if (page == null) {
-      page = DocsPages.redoc(title, openapiUrl, redocUrl);
+      // served at redocUrl, which the constructor keeps only with an openapiUrl
+      page =
+          DocsPages.redoc(
+              title,
+              Objects.requireNonNull(openapiUrl, "ReDoc without a document"),
+              Objects.requireNonNull(redocUrl, "ReDoc without a ReDoc URL"));
       redocPage = page;
     }
     return page;

@@ -3,6 +3,7 @@ package dev.snel.internal.openapi;
 import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The app-level parts of the document: info, servers, tags, webhooks, and the validation-error
@@ -23,9 +24,9 @@ import java.util.Map;
 public record DocumentInfo(
     String title,
     String version,
-    String summary,
-    String description,
-    String termsOfService,
+    @Nullable String summary,
+    @Nullable String description,
+    @Nullable String termsOfService,
     Map<String, String> contact,
     Map<String, String> license,
     List<Map<String, String>> servers,
@@ -42,7 +43,7 @@ public record DocumentInfo(
    * @param body the type of the JSON body sent
    * @param description the description, or null
    */
-  public record Webhook(String name, String method, Type body, String description) {}
+  public record Webhook(String name, String method, Type body, @Nullable String description) {}
 
   /**
    * The response of a request that fails validation.
@@ -50,7 +51,7 @@ public record DocumentInfo(
    * @param status its status
    * @param body its body's type, or null for FastAPI's {@code HTTPValidationError}
    */
-  public record ValidationErrorResponse(int status, Type body) {
+  public record ValidationErrorResponse(int status, @Nullable Type body) {
     /** FastAPI's: 422 with {@code HTTPValidationError}. */
     public static final ValidationErrorResponse FASTAPI = new ValidationErrorResponse(422, null);
   }

@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -136,7 +137,7 @@ final class Operations {
   private ObjectNode metadata(
       List<String> tags,
       String summary,
-      String description,
+      @Nullable String description,
       String operationId,
       boolean deprecated) {
     ObjectNode operation = Json.mapper().createObjectNode();
@@ -231,7 +232,7 @@ final class Operations {
    * The source annotation's description ({@code @Query(description = ...)}), else {@link
    * Description}'s.
    */
-  private static String description(ParamModel param) {
+  private static @Nullable String description(ParamModel param) {
     if (!param.description().isEmpty()) {
       return param.description();
     }

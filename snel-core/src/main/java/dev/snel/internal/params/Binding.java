@@ -7,6 +7,7 @@ import dev.snel.internal.values.ConversionException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,9 +18,9 @@ import tools.jackson.databind.JsonNode;
 public final class Binding {
   private final Request request;
   private final String[] pathValues;
-  private List<ValidationError> errors;
-  private Response response;
-  private JsonNode bodyTree;
+  private @Nullable List<ValidationError> errors;
+  private @Nullable Response response;
+  private @Nullable JsonNode bodyTree;
   private boolean bodyParsed;
   private final boolean strictContentType;
 
@@ -87,7 +88,7 @@ public final class Binding {
    * fails on it before reading any parameter), else by source (path, query, header, cookie, body)
    * and in signature order within a source.
    */
-  public List<ValidationError> errors() {
+  public @Nullable List<ValidationError> errors() {
     if (errors == null) {
       return null;
     }
@@ -102,7 +103,7 @@ public final class Binding {
   }
 
   /** Where an error comes from (errors sort in the order of {@link Source}); null if unknown. */
-  private static Source source(ValidationError error) {
+  private static @Nullable Source source(ValidationError error) {
     Object first = error.loc().isEmpty() ? "" : error.loc().get(0);
     for (Source source : Source.values()) {
       if (source.loc().equals(first)) {
@@ -121,12 +122,12 @@ public final class Binding {
   }
 
   /** The injected response if the handler asked for one; else null. */
-  public Response injectedResponse() {
+  public @Nullable Response injectedResponse() {
     return response;
   }
 
   /** The body parsed as a JSON tree, once; null (and an error recorded) if it is not JSON. */
-  JsonNode bodyTree() {
+  @Nullable JsonNode bodyTree() {
     if (!bodyParsed) {
       bodyParsed = true;
       bodyTree = JsonBodies.readTree(this);

@@ -5,6 +5,7 @@ import dev.snel.internal.values.Check;
 import dev.snel.internal.values.ConversionException;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Binds a parameter from the JSON body through its type's compiled schema: the whole body, or, when
@@ -38,7 +39,7 @@ final class BodyBinder implements ParamBinder {
   }
 
   @Override
-  public Object bind(Binding binding) {
+  public @Nullable Object bind(Binding binding) {
     byte[] body = binding.request().body();
     if (body.length == 0) {
       return absent(binding);
@@ -75,7 +76,7 @@ final class BodyBinder implements ParamBinder {
     return optional && !(value instanceof Optional<?>) ? Optional.ofNullable(value) : value;
   }
 
-  private Object absent(Binding binding) {
+  private @Nullable Object absent(Binding binding) {
     if (required) {
       binding.missing(loc);
     }

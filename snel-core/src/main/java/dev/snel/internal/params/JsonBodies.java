@@ -8,6 +8,7 @@ import dev.snel.internal.schema.Schema;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -26,14 +27,14 @@ final class JsonBodies {
 
   // Error Prone's ReferenceEquality: a sentinel is recognised by identity, never by equals
   @SuppressWarnings("ReferenceEquality")
-  static boolean absent(Object value) {
+  static boolean absent(@Nullable Object value) {
     return value == ABSENT;
   }
 
   private static final Object NO_INPUT = Map.of();
 
   /** The whole body as the schema's type; errors go to the binding. */
-  static Object decode(Binding binding, Schema schema, byte[] body, List<Object> loc) {
+  static @Nullable Object decode(Binding binding, Schema schema, byte[] body, List<Object> loc) {
     if (refusesLoneSurrogate(binding, body)) {
       return null;
     }
@@ -62,7 +63,7 @@ final class JsonBodies {
   }
 
   /** One member of the body object (already known to be valid JSON). */
-  static Object decodeMember(
+  static @Nullable Object decodeMember(
       Binding binding, Schema schema, byte[] body, String member, List<Object> loc) {
     Decoding decoding = new Decoding(body, loc);
     try (JsonParser parser = Json.mapper().createParser(body)) {
@@ -84,7 +85,8 @@ final class JsonBodies {
   }
 
   /** A body sent without a JSON content type: its text, as FastAPI validates the raw bytes. */
-  static Object decodeText(Binding binding, Schema schema, byte[] body, List<Object> loc) {
+  static @Nullable Object decodeText(
+      Binding binding, Schema schema, byte[] body, List<Object> loc) {
     Decoding decoding = new Decoding(null, loc);
     String text = new String(body, StandardCharsets.UTF_8);
     try (JsonParser parser =
@@ -94,12 +96,13 @@ final class JsonBodies {
     }
   }
 
-  private static Object collect(Binding binding, Decoding decoding, Object value) {
+  private static @Nullable Object collect(
+      Binding binding, Decoding decoding, @Nullable Object value) {
     decoding.errors().forEach(binding::fail);
     return Decoding.invalid(value) ? null : value;
   }
 
-  static JsonNode readTree(Binding binding) {
+  static @Nullable JsonNode readTree(Binding binding) {
     byte[] body = binding.request().body();
     if (refusesLoneSurrogate(binding, body)) {
       return null;
@@ -145,7 +148,8 @@ final class JsonBodies {
    * A number longer than Python's int() reads (4,300 digits) makes FastAPI's json.loads raise a
    * ValueError, which FastAPI answers with 400; too deep a document is json_invalid as before.
    */
-  private static Object overLimit(Binding binding, StreamConstraintsException e, byte[] body) {
+  private static @Nullable Object overLimit(
+      Binding binding, StreamConstraintsException e, byte[] body) {
     if (!JsonSyntax.isNestingLimit(e)) {
       throw new HttpException(400, "There was an error parsing the body");
     }

@@ -1,5 +1,7 @@
 package dev.snel.internal.params;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Finds a {@code \\u} escape of a lone UTF-16 surrogate in a JSON text ({@code "\\ud800"}). Jackson
  * decodes one into a Java string that no longer is Unicode text; pydantic's JSON parser refuses it,
@@ -17,7 +19,7 @@ final class JsonSurrogates {
    * inside a string, so the bytes are read escape by escape without tracking strings; a body that
    * is not valid JSON fails in the parser anyway.
    */
-  static Lone find(byte[] json) {
+  static @Nullable Lone find(byte[] json) {
     for (int i = 0; i < json.length; i++) {
       if (json[i] != '\\') {
         continue;

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Binds a query or header parameter holding several values ({@code ?id=1&id=2}) into a List or Set;
@@ -23,7 +24,7 @@ final class ListBinder implements ParamBinder {
   private final boolean set;
   private final boolean required;
   private final boolean optional;
-  private final Object missingValue;
+  private final @Nullable Object missingValue;
   private final List<Object> loc;
 
   ListBinder(
@@ -35,7 +36,7 @@ final class ListBinder implements ParamBinder {
       boolean set,
       boolean required,
       boolean optional,
-      Object missingValue) {
+      @Nullable Object missingValue) {
     this.source = source;
     this.wireName = wireName;
     this.converter = converter;
@@ -49,7 +50,7 @@ final class ListBinder implements ParamBinder {
   }
 
   @Override
-  public Object bind(Binding binding) {
+  public @Nullable Object bind(Binding binding) {
     List<String> raw =
         source == Source.HEADER
             ? binding.request().headers().all(wireName)

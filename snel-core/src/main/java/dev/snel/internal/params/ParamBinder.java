@@ -1,5 +1,7 @@
 package dev.snel.internal.params;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Produces one handler argument from a request, compiled once per parameter at startup. On invalid
  * input it records the error in the binding and returns a placeholder; the handler is not called
@@ -8,5 +10,5 @@ package dev.snel.internal.params;
 @FunctionalInterface
 public interface ParamBinder {
   /** The argument for this parameter. */
-  Object bind(Binding binding);
+  @Nullable Object bind(Binding binding);
 }

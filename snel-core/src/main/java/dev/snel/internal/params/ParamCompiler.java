@@ -28,6 +28,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a handler's signature once, applying FastAPI's rules: a parameter named in the path
@@ -178,7 +179,7 @@ public final class ParamCompiler {
     Source source = shape.source();
     Type elementType = collectionElement(shape.valueType());
     boolean multi = elementType != null;
-    Type oneValue = multi ? elementType : shape.valueType();
+    Type oneValue = elementType != null ? elementType : shape.valueType();
     ScalarConverter converter =
         Scalars.converterFor(rawType(oneValue))
             .orElseThrow(
@@ -219,7 +220,7 @@ public final class ParamCompiler {
     for (Annotation a : parameter.getAnnotations()) {
       (Check.isSizeConstraint(a) ? listLevel : itemLevel).add(a);
     }
-    Object missing = shape.optional() ? Optional.empty() : null;
+    @Nullable Object missing = shape.optional() ? Optional.empty() : null;
     if (shape.defaults() != null) {
       List<String> raw = List.of(shape.defaults().value());
       missing = convertDefault(parameter, () -> ListBinder.convertDefault(raw, converter, set));
@@ -238,7 +239,7 @@ public final class ParamCompiler {
 
   private ParamBinder scalarBinder(Shape shape, ScalarConverter converter) {
     Parameter parameter = shape.parameter();
-    Object missing = shape.optional() ? Optional.empty() : null;
+    @Nullable Object missing = shape.optional() ? Optional.empty() : null;
     if (shape.defaults() != null) {
       String[] raw = shape.defaults().value();
       if (raw.length != 1) {
@@ -308,7 +309,7 @@ public final class ParamCompiler {
     return isScalarOrScalarList(valueType) ? Source.QUERY : Source.BODY;
   }
 
-  private static Source explicitSource(Parameter parameter) {
+  private static @Nullable Source explicitSource(Parameter parameter) {
     if (parameter.isAnnotationPresent(Path.class)) {
       return Source.PATH;
     }
@@ -396,7 +397,7 @@ public final class ParamCompiler {
   }
 
   /** The element type of a List, Set or Collection; null for other types. */
-  private static Type collectionElement(Type type) {
+  private static @Nullable Type collectionElement(Type type) {
     if (type instanceof ParameterizedType p
         && p.getRawType() instanceof Class<?> raw
         && (raw == List.class || raw == Set.class || raw == Collection.class)) {
@@ -441,7 +442,8 @@ public final class ParamCompiler {
     return Object.class;
   }
 
-  private RouteDefinitionException fail(Parameter parameter, String problem) {
+  // problem may be null: the message of an exception thrown while compiling
+  private RouteDefinitionException fail(Parameter parameter, @Nullable String problem) {
     return new RouteDefinitionException(
         where() + ", parameter '" + parameter.getName() + "': " + problem);
   }

@@ -5,6 +5,7 @@ import dev.snel.internal.values.ConversionException;
 import dev.snel.internal.values.ScalarConverter;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** Binds a path, query, header or cookie parameter holding one value. */
 final class ScalarBinder implements ParamBinder {
@@ -15,7 +16,7 @@ final class ScalarBinder implements ParamBinder {
   private final List<Check> checks;
   private final boolean required;
   private final boolean optional;
-  private final Object missingValue;
+  private final @Nullable Object missingValue;
   private final List<Object> loc;
 
   /**
@@ -29,7 +30,7 @@ final class ScalarBinder implements ParamBinder {
       List<Check> checks,
       boolean required,
       boolean optional,
-      Object missingValue) {
+      @Nullable Object missingValue) {
     this.source = source;
     this.wireName = wireName;
     this.pathIndex = pathIndex;
@@ -42,7 +43,7 @@ final class ScalarBinder implements ParamBinder {
   }
 
   @Override
-  public Object bind(Binding binding) {
+  public @Nullable Object bind(Binding binding) {
     String raw = read(binding);
     if (raw == null) {
       if (required) {
@@ -62,7 +63,7 @@ final class ScalarBinder implements ParamBinder {
     }
   }
 
-  private String read(Binding binding) {
+  private @Nullable String read(Binding binding) {
     return switch (source) {
       case PATH -> binding.pathValue(pathIndex);
       case QUERY -> binding.request().query(wireName).orElse(null);

@@ -2,6 +2,7 @@ package dev.snel.internal.pipeline;
 
 import dev.snel.Request;
 import dev.snel.Response;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Routes Snel serves itself (the OpenAPI document and the docs pages), consulted when no user route
@@ -10,5 +11,5 @@ import dev.snel.Response;
 @FunctionalInterface
 public interface BuiltinRoutes {
   /** The response for the request, or null if the path is not one of these routes. */
-  Response handle(Request request);
+  @Nullable Response handle(Request request);
 }

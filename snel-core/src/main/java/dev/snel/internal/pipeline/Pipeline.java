@@ -13,6 +13,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request's way through the app: route lookup, dispatch to a virtual thread (or not, for a
@@ -138,7 +139,7 @@ public final class Pipeline {
    * Starlette's redirect_slashes: an unknown {@code /items/5/} whose twin {@code /items/5} exists
    * (for any method) is redirected there with 307, and the other way round.
    */
-  private Response redirectToOtherSlash(Request request) {
+  private @Nullable Response redirectToOtherSlash(Request request) {
     String path = request.path();
     if (path.equals("/")) {
       return null;

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
@@ -64,7 +65,7 @@ final class DeclarationOrder {
           .accept(
               new ClassVisitor(Opcodes.ASM9) {
                 @Override
-                public MethodVisitor visitMethod(
+                public @Nullable MethodVisitor visitMethod(
                     int access,
                     String name,
                     String descriptor,

@@ -30,6 +30,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
 
 /** Compiles the annotated methods of a handler object into routes, once, at startup. */
 public final class RouteCompiler {
@@ -77,7 +78,7 @@ public final class RouteCompiler {
   }
 
   /** {method, path} for an HTTP method annotation, else null. */
-  private static String[] verb(Annotation annotation) {
+  private static String @Nullable [] verb(Annotation annotation) {
     return switch (annotation) {
       case Get a -> new String[] {"GET", a.value()};
       case Post a -> new String[] {"POST", a.value()};

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maps a method and a decoded path to a route, compiled once from path templates.
@@ -57,7 +58,7 @@ public final class RouteTree<T> {
    *
    * @return the route in the way, or null when the route was added
    */
-  public T add(String method, PathTemplate template, T route) {
+  public @Nullable T add(String method, PathTemplate template, T route) {
     Node<T> node = root;
     for (PathTemplate.Segment segment : template.segments()) {
       node =
@@ -141,10 +142,10 @@ public final class RouteTree<T> {
   private static final class Node<T> {
     final Map<String, Node<T>> literals = new HashMap<>(4);
     final Map<String, T> routes = new LinkedHashMap<>(2);
-    Node<T> param;
-    Node<T> catchAll;
+    @Nullable Node<T> param;
+    @Nullable Node<T> catchAll;
 
-    T routeFor(String method) {
+    @Nullable T routeFor(String method) {
       T route = routes.get(method);
       if (route == null && method.equals("HEAD")) {
         route = routes.get("GET");
@@ -157,8 +158,8 @@ public final class RouteTree<T> {
     final String method;
     final String[] segments;
     final String[] values;
-    T found;
-    Node<T> partial;
+    @Nullable T found;
+    @Nullable Node<T> partial;
 
     Search(String method, String[] segments, String[] values) {
       this.method = method;

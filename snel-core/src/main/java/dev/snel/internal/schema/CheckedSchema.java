@@ -5,6 +5,7 @@ import dev.snel.internal.values.ConversionException;
 import java.lang.annotation.Annotation;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.node.ObjectNode;
@@ -65,7 +66,7 @@ final class CheckedSchema extends Schema {
   }
 
   @Override
-  public Object absentValue() {
+  public @Nullable Object absentValue() {
     return inner.absentValue();
   }
 }

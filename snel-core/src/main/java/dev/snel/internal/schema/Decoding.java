@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
@@ -29,14 +30,14 @@ public final class Decoding {
   /** Whether a schema returned {@link #INVALID}. */
   // Error Prone's ReferenceEquality: a sentinel is recognised by identity, never by equals
   @SuppressWarnings("ReferenceEquality")
-  public static boolean invalid(Object value) {
+  public static boolean invalid(@Nullable Object value) {
     return value == INVALID;
   }
 
-  private final byte[] source;
+  private final byte @Nullable [] source;
   private Object[] path = new Object[16];
   private int depth;
-  private List<ValidationError> errors;
+  private @Nullable List<ValidationError> errors;
 
   /**
    * Starts decoding a document.
@@ -44,7 +45,7 @@ public final class Decoding {
    * @param source the document's bytes, to show the input of an object with errors; may be null
    * @param root the location of the document, e.g. {@code ["body"]}
    */
-  public Decoding(byte[] source, List<Object> root) {
+  public Decoding(byte @Nullable [] source, List<Object> root) {
     this.source = source;
     for (Object segment : root) {
       push(segment);
@@ -98,7 +99,7 @@ public final class Decoding {
   }
 
   /** Records an error at the current location. */
-  public Object fail(String type, String msg, Object input, Map<String, Object> ctx) {
+  public Object fail(String type, String msg, @Nullable Object input, Map<String, Object> ctx) {
     if (errors == null) {
       errors = new ArrayList<>(2);
     }
@@ -107,7 +108,7 @@ public final class Decoding {
   }
 
   /** Records a conversion or check failure at the current location. */
-  public Object fail(ConversionException e, Object input) {
+  public Object fail(ConversionException e, @Nullable Object input) {
     return fail(e.type(), e.getMessage(), input, e.ctx());
   }
 
@@ -120,7 +121,7 @@ public final class Decoding {
   }
 
   /** The value at the current token as plain Java data (for an error's input), consumed. */
-  public static Object readInput(JsonParser parser) {
+  public static @Nullable Object readInput(JsonParser parser) {
     JsonToken token = parser.currentToken();
     return switch (token) {
       case VALUE_STRING -> parser.getString();
@@ -141,7 +142,7 @@ public final class Decoding {
    * The source bytes of the value that started at {@code startOffset} and ends at the parser's
    * current position; null when they are not known (no source, or a parser over a tree).
    */
-  byte[] slice(long startOffset, JsonParser parser) {
+  byte @Nullable [] slice(long startOffset, JsonParser parser) {
     long end = parser.currentLocation().getByteOffset();
     if (source == null || startOffset < 0 || end <= startOffset || end > source.length) {
       return null;

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The state of encoding one response through its schema: the route's output options and the
@@ -37,7 +38,7 @@ public final class Encoding {
   private final Options options;
   private Object[] path = new Object[16];
   private int depth;
-  private List<ValidationError> errors;
+  private @Nullable List<ValidationError> errors;
 
   /** Starts encoding a response with these options. */
   public Encoding(Options options) {
@@ -66,7 +67,7 @@ public final class Encoding {
   }
 
   /** Records that a value does not fit the response model. */
-  void fail(String type, String msg, Object input) {
+  void fail(String type, String msg, @Nullable Object input) {
     if (errors == null) {
       errors = new ArrayList<>(2);
     }

@@ -7,6 +7,7 @@ import java.lang.invoke.MethodHandle;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 
 /**
@@ -18,22 +19,22 @@ final class Field {
   final String jsonName;
   final Schema schema;
   final boolean required;
-  final Object defaultValue;
+  final @Nullable Object defaultValue;
   final List<String> defaultText;
   final List<Check> checks;
   final List<Annotation> annotations;
-  final MethodHandle validator;
+  final @Nullable MethodHandle validator;
 
   Field(
       String javaName,
       String jsonName,
       Schema schema,
       boolean required,
-      Object defaultValue,
+      @Nullable Object defaultValue,
       List<String> defaultText,
       List<Check> checks,
       List<Annotation> annotations,
-      MethodHandle validator) {
+      @Nullable MethodHandle validator) {
     this.javaName = javaName;
     this.jsonName = jsonName;
     this.schema = schema;
@@ -46,7 +47,7 @@ final class Field {
   }
 
   /** The value when the member is absent from the input. */
-  Object absent() {
+  @Nullable Object absent() {
     return defaultValue != null ? defaultValue : schema.absentValue();
   }
 
@@ -93,14 +94,14 @@ final class Field {
    * not the converted value: {@code 0}, not {@code 0.0}; the list with its duplicates, not the
    * set). The parser is on the value's last token.
    */
-  private static Object input(JsonParser parser, long start, Decoding decoding) {
+  private static @Nullable Object input(JsonParser parser, long start, Decoding decoding) {
     return parser.currentToken().isScalarValue()
         ? Decoding.readInput(parser)
         : decoding.objectInput(start, parser);
   }
 
   /** pydantic's answer to a validator's ValueError, as FastAPI encodes it. */
-  static Object valueError(Decoding decoding, IllegalArgumentException e, Object input) {
+  static Object valueError(Decoding decoding, IllegalArgumentException e, @Nullable Object input) {
     return decoding.fail(
         "value_error", "Value error, " + e.getMessage(), input, Map.of("error", Map.of()));
   }

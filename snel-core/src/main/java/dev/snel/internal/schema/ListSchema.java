@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -20,9 +21,9 @@ final class ListSchema extends Schema {
 
   private final Schema item;
   private final Kind kind;
-  private final Class<?> arrayComponent;
+  private final @Nullable Class<?> arrayComponent;
 
-  ListSchema(Schema item, Kind kind, Class<?> arrayComponent) {
+  ListSchema(Schema item, Kind kind, @Nullable Class<?> arrayComponent) {
     this.item = item;
     this.kind = kind;
     this.arrayComponent = arrayComponent;

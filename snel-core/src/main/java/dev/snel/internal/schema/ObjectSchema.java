@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -30,6 +31,8 @@ final class ObjectSchema extends Schema {
   private List<MethodHandle> modelValidators;
   private final Map<Class<?>, Readers.Reader[]> readers = new ConcurrentHashMap<>();
 
+  // the fields init() sets are not null once it ran: Schemas calls it before the schema is used
+  @SuppressWarnings("NullAway.Init")
   ObjectSchema(Class<?> type, String name, String title) {
     this.type = type;
     this.name = name;
@@ -73,7 +76,7 @@ final class ObjectSchema extends Schema {
   /**
    * Decodes the model as a variant of a discriminated union, reading past its tag; null for none.
    */
-  Object decode(JsonParser parser, Decoding decoding, UnionSchema.Tag tag) {
+  Object decode(JsonParser parser, Decoding decoding, UnionSchema.@Nullable Tag tag) {
     String tagMember = tag == null ? null : tag.member();
     if (parser.currentToken() != JsonToken.START_OBJECT) {
       return decoding.failHere(
@@ -158,7 +161,11 @@ final class ObjectSchema extends Schema {
   /**
    * Encodes the model as a variant of a discriminated union, writing its tag first; null for none.
    */
-  void encode(Object value, JsonGenerator generator, Encoding encoding, UnionSchema.Tag tag) {
+  void encode(
+      @Nullable Object value,
+      JsonGenerator generator,
+      Encoding encoding,
+      UnionSchema.@Nullable Tag tag) {
     if (value == null) {
       encoding.fail(
           "model_attributes_type",
@@ -172,7 +179,7 @@ final class ObjectSchema extends Schema {
     Encoding.Options options = encoding.options();
     boolean top = encoding.atTop();
     generator.writeStartObject();
-    if (writesTag(tag)) {
+    if (tag != null && writesTag(tag)) {
       generator.writeStringProperty(tag.member(), tag.value());
     }
     for (int i = 0; i < fields.length; i++) {
@@ -207,7 +214,7 @@ final class ObjectSchema extends Schema {
     generator.writeEndObject();
   }
 
-  private static boolean skipped(Field field, Object member, Encoding.Options options) {
+  private static boolean skipped(Field field, @Nullable Object member, Encoding.Options options) {
     boolean none = member == null || (member instanceof Optional<?> o && o.isEmpty());
     if (options.excludeNone() && none) {
       return true;
@@ -221,7 +228,7 @@ final class ObjectSchema extends Schema {
 
   /** Whether the tag is a member of its own, not one the model declares. */
   private boolean writesTag(UnionSchema.Tag tag) {
-    return tag != null && byJsonName.get(tag.member()) == null;
+    return byJsonName.get(tag.member()) == null;
   }
 
   @Override
@@ -234,7 +241,7 @@ final class ObjectSchema extends Schema {
    * member; null for none. A tagged model is a definition of its own, as it differs from the
    * model's other uses.
    */
-  ObjectNode jsonSchema(JsonSchemas schemas, UnionSchema.Tag tag) {
+  ObjectNode jsonSchema(JsonSchemas schemas, UnionSchema.@Nullable Tag tag) {
     Object owner = tag == null ? this : new UnionSchema.Variant(this, tag);
     return schemas.component(
         name,
@@ -243,7 +250,7 @@ final class ObjectSchema extends Schema {
           ObjectNode node = schemas.node();
           ObjectNode properties = node.putObject("properties");
           ArrayNode required = schemas.mapper().createArrayNode();
-          if (writesTag(tag)) {
+          if (tag != null && writesTag(tag)) {
             properties
                 .putObject(tag.member())
                 .put("const", tag.value())

@@ -6,6 +6,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a model's members from an object of any class, found once per class: a Map's key, a record
@@ -21,26 +22,26 @@ final class Readers {
 
   // Error Prone's ReferenceEquality: a sentinel is recognised by identity, never by equals
   @SuppressWarnings("ReferenceEquality")
-  static boolean absent(Object member) {
+  static boolean absent(@Nullable Object member) {
     return member == ABSENT;
   }
 
   /** Reads one member from an object. */
   @FunctionalInterface
   interface Reader {
-    Object read(Object source);
+    @Nullable Object read(Object source);
   }
 
   /** One reader per field; null where the class has no such member. */
-  static Reader[] forClass(Class<?> source, Field[] fields) {
-    Reader[] readers = new Reader[fields.length];
+  static @Nullable Reader[] forClass(Class<?> source, Field[] fields) {
+    @Nullable Reader[] readers = new Reader[fields.length];
     for (int i = 0; i < fields.length; i++) {
       readers[i] = find(source, fields[i]);
     }
     return readers;
   }
 
-  private static Reader find(Class<?> source, Field field) {
+  private static @Nullable Reader find(Class<?> source, Field field) {
     if (Map.class.isAssignableFrom(source)) {
       String java = field.javaName;
       String json = field.jsonName;
@@ -58,7 +59,7 @@ final class Readers {
     return null;
   }
 
-  private static MethodHandle accessor(Class<?> source, String name) {
+  private static @Nullable MethodHandle accessor(Class<?> source, String name) {
     try {
       if (source.isRecord()) {
         for (RecordComponent component : source.getRecordComponents()) {
@@ -89,7 +90,7 @@ final class Readers {
     }
   }
 
-  private static Method findMethod(Class<?> source, String name) {
+  private static @Nullable Method findMethod(Class<?> source, String name) {
     for (Class<?> c = source; c != null && c != Object.class; c = c.getSuperclass()) {
       for (Method method : c.getDeclaredMethods()) {
         if (method.getName().equals(name)

@@ -1,5 +1,6 @@
 package dev.snel.internal.schema;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.node.ObjectNode;
@@ -34,7 +35,7 @@ public abstract class Schema {
   }
 
   /** The value a missing optional member takes; null when there is none. */
-  public Object absentValue() {
+  public @Nullable Object absentValue() {
     return null;
   }
 }

@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -137,7 +138,7 @@ public final class Schemas {
                     "map keys of type " + keys.getName() + " cannot be read from JSON names"));
   }
 
-  private static Schema scalar(Class<?> raw, boolean strict) {
+  private static @Nullable Schema scalar(Class<?> raw, boolean strict) {
     if (raw == String.class) {
       return StringSchema.INSTANCE;
     }
@@ -189,7 +190,7 @@ public final class Schemas {
             sealed.getName() + ": " + permitted.getName() + " is not a record or class");
       }
       // the tag belongs to this union, not to the record, which may be a variant of other unions
-      UnionSchema.Tag tag = null;
+      UnionSchema.@Nullable Tag tag = null;
       if (discriminator != null) {
         Tag value = permitted.getAnnotation(Tag.class);
         tag =
@@ -279,7 +280,7 @@ public final class Schemas {
     if (defaults != null && optional) {
       throw new IllegalArgumentException(where + ": use Optional or @Default, not both");
     }
-    Object defaultValue =
+    @Nullable Object defaultValue =
         defaults == null
             ? null
             : defaultValue(where, resolve(member.type(), bindings), defaults.value());
@@ -288,7 +289,8 @@ public final class Schemas {
       checks = Check.forValue(member.annotations().toArray(Annotation[]::new));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          where + ": " + e.getMessage().replace("on parameters", "on model fields"), e);
+          where + ": " + String.valueOf(e.getMessage()).replace("on parameters", "on model fields"),
+          e);
     }
     return new Field(
         member.name(),
@@ -513,7 +515,7 @@ public final class Schemas {
     throw new NoSuchFieldException(raw.getName() + "." + name);
   }
 
-  private static MethodHandle fieldValidator(Class<?> owner, String field) {
+  private static @Nullable MethodHandle fieldValidator(Class<?> owner, String field) {
     for (Method method : owner.getDeclaredMethods()) {
       FieldValidator validator = method.getAnnotation(FieldValidator.class);
       if (validator != null && validator.value().equals(field)) {
@@ -568,7 +570,8 @@ public final class Schemas {
     return find(annotations, type) != null;
   }
 
-  private static <A extends Annotation> A find(List<Annotation> annotations, Class<A> type) {
+  private static <A extends Annotation> @Nullable A find(
+      List<Annotation> annotations, Class<A> type) {
     for (Annotation a : annotations) {
       if (type.isInstance(a)) {
         return type.cast(a);

@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -120,7 +121,8 @@ final class TextSchema extends Schema {
 
   private String format(Object value) {
     return switch (value) {
-      case Enum<?> e -> enumValues.get(e);
+      // encode() let only instances of the type through, so an enum has all its constants here
+      case Enum<?> e -> Objects.requireNonNull(enumValues.get(e), "enum constant without a value");
       case LocalDateTime t -> SECONDS.format(t) + micros(t.get(ChronoField.NANO_OF_SECOND));
       case OffsetDateTime t ->
           SECONDS.format(t) + micros(t.get(ChronoField.NANO_OF_SECOND)) + offset(t.getOffset());

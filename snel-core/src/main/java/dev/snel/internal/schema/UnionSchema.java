@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -22,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class UnionSchema extends Schema {
   private final String name;
-  private final String discriminator;
+  private final @Nullable String discriminator;
   private final List<Variant> variants;
   private static final String NOT_AN_OBJECT =
       "Input should be a valid dictionary or object to extract fields from";
@@ -44,7 +46,7 @@ final class UnionSchema extends Schema {
    * @param schema the record's schema
    * @param tag its tag in this union; null in a union without a discriminator
    */
-  record Variant(ObjectSchema schema, Tag tag) {
+  record Variant(ObjectSchema schema, @Nullable Tag tag) {
     String name() {
       return schema.name();
     }
@@ -54,13 +56,13 @@ final class UnionSchema extends Schema {
     }
   }
 
-  UnionSchema(String name, String discriminator, List<Variant> variants) {
+  UnionSchema(String name, @Nullable String discriminator, List<Variant> variants) {
     this.name = name;
     this.discriminator = discriminator;
     this.variants = List.copyOf(variants);
     if (discriminator != null) {
       for (Variant variant : variants) {
-        byTag.put(variant.tag().value(), variant);
+        byTag.put(tagOf(variant).value(), variant);
       }
     }
   }
@@ -209,7 +211,7 @@ final class UnionSchema extends Schema {
       ObjectNode ref = variant.schema().jsonSchema(schemas, variant.tag());
       oneOf.add(ref);
       if (discriminator != null) {
-        mapping.put(variant.tag().value(), ref.get("$ref").asString());
+        mapping.put(tagOf(variant).value(), ref.get("$ref").asString());
       }
     }
     if (discriminator != null) {
@@ -218,5 +220,10 @@ final class UnionSchema extends Schema {
       d.set("mapping", mapping);
     }
     return node;
+  }
+
+  /** A variant's tag, which Schemas gives every variant of a union with a discriminator. */
+  private static Tag tagOf(Variant variant) {
+    return Objects.requireNonNull(variant.tag(), "a variant without a tag in a tagged union");
   }
 }

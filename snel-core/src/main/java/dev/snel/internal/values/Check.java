@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One constraint on a converted value, compiled from a jakarta.validation annotation; fails with
@@ -126,7 +127,7 @@ public interface Check {
     };
   }
 
-  private static BigDecimal toDecimal(Object value) {
+  private static @Nullable BigDecimal toDecimal(Object value) {
     return switch (value) {
       case BigDecimal d -> d;
       case Double d -> d.isNaN() || d.isInfinite() ? null : BigDecimal.valueOf(d);
@@ -182,7 +183,8 @@ public interface Check {
   }
 
   /** pydantic's ctx; a null actual length (pydantic's None) is left out. */
-  private static Map<String, Object> listCtx(String kind, String key, int limit, Integer actual) {
+  private static Map<String, Object> listCtx(
+      String kind, String key, int limit, @Nullable Integer actual) {
     Map<String, Object> ctx = new LinkedHashMap<>();
     ctx.put("field_type", kind);
     ctx.put(key, limit);

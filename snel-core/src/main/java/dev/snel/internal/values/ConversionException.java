@@ -1,6 +1,7 @@
 package dev.snel.internal.values;
 
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A value could not be converted or failed a check; carries pydantic's error type, message and
@@ -22,6 +23,12 @@ public final class ConversionException extends RuntimeException {
     super(msg, null, false, false);
     this.type = type;
     this.ctx = ctx;
+  }
+
+  /** The message, never null: every constructor takes one. */
+  @Override
+  public String getMessage() {
+    return Objects.requireNonNull(super.getMessage());
   }
 
   /** The pydantic error type, e.g. {@code int_parsing}. */

@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * pydantic's {@code EmailStr}: the syntax check of the {@code email-validator} package, with its
@@ -72,7 +73,7 @@ final class EmailAddresses {
   }
 
   /** Why the address is invalid, or null if it is valid. */
-  static String reason(String address) {
+  static @Nullable String reason(String address) {
     int at = address.lastIndexOf('@');
     if (at < 0) {
       return "An email address must have an @-sign.";
@@ -92,7 +93,7 @@ final class EmailAddresses {
     return localReason != null ? localReason : domainReason(domain);
   }
 
-  private static String localReason(String local) {
+  private static @Nullable String localReason(String local) {
     if (local.length() > MAX_LOCAL_LENGTH) {
       return "The email address is too long before the @-sign "
           + tooMany(local.length(), MAX_LOCAL_LENGTH)
@@ -116,7 +117,7 @@ final class EmailAddresses {
     return null;
   }
 
-  private static String domainReason(String domain) {
+  private static @Nullable String domainReason(String domain) {
     String bad =
         invalidCharacters(
             domain, c -> Character.isLetterOrDigit(c) || c == '-' || c == '.' || c > 127);
@@ -188,7 +189,8 @@ final class EmailAddresses {
    * The characters of the part that are not allowed, quoted and listed once each in the order found
    * ({@code ' ', '!'}); null when all are allowed, found without allocating.
    */
-  private static String invalidCharacters(String part, java.util.function.IntPredicate allowed) {
+  private static @Nullable String invalidCharacters(
+      String part, java.util.function.IntPredicate allowed) {
     int i = 0;
     while (i < part.length() && allowed.test(part.codePointAt(i))) {
       i += Character.charCount(part.codePointAt(i));

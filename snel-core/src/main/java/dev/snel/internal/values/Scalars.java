@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * String-to-value conversion for parameters, following pydantic v2's lax mode: {@code "5"}, {@code
@@ -108,7 +109,7 @@ public final class Scalars {
   }
 
   /** {@code [+-]digits} with single underscores between digits, as Python's int(); else null. */
-  private static String integerDigits(String text) {
+  private static @Nullable String integerDigits(String text) {
     int start = text.startsWith("+") || text.startsWith("-") ? 1 : 0;
     if (start == text.length()) {
       return null;
@@ -210,7 +211,7 @@ public final class Scalars {
   }
 
   /** Python's words inf, infinity and nan, signed, in any case, as a double; else null. */
-  private static Double specialFloat(String text) {
+  private static @Nullable Double specialFloat(String text) {
     int start = signEnd(text, 0);
     String word = text.substring(start);
     if (word.equalsIgnoreCase("nan")) {

@@ -8,6 +8,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * ISO-8601 dates and times as pydantic v2 reads them from strings (RFC 3339 plus its leniencies:
@@ -261,7 +262,7 @@ final class Temporals {
     }
 
     /** An optional {@code Z} or {@code ±HH[:]MM}; null when absent. */
-    ZoneOffset offset() {
+    @Nullable ZoneOffset offset() {
       if (atEnd()) {
         return null;
       }

@@ -27,6 +27,8 @@ import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,7 +74,7 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     boolean keepAlive;
     final boolean head;
     final boolean http10;
-    Response response;
+    @Nullable Response response;
 
     Slot(boolean keepAlive, boolean head, boolean http10) {
       this.keepAlive = keepAlive;
@@ -268,7 +270,8 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
   }
 
   private FullHttpResponse toNetty(Slot slot, boolean close) {
-    Response response = slot.response;
+    // writeReady writes only slots the app has answered
+    Response response = Objects.requireNonNull(slot.response, "writing an unanswered request");
     byte[] body = response.body();
     FullHttpResponse out =
         new DefaultFullHttpResponse(

@@ -6,6 +6,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Gives a client a fixed time to send a whole request, from its first byte to its last, and answers
@@ -17,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class RequestDeadline extends ChannelInboundHandlerAdapter {
   private final long timeoutNanos;
-  private ScheduledFuture<?> timer;
+  private @Nullable ScheduledFuture<?> timer;
 
   RequestDeadline(Duration timeout) {
     this.timeoutNanos = timeout.toNanos();

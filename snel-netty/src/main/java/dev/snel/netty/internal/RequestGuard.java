@@ -16,6 +16,7 @@ import io.netty.util.ReferenceCountUtil;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks each request head before its body is read (RFC 9112): the HTTP version, the request
@@ -65,7 +66,7 @@ final class RequestGuard extends ChannelInboundHandlerAdapter {
     ctx.fireChannelRead(msg);
   }
 
-  private Refusal check(HttpRequest request) {
+  private @Nullable Refusal check(HttpRequest request) {
     HttpVersion version = request.protocolVersion();
     boolean http11 = version.equals(HttpVersion.HTTP_1_1);
     if (!http11 && !version.equals(HttpVersion.HTTP_1_0)) {
@@ -135,7 +136,7 @@ final class RequestGuard extends ChannelInboundHandlerAdapter {
    * An {@code http://} or {@code https://} target with a host and no user info, or null: the
    * absolute form a client sends to a proxy (RFC 9112 §3.2.2).
    */
-  private static URI absoluteForm(String target) {
+  private static @Nullable URI absoluteForm(String target) {
     try {
       URI uri = new URI(target);
       String scheme = uri.getScheme();

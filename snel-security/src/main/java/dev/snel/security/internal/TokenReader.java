@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -71,14 +72,19 @@ public final class TokenReader {
     try {
       jwt = SignedJWT.parse(token);
     } catch (ParseException e) {
-      throw new JwtException(Reason.MALFORMED, e.getMessage());
+      // the parser always explains itself; a default keeps the message non-null all the same
+      throw new JwtException(
+          Reason.MALFORMED,
+          Objects.requireNonNullElse(e.getMessage(), "the token cannot be parsed"));
     }
     try {
       if (!jwt.verify(verifier)) {
         throw new JwtException(Reason.BAD_SIGNATURE, "the signature does not match");
       }
     } catch (JOSEException e) {
-      throw new JwtException(Reason.BAD_SIGNATURE, e.getMessage());
+      throw new JwtException(
+          Reason.BAD_SIGNATURE,
+          Objects.requireNonNullElse(e.getMessage(), "the signature cannot be checked"));
     }
     JWTClaimsSet claims;
     try {
