@@ -88,7 +88,7 @@ public final class OpenApi {
   }
 
   /** The contact: a name, a URL and an e-mail address (each may be null). */
-  public OpenApi contact(String name, String url, String email) {
+  public OpenApi contact(@Nullable String name, @Nullable String url, @Nullable String email) {
     contact.clear();
     putIfPresent(contact, "name", name);
     putIfPresent(contact, "url", url);
@@ -97,7 +97,7 @@ public final class OpenApi {
   }
 
   /** The license: its name and an SPDX identifier or a URL. */
-  public OpenApi license(String name, String identifierOrUrl) {
+  public OpenApi license(String name, @Nullable String identifierOrUrl) {
     license.clear();
     license.put("name", name);
     if (identifierOrUrl != null) {
@@ -107,7 +107,7 @@ public final class OpenApi {
   }
 
   /** Adds a server the API is served from. */
-  public OpenApi server(String url, String description) {
+  public OpenApi server(String url, @Nullable String description) {
     Map<String, String> server = new LinkedHashMap<>();
     server.put("url", url);
     putIfPresent(server, "description", description);
@@ -214,7 +214,7 @@ public final class OpenApi {
     return this;
   }
 
-  private static void putIfPresent(Map<String, String> map, String key, String value) {
+  private static void putIfPresent(Map<String, String> map, String key, @Nullable String value) {
     if (value != null) {
       map.put(key, value);
     }
