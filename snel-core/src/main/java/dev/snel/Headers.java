@@ -62,7 +62,7 @@ public final class Headers {
     }
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
-      if (c >= 128 || !TOKEN[c]) {
+      if (!isTokenChar(c)) {
         throw new IllegalArgumentException("invalid character in header name " + quoted(name));
       }
     }
@@ -93,7 +93,11 @@ public final class Headers {
     return out.append('"').toString();
   }
 
-  /** RFC 9110 §5.6.2 tchar. */
+  /** Whether the character may appear in a token (RFC 9110 §5.6.2 tchar), e.g. a header name. */
+  static boolean isTokenChar(int c) {
+    return c < 128 && TOKEN[c];
+  }
+
   private static final boolean[] TOKEN = new boolean[128];
 
   static {

@@ -146,11 +146,9 @@ public final class Response {
     return quoted.append('"').toString();
   }
 
+  /** Python's legal cookie characters: the token characters and the colon. */
   private static boolean legalInCookie(int c) {
-    return (c >= 'a' && c <= 'z')
-        || (c >= 'A' && c <= 'Z')
-        || (c >= '0' && c <= '9')
-        || "!#$%&'*+-.^_`|~:".indexOf(c) >= 0;
+    return c == ':' || Headers.isTokenChar(c);
   }
 
   /** A status line holds three digits (RFC 9110 §15), so nothing else can be sent. */
