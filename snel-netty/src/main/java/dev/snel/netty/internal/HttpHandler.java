@@ -227,6 +227,9 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
 
   /** Reads only while this connection is under all of its bounds. */
   private void updateReading(ChannelHandlerContext ctx) {
+    if (closing && ctx.pipeline().get(LingeringClose.class) != null) {
+      return; // closing after the last answer: it reads (and discards) until it closes
+    }
     boolean read =
         !closing
             && waiting.isEmpty()
