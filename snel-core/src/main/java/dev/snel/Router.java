@@ -1,5 +1,6 @@
 package dev.snel;
 
+import dev.snel.internal.params.ParamCompiler;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +20,7 @@ public final class Router {
   private final String prefix;
   private final List<String> tags = new ArrayList<>();
   private final List<Object> members = new ArrayList<>();
+  private final List<ParamCompiler.Declared> dependencies = new ArrayList<>();
 
   private Router(String prefix) {
     if (!prefix.isEmpty() && (!prefix.startsWith("/") || prefix.endsWith("/"))) {
@@ -44,6 +46,18 @@ public final class Router {
     return this;
   }
 
+  /**
+   * Dependencies this router's routes run first, for their side effects: FastAPI's {@code
+   * APIRouter(dependencies=[Depends(verify_token)])}. They run after the app's and outer routers',
+   * before the route's own.
+   */
+  public Router dependencies(Class<?>... dependencyClasses) {
+    for (Class<?> type : dependencyClasses) {
+      dependencies.add(new ParamCompiler.Declared(type, true));
+    }
+    return this;
+  }
+
   /** Adds the routes of an object's annotated methods. */
   public Router include(Object handlers) {
     members.add(handlers);
@@ -62,6 +76,10 @@ public final class Router {
 
   List<String> tags() {
     return List.copyOf(tags);
+  }
+
+  List<ParamCompiler.Declared> dependencies() {
+    return List.copyOf(dependencies);
   }
 
   List<Object> members() {

@@ -6,6 +6,9 @@ import dev.snel.internal.openapi.DocsRoutes;
 import dev.snel.internal.openapi.DocumentInfo;
 import dev.snel.internal.openapi.OpenApi30;
 import dev.snel.internal.openapi.OpenApiDocument;
+import dev.snel.internal.params.Injection;
+import dev.snel.internal.params.ParamCompiler;
+import dev.snel.internal.params.RequestScope;
 import dev.snel.internal.pipeline.Pipeline;
 import dev.snel.internal.routing.CompiledRoute;
 import dev.snel.internal.routing.PathTemplate;
@@ -50,18 +53,20 @@ import tools.jackson.databind.node.ObjectNode;
  * {@link #handle} may be called from any thread. Each request's handler runs on its own virtual
  * thread, unless its route is {@link NonBlocking}.
  */
-public final class Snel {
+public final class Snel implements AutoCloseable {
   private final RouteTree<CompiledRoute> tree = new RouteTree<>();
   private final List<RouteModel> routes = new ArrayList<>();
   // this app's compiled models: shared by its routes and its document, by no other app
   private final Schemas types = new Schemas();
+  private final Injection injection = new Injection(types);
+  private final List<ParamCompiler.Declared> dependencies = new ArrayList<>();
   private final ExceptionRegistry exceptions = new ExceptionRegistry();
   // A bare factory, not a ThreadPerTaskExecutor: that executor records every thread in a set
   // (for its shutdown), a cost per request the server does not need: it tracks requests itself.
   private final ThreadFactory handlerThreads =
       Thread.ofVirtual().name("snel-handler-", 0).factory();
   private final Executor virtualThreads = task -> handlerThreads.newThread(task).start();
-  private final Pipeline pipeline = new Pipeline(tree, exceptions, virtualThreads);
+  private final Pipeline pipeline = new Pipeline(tree, exceptions, injection, virtualThreads);
   private final OpenApi openApi = new OpenApi();
   private volatile @Nullable DocsRoutes docs;
 
@@ -83,27 +88,127 @@ public final class Snel {
     if (handlers instanceof Router router) {
       return include(router);
     }
-    add(RouteCompiler.compile(handlers, "", List.of(), types));
+    add(RouteCompiler.compile(handlers, "", List.of(), dependencies, injection));
     return this;
   }
 
   /** Adds the routes of a router, under its prefix and with its tags. */
   public Snel include(Router router) {
-    include(router, "", List.of());
+    include(router, "", List.of(), dependencies);
     return this;
   }
 
-  private void include(Router router, String outerPrefix, List<String> outerTags) {
+  private void include(
+      Router router,
+      String outerPrefix,
+      List<String> outerTags,
+      List<ParamCompiler.Declared> outerDependencies) {
     String prefix = outerPrefix + router.prefix();
     List<String> tags = new ArrayList<>(outerTags);
     tags.addAll(router.tags());
+    List<ParamCompiler.Declared> routerDependencies = new ArrayList<>(outerDependencies);
+    routerDependencies.addAll(router.dependencies());
     for (Object member : router.members()) {
       if (member instanceof Router nested) {
-        include(nested, prefix, tags);
+        include(nested, prefix, tags, routerDependencies);
       } else {
-        add(RouteCompiler.compile(member, prefix, tags, types));
+        add(RouteCompiler.compile(member, prefix, tags, routerDependencies, injection));
       }
     }
+  }
+
+  /**
+   * Dependencies every route included from now on runs first, for their side effects: FastAPI's
+   * {@code FastAPI(dependencies=[Depends(verify_token)])}. Each class's one public method is called
+   * as for {@link Depends}; its value is dropped.
+   */
+  public Snel dependencies(Class<?>... dependencyClasses) {
+    if (!routes.isEmpty()) {
+      throw new IllegalStateException(
+          "declare the app's dependencies before including routes: they apply to routes included"
+              + " after them");
+    }
+    for (Class<?> type : dependencyClasses) {
+      dependencies.add(new ParamCompiler.Declared(type, true));
+    }
+    return this;
+  }
+
+  /**
+   * Makes every parameter of the instance's class receive this instance (an app-scoped singleton,
+   * such as a repository, a client or a pool), also in dependencies' constructors. Provide before
+   * including the routes that take it. If it is {@link AutoCloseable}, {@link #close()} closes it,
+   * in reverse order of provision.
+   */
+  public Snel provide(Object instance) {
+    injection.provide(instance.getClass(), instance);
+    return this;
+  }
+
+  /**
+   * Makes every parameter of this type (an interface, say) receive this instance. See {@link
+   * #provide(Object)}.
+   */
+  public <T> Snel provide(Class<T> type, T instance) {
+    injection.provide(type, type.cast(instance));
+    return this;
+  }
+
+  /**
+   * Replaces a dependency class for as long as the returned handle is open: the replacement's one
+   * public method produces the value instead, its parameters resolved the same way. FastAPI's
+   * {@code app.dependency_overrides[get_current_user] = override}, scoped to a test:
+   *
+   * <pre>{@code
+   * try (var override = app.override(GetCurrentUser.class, new AlwaysAlice())) {
+   *   client.get("/users/me");   // AlwaysAlice's method runs
+   * }                            // GetCurrentUser again
+   * }</pre>
+   */
+  public Override override(Class<?> dependency, Object replacement) {
+    injection.override(dependency, replacement);
+    return new Override(() -> injection.removeOverride(dependency, replacement));
+  }
+
+  /** An override in place until closed; see {@link #override(Class, Object)}. */
+  public static final class Override implements AutoCloseable {
+    private final Runnable undo;
+
+    private Override(Runnable undo) {
+      this.undo = undo;
+    }
+
+    /** Undoes the override. */
+    @java.lang.Override
+    public void close() {
+      undo.run();
+    }
+  }
+
+  /**
+   * A scope outside any request, for a background task, a scheduled job or a startup hook: it
+   * resolves the same dependency classes and singletons a handler can take (except those reading
+   * the request) and runs their cleanups when closed.
+   *
+   * <pre>{@code
+   * try (Scope scope = app.openScope()) {
+   *   Session session = scope.get(GetSession.class, Session.class);
+   *   ...
+   * }
+   * }</pre>
+   */
+  public Scope openScope() {
+    return new RequestScope(injection);
+  }
+
+  /**
+   * Closes what the app holds: provided singletons and the instances it created of dependency
+   * classes that are {@link AutoCloseable}, in reverse order. A server closes its app when it
+   * stops.
+   */
+  @java.lang.Override
+  public void close() {
+    injection.close();
   }
 
   private void add(List<CompiledRoute> compiled) {

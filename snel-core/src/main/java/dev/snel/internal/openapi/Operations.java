@@ -15,16 +15,12 @@ import dev.snel.internal.values.Scalars;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import java.lang.annotation.Annotation;
-import java.lang.reflect.Parameter;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -92,7 +88,7 @@ final class Operations {
         route.params().stream().filter(p -> p.source() == Source.BODY).toList();
     if (!params.isEmpty()) {
       ArrayNode parameters = operation.putArray("parameters");
-      params.forEach(param -> parameters.add(parameter(param, isSet(route, param))));
+      params.forEach(param -> parameters.add(parameter(param)));
     }
     if (!bodies.isEmpty()) {
       operation.set("requestBody", requestBody(bodies, operationId));
@@ -162,23 +158,7 @@ final class Operations {
     return operation;
   }
 
-  /** Whether a list parameter is declared as a Set (pydantic's set[str]: uniqueItems). */
-  private static boolean isSet(RouteModel route, ParamModel param) {
-    for (Parameter parameter : route.handler().getParameters()) {
-      if (parameter.getName().equals(param.javaName())) {
-        Type type = parameter.getParameterizedType();
-        if (type instanceof ParameterizedType p && p.getRawType() == Optional.class) {
-          type = p.getActualTypeArguments()[0];
-        }
-        return type instanceof ParameterizedType p
-            && p.getRawType() instanceof Class<?> raw
-            && Set.class.isAssignableFrom(raw);
-      }
-    }
-    return false;
-  }
-
-  private ObjectNode parameter(ParamModel param, boolean set) {
+  private ObjectNode parameter(ParamModel param) {
     ObjectNode node = Json.mapper().createObjectNode();
     node.put("name", param.wireName());
     node.put("in", param.source().loc());
@@ -190,7 +170,7 @@ final class Operations {
       JsonSchemaKeywords.constrain(
           schema, annotations.stream().filter(a -> !sizeOfList(a)).toList());
       ObjectNode array = input.node().put("type", "array");
-      if (set) {
+      if (param.unique()) {
         array.put("uniqueItems", true);
       }
       array.set("items", schema);

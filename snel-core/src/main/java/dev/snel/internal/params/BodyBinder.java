@@ -15,11 +15,10 @@ import org.jspecify.annotations.Nullable;
 final class BodyBinder implements ParamBinder {
   private final String name;
   private final Schema schema;
-  private final boolean embedded;
+  private boolean embedded;
   private final boolean required;
   private final boolean optional;
-  private final List<Object> loc;
-
+  private List<Object> loc;
   private final List<Check> checks;
 
   BodyBinder(
@@ -38,25 +37,32 @@ final class BodyBinder implements ParamBinder {
     this.loc = embedded ? List.of("body", name) : List.of("body");
   }
 
+  /**
+   * Reads the body object's member of this parameter's name: the route has several body parameters.
+   * Called while the route is compiled, before it serves.
+   */
+  void embed() {
+    embedded = true;
+    loc = List.of("body", name);
+  }
+
   @Override
-  public @Nullable Object bind(Binding binding) {
-    byte[] body = binding.request().body();
+  public @Nullable Object bind(RequestScope scope) {
+    byte[] body = scope.request().body();
     if (body.length == 0) {
-      return absent(binding);
+      return absent(scope);
     }
     Object value;
-    if (!binding.bodyIsJson()) {
-      value = embedded ? JsonBodies.ABSENT : JsonBodies.decodeText(binding, schema, body, loc);
+    if (!scope.bodyIsJson()) {
+      value = embedded ? JsonBodies.ABSENT : JsonBodies.decodeText(scope, schema, body, loc);
     } else if (embedded) {
       value =
-          binding.bodyTree() == null
-              ? null
-              : JsonBodies.decodeMember(binding, schema, body, name, loc);
+          scope.bodyTree() == null ? null : JsonBodies.decodeMember(scope, schema, body, name, loc);
     } else {
-      value = JsonBodies.decode(binding, schema, body, loc);
+      value = JsonBodies.decode(scope, schema, body, loc);
     }
     if (JsonBodies.absent(value)) {
-      return absent(binding);
+      return absent(scope);
     }
     Object plain = value instanceof Optional<?> o ? o.orElse(null) : value;
     if (plain != null && !checks.isEmpty()) {
@@ -66,7 +72,7 @@ final class BodyBinder implements ParamBinder {
           checked = check.apply(checked);
         }
       } catch (ConversionException e) {
-        binding.fail(loc, e, plain);
+        scope.fail(loc, e, plain);
         return null;
       }
       if (checked != plain) {
@@ -76,9 +82,9 @@ final class BodyBinder implements ParamBinder {
     return optional && !(value instanceof Optional<?>) ? Optional.ofNullable(value) : value;
   }
 
-  private @Nullable Object absent(Binding binding) {
+  private @Nullable Object absent(RequestScope scope) {
     if (required) {
-      binding.missing(loc);
+      scope.missing(loc);
     }
     return optional ? Optional.empty() : null;
   }

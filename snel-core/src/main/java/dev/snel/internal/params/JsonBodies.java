@@ -34,8 +34,8 @@ final class JsonBodies {
   private static final Object NO_INPUT = Map.of();
 
   /** The whole body as the schema's type; errors go to the binding. */
-  static @Nullable Object decode(Binding binding, Schema schema, byte[] body, List<Object> loc) {
-    if (refusesLoneSurrogate(binding, body)) {
+  static @Nullable Object decode(RequestScope scope, Schema schema, byte[] body, List<Object> loc) {
+    if (refusesLoneSurrogate(scope, body)) {
       return null;
     }
     Decoding decoding = new Decoding(body, loc);
@@ -45,26 +45,26 @@ final class JsonBodies {
         return ABSENT;
       }
       if (first == null) {
-        binding.fail(jsonInvalid(body));
+        scope.fail(jsonInvalid(body));
         return null;
       }
       Object value = schema.decode(parser, decoding);
       if (parser.nextToken() != null) {
-        binding.fail(jsonInvalid(body));
+        scope.fail(jsonInvalid(body));
         return null;
       }
-      return collect(binding, decoding, value);
+      return collect(scope, decoding, value);
     } catch (StreamConstraintsException e) {
-      return overLimit(binding, e, body);
+      return overLimit(scope, e, body);
     } catch (JacksonException e) {
-      binding.fail(jsonInvalid(body));
+      scope.fail(jsonInvalid(body));
       return null;
     }
   }
 
   /** One member of the body object (already known to be valid JSON). */
   static @Nullable Object decodeMember(
-      Binding binding, Schema schema, byte[] body, String member, List<Object> loc) {
+      RequestScope scope, Schema schema, byte[] body, String member, List<Object> loc) {
     Decoding decoding = new Decoding(body, loc);
     try (JsonParser parser = Json.mapper().createParser(body)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -76,7 +76,7 @@ final class JsonBodies {
         if (name.equals(member)) {
           return token == JsonToken.VALUE_NULL
               ? ABSENT
-              : collect(binding, decoding, schema.decode(parser, decoding));
+              : collect(scope, decoding, schema.decode(parser, decoding));
         }
         parser.skipChildren();
       }
@@ -86,39 +86,39 @@ final class JsonBodies {
 
   /** A body sent without a JSON content type: its text, as FastAPI validates the raw bytes. */
   static @Nullable Object decodeText(
-      Binding binding, Schema schema, byte[] body, List<Object> loc) {
+      RequestScope scope, Schema schema, byte[] body, List<Object> loc) {
     Decoding decoding = new Decoding(null, loc);
     String text = new String(body, StandardCharsets.UTF_8);
     try (JsonParser parser =
         Json.mapper().treeAsTokens(Json.mapper().getNodeFactory().stringNode(text))) {
       parser.nextToken();
-      return collect(binding, decoding, schema.decode(parser, decoding));
+      return collect(scope, decoding, schema.decode(parser, decoding));
     }
   }
 
   private static @Nullable Object collect(
-      Binding binding, Decoding decoding, @Nullable Object value) {
-    decoding.errors().forEach(binding::fail);
+      RequestScope scope, Decoding decoding, @Nullable Object value) {
+    decoding.errors().forEach(scope::fail);
     return Decoding.invalid(value) ? null : value;
   }
 
-  static @Nullable JsonNode readTree(Binding binding) {
-    byte[] body = binding.request().body();
-    if (refusesLoneSurrogate(binding, body)) {
+  static @Nullable JsonNode readTree(RequestScope scope) {
+    byte[] body = scope.request().body();
+    if (refusesLoneSurrogate(scope, body)) {
       return null;
     }
     try {
       JsonNode tree = Json.mapper().readTree(body);
       if (tree == null || tree.isMissingNode()) {
-        binding.fail(jsonInvalid(body));
+        scope.fail(jsonInvalid(body));
         return null;
       }
       return tree;
     } catch (StreamConstraintsException e) {
-      overLimit(binding, e, body);
+      overLimit(scope, e, body);
       return null;
     } catch (JacksonException e) {
-      binding.fail(jsonInvalid(body));
+      scope.fail(jsonInvalid(body));
       return null;
     }
   }
@@ -127,14 +127,14 @@ final class JsonBodies {
    * Refuses a body with an escaped lone surrogate ({@code "\\ud800"}), which is no Unicode text:
    * json_invalid at the escape, with pydantic's words for it.
    */
-  private static boolean refusesLoneSurrogate(Binding binding, byte[] body) {
+  private static boolean refusesLoneSurrogate(RequestScope scope, byte[] body) {
     JsonSurrogates.Lone lone = JsonSurrogates.find(body);
     if (lone == null) {
       return false;
     }
     String before = new String(body, 0, lone.offset(), StandardCharsets.UTF_8);
     int position = before.codePointCount(0, before.length()); // Python counts code points
-    binding.fail(
+    scope.fail(
         new ValidationError(
             "json_invalid",
             List.of("body", position),
@@ -149,11 +149,11 @@ final class JsonBodies {
    * ValueError, which FastAPI answers with 400; too deep a document is json_invalid as before.
    */
   private static @Nullable Object overLimit(
-      Binding binding, StreamConstraintsException e, byte[] body) {
+      RequestScope scope, StreamConstraintsException e, byte[] body) {
     if (!JsonSyntax.isNestingLimit(e)) {
       throw new HttpException(400, "There was an error parsing the body");
     }
-    binding.fail(jsonInvalid(body));
+    scope.fail(jsonInvalid(body));
     return null;
   }
 

@@ -50,14 +50,14 @@ final class ListBinder implements ParamBinder {
   }
 
   @Override
-  public @Nullable Object bind(Binding binding) {
+  public @Nullable Object bind(RequestScope scope) {
     List<String> raw =
         source == Source.HEADER
-            ? binding.request().headers().all(wireName)
-            : binding.request().queryAll(wireName);
+            ? scope.request().headers().all(wireName)
+            : scope.request().queryAll(wireName);
     if (raw.isEmpty()) {
       if (required) {
-        binding.missing(loc);
+        scope.missing(loc);
       }
       return missingValue;
     }
@@ -71,7 +71,7 @@ final class ListBinder implements ParamBinder {
         }
         values.add(value);
       } catch (ConversionException e) {
-        binding.fail(List.of(source.loc(), wireName, i), e, raw.get(i));
+        scope.fail(List.of(source.loc(), wireName, i), e, raw.get(i));
         failed = true;
       }
     }
@@ -83,7 +83,7 @@ final class ListBinder implements ParamBinder {
         check.check(values);
       }
     } catch (ConversionException e) {
-      binding.fail(loc, e, raw);
+      scope.fail(loc, e, raw);
       return missingValue;
     }
     Collection<Object> result =

@@ -3,6 +3,7 @@ package dev.snel.internal.params;
 import dev.snel.Body;
 import dev.snel.Cookie;
 import dev.snel.Default;
+import dev.snel.Depends;
 import dev.snel.Header;
 import dev.snel.Path;
 import dev.snel.Query;
@@ -16,78 +17,390 @@ import dev.snel.internal.values.ConversionException;
 import dev.snel.internal.values.ScalarConverter;
 import dev.snel.internal.values.Scalars;
 import java.lang.annotation.Annotation;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.AnnotatedParameterizedType;
 import java.lang.reflect.AnnotatedType;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Executable;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads a handler's signature once, applying FastAPI's rules: a parameter named in the path
- * template is a path parameter; a scalar, or a List/Set of scalars, is a query parameter; a record
- * or class is the JSON body; {@link Request} and {@link Response} are injected by type; {@code
- * Optional} or {@link Default} makes a parameter optional. Annotations override the inferred
- * source.
+ * Reads a handler's or a dependency's signature once, applying FastAPI's rules: a parameter named
+ * in the path template is a path parameter; a scalar, or a List/Set of scalars, is a query
+ * parameter; a record or class is the JSON body; {@link Depends} makes a dependency; {@link
+ * Request}, {@link Response}, {@link dev.snel.Scope}, provided singletons and other registered
+ * kinds are injected by type; {@code Optional} or {@link Default} makes a parameter optional.
+ * Annotations override the inferred source. Dependencies are compiled by the same rules, to any
+ * depth.
  */
 public final class ParamCompiler {
 
-  /** One compiled parameter. */
-  public record Compiled(ParamModel model, ParamBinder binder) {}
-
-  private final Method method;
-  private final List<String> pathNames;
-  private final Schemas types;
+  /**
+   * One compiled parameter.
+   *
+   * @param model the parameter's description
+   * @param binder produces its argument
+   * @param flat the request values it reads: itself, or a dependency's, deepest included
+   */
+  public record Compiled(ParamModel model, ParamBinder binder, List<ParamModel> flat) {
+    boolean isDependency() {
+      return binder instanceof DependencyBinder;
+    }
+  }
 
   /**
-   * A compiler for the parameters of a handler whose full path template has these names.
+   * A route's compiled parameters.
    *
-   * @param types the app's compiled schemas, where body models are compiled
+   * @param invocation the handler with its parameters
+   * @param before the route's, routers' and app's dependencies run for their side effects, first
+   * @param params the request values the whole tree reads, as FastAPI flattens them: the handler's
+   *     own, then the dependencies', in order
    */
-  public ParamCompiler(Method method, List<String> pathNames, Schemas types) {
+  public record Route(Invocation invocation, List<ParamBinder> before, List<ParamModel> params) {}
+
+  /**
+   * A dependency run for its side effects, declared on a route, its class, a router or the app.
+   *
+   * @param type the dependency class, whose one public method runs
+   * @param cached whether its value is shared within the request
+   */
+  public record Declared(Class<?> type, boolean cached) {
+    /** The dependency an annotation on a method or class declares. */
+    public static Declared of(Depends depends, String where) {
+      if (depends.value() == void.class) {
+        throw new RouteDefinitionException(
+            where + ": @Depends on a method or class names the dependency class to run");
+      }
+      return new Declared(depends.value(), depends.cached());
+    }
+  }
+
+  /** What parameters are compiled for. */
+  private enum Kind {
+    /** A route's: the request's values are there. */
+    REQUEST,
+    /** A scope outside a request: no request values. */
+    STANDALONE,
+    /** An app-scoped instance's constructor: provided singletons only. */
+    APP
+  }
+
+  /** Shared by every signature of one dependency tree. */
+  private static final class Tree {
+    final String route;
+    final List<String> pathNames;
+    final Injection injection;
+    final Kind kind;
+    final List<BodyBinder> bodies = new ArrayList<>();
+    final Set<String> bodyNames = new LinkedHashSet<>();
+
+    Tree(String route, List<String> pathNames, Injection injection, Kind kind) {
+      this.route = route;
+      this.pathNames = pathNames;
+      this.injection = injection;
+      this.kind = kind;
+    }
+
+    /** FastAPI embeds every body parameter once the tree has more than one. */
+    boolean embedBodies() {
+      return bodyNames.size() > 1;
+    }
+  }
+
+  private final Executable method;
+  private final Tree tree;
+  private final List<Class<?>> chain;
+  private final Schemas types;
+
+  private ParamCompiler(Executable method, Tree tree, List<Class<?>> chain) {
     this.method = method;
-    this.pathNames = pathNames;
-    this.types = types;
+    this.tree = tree;
+    this.chain = chain;
+    this.types = tree.injection.types();
+  }
+
+  /**
+   * Compiles a handler's parameters and the dependencies of its route; throws {@link
+   * RouteDefinitionException} on a mistake.
+   *
+   * @param instance the object whose method the handler is; null for a static method
+   * @param pathNames the names in the route's full path template
+   * @param dependencies the route's side-effect dependencies: the app's, routers', class's and
+   *     method's, in the order they run
+   */
+  public static Route route(
+      Method handler,
+      @Nullable Object instance,
+      List<String> pathNames,
+      Injection injection,
+      List<Declared> dependencies) {
+    String where = handler.getDeclaringClass().getName() + "." + handler.getName();
+    Tree tree = new Tree(where, pathNames, injection, Kind.REQUEST);
+    ParamCompiler compiler = new ParamCompiler(handler, tree, List.of());
+    List<Compiled> own = compiler.compileAll();
+    List<ParamBinder> before = new ArrayList<>();
+    List<ParamModel> flat = new ArrayList<>();
+    own.stream().filter(c -> !c.isDependency()).forEach(c -> flat.addAll(c.flat()));
+    for (Declared declared : dependencies) {
+      Compiled one =
+          compiler.dependency(
+              declared.type(),
+              Object.class,
+              declared.cached(),
+              false,
+              "dependency " + simple(declared.type()));
+      before.add(one.binder());
+      flat.addAll(one.flat());
+    }
+    own.stream().filter(Compiled::isDependency).forEach(c -> flat.addAll(c.flat()));
+    List<String> bound =
+        flat.stream().filter(p -> p.source() == Source.PATH).map(ParamModel::wireName).toList();
+    for (String name : pathNames) {
+      if (!bound.contains(name)) {
+        throw new RouteDefinitionException(
+            where + ": the path template has {" + name + "} but no parameter takes it");
+      }
+    }
+    if (tree.embedBodies()) {
+      tree.bodies.forEach(BodyBinder::embed);
+    }
+    Invocation invocation = compiler.invocation(own, Invocation.handle(handler, instance, where));
+    return new Route(invocation, List.copyOf(before), dedupe(flat));
+  }
+
+  /** A dependency resolved outside a request: in a background task, a job, a startup hook. */
+  static ParamBinder standalone(Class<?> dependency, Class<?> type, Injection injection) {
+    String where = "resolving " + dependency.getName() + " outside a request";
+    Tree tree = new Tree(where, List.of(), injection, Kind.STANDALONE);
+    ParamCompiler compiler = new ParamCompiler(PLACEHOLDER, tree, List.of());
+    return compiler.dependency(dependency, type, true, dependency == type, "").binder();
+  }
+
+  private static final Method PLACEHOLDER;
+
+  static {
+    try {
+      PLACEHOLDER = Object.class.getMethod("toString");
+    } catch (NoSuchMethodException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /**
+   * The parameters FastAPI documents for a flattened tree: one per (source, name), at its first
+   * place, a required one winning over an optional one; bodies once per name.
+   */
+  private static List<ParamModel> dedupe(List<ParamModel> flat) {
+    Map<List<Object>, ParamModel> unique = new LinkedHashMap<>();
+    for (ParamModel param : flat) {
+      List<Object> key = List.of(param.source(), param.wireName());
+      ParamModel first = unique.get(key);
+      if (first == null || (!first.required() && param.required())) {
+        unique.put(key, param);
+      }
+    }
+    return List.copyOf(unique.values());
   }
 
   /** Compiles every parameter; throws {@link RouteDefinitionException} on a mistake. */
-  public List<Compiled> compileAll() {
-    Parameter[] parameters = method.getParameters();
-    long bodyCount = Arrays.stream(parameters).filter(this::isBody).count();
+  private List<Compiled> compileAll() {
     List<Compiled> compiled = new ArrayList<>();
-    List<String> boundPathNames = new ArrayList<>();
-    for (Parameter parameter : parameters) {
+    for (Parameter parameter : method.getParameters()) {
       if (!parameter.isNamePresent()) {
         throw fail(
             parameter, "parameter names are not in the class file; compile with -parameters");
       }
-      Compiled one = compile(parameter, bodyCount > 1);
-      if (one.model().source() == Source.PATH) {
-        boundPathNames.add(one.model().wireName());
-      }
-      compiled.add(one);
-    }
-    for (String name : pathNames) {
-      if (!boundPathNames.contains(name)) {
-        throw new RouteDefinitionException(
-            where() + ": the path template has {" + name + "} but no parameter takes it");
-      }
+      compiled.add(compile(parameter));
     }
     return compiled;
   }
 
-  private boolean isBody(Parameter parameter) {
-    Class<?> raw = parameter.getType();
-    return raw != Request.class
-        && raw != Response.class
-        && sourceOf(parameter, unwrapOptional(parameter.getParameterizedType())) == Source.BODY;
+  private Invocation invocation(List<Compiled> params, MethodHandle target) {
+    boolean[] dependency = new boolean[params.size()];
+    for (int i = 0; i < dependency.length; i++) {
+      dependency[i] = params.get(i).isDependency();
+    }
+    return new Invocation(
+        params.stream().map(Compiled::binder).toArray(ParamBinder[]::new), dependency, target);
+  }
+
+  /**
+   * A dependency: a class dependency (constructed per use) when {@code classDependency}, else the
+   * class's one public method. Its parameters are compiled in this tree.
+   *
+   * @param wanted the type the value must have
+   * @param label names the parameter in messages, e.g. {@code parameter 'user'}
+   */
+  private Compiled dependency(
+      Class<?> dependency, Type wanted, boolean cached, boolean classDependency, String label) {
+    String here = label.isEmpty() ? where() : where() + ", " + label;
+    if (chain.contains(dependency)) {
+      List<String> names = new ArrayList<>(chain.stream().map(ParamCompiler::simple).toList());
+      names.add(simple(dependency));
+      throw new RouteDefinitionException(
+          here + ": the dependencies form a cycle: " + String.join(" -> ", names));
+    }
+    List<Class<?>> inner = new ArrayList<>(chain);
+    inner.add(dependency);
+    Object singleton = tree.injection.singleton(dependency);
+    if (classDependency && singleton != null) {
+      Object value = singleton;
+      return new Compiled(injectedModel(label, dependency), scope -> value, List.of());
+    }
+    Executable executable =
+        classDependency ? constructorOf(dependency, here) : providerMethod(dependency, here);
+    if (!classDependency) {
+      Class<?> produced = wrap(((Method) executable).getReturnType());
+      if (!wrap(rawType(wanted)).isAssignableFrom(produced)) {
+        throw new RouteDefinitionException(
+            here
+                + ": "
+                + simple(dependency)
+                + "."
+                + executable.getName()
+                + " returns "
+                + produced.getSimpleName()
+                + ", not "
+                + rawType(wanted).getSimpleName());
+      }
+    }
+    Callable callable = compileCallable(executable, dependency, inner, here, null);
+    Function<Object, Invocation> override =
+        replacement ->
+            compileCallable(
+                    providerMethod(replacement.getClass(), here),
+                    dependency,
+                    inner,
+                    here,
+                    replacement)
+                .invocation();
+    return new Compiled(
+        injectedModel(label, dependency),
+        new DependencyBinder(dependency, cached, callable.invocation(), override),
+        callable.flat());
+  }
+
+  private record Callable(Invocation invocation, List<ParamModel> flat) {}
+
+  /**
+   * A dependency's method or constructor compiled in this tree.
+   *
+   * @param instance the object whose method it is; null to use the app's instance of the class
+   */
+  private Callable compileCallable(
+      Executable executable,
+      Class<?> dependency,
+      List<Class<?>> inner,
+      String here,
+      @Nullable Object instance) {
+    ParamCompiler compiler = new ParamCompiler(executable, tree, inner);
+    List<Compiled> params = compiler.compileAll();
+    List<ParamModel> flat = new ArrayList<>();
+    params.stream().filter(c -> !c.isDependency()).forEach(c -> flat.addAll(c.flat()));
+    params.stream().filter(Compiled::isDependency).forEach(c -> flat.addAll(c.flat()));
+    Object target = instance;
+    if (target == null && executable instanceof Method m && !Modifier.isStatic(m.getModifiers())) {
+      target = tree.injection.instance(dependency, () -> createAppScoped(dependency, here));
+    }
+    MethodHandle handle = Invocation.handle(executable, target, here);
+    return new Callable(compiler.invocation(params, handle), flat);
+  }
+
+  /** An app's instance of a dependency class, from its constructor and provided singletons. */
+  private Object createAppScoped(Class<?> type, String here) {
+    Constructor<?> constructor = constructorOf(type, here);
+    Tree app = new Tree(tree.route, List.of(), tree.injection, Kind.APP);
+    ParamCompiler compiler = new ParamCompiler(constructor, app, List.of(type));
+    Invocation invocation =
+        compiler.invocation(compiler.compileAll(), Invocation.handle(constructor, null, here));
+    try (RequestScope scope = new RequestScope(tree.injection)) {
+      return invocation.invoke(Objects.requireNonNull(invocation.arguments(scope)));
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new RouteDefinitionException(
+          here + ": creating the app's " + simple(type) + " failed: " + e, e);
+    }
+  }
+
+  /**
+   * The one public method of a dependency class that produces its value; methods inherited from
+   * Object and compiler-generated ones do not count.
+   */
+  static Method providerMethod(Class<?> type, String where) {
+    List<Method> candidates = new ArrayList<>();
+    for (Method m : type.getMethods()) {
+      if (m.getDeclaringClass() != Object.class && !m.isSynthetic() && !m.isBridge()) {
+        candidates.add(m);
+      }
+    }
+    if (candidates.size() != 1) {
+      throw new RouteDefinitionException(
+          where
+              + ": "
+              + type.getName()
+              + (candidates.isEmpty()
+                  ? " has no public method"
+                  : " has "
+                      + candidates.size()
+                      + " public methods ("
+                      + String.join(
+                          ", ", candidates.stream().map(Method::getName).sorted().toList())
+                      + ")")
+              + "; a dependency class has exactly one, which produces its value");
+    }
+    return candidates.get(0);
+  }
+
+  /** The constructor Snel calls for a class dependency: its one public constructor. */
+  private static Constructor<?> constructorOf(Class<?> type, String where) {
+    if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
+      throw new RouteDefinitionException(
+          where + ": " + type.getName() + " is abstract; Snel cannot create one");
+    }
+    if (type.getEnclosingClass() != null && !Modifier.isStatic(type.getModifiers())) {
+      throw new RouteDefinitionException(
+          where + ": " + type.getName() + " is an inner class; make it static");
+    }
+    Constructor<?>[] constructors = type.getConstructors();
+    if (constructors.length != 1) {
+      throw new RouteDefinitionException(
+          where
+              + ": "
+              + type.getName()
+              + " needs exactly one public constructor for Snel to call, not "
+              + constructors.length);
+    }
+    return constructors[0];
+  }
+
+  private static ParamModel injectedModel(String label, Class<?> type) {
+    return new ParamModel(
+        label, Source.INJECTED, label, type, false, false, false, Optional.empty(), "", List.of());
+  }
+
+  private static String simple(Class<?> type) {
+    return type.getSimpleName().isEmpty() ? type.getName() : type.getSimpleName();
+  }
+
+  private static Class<?> wrap(Class<?> type) {
+    return type.isPrimitive() ? MethodType.methodType(type).wrap().returnType() : type;
   }
 
   /** What every non-injected parameter has, read once from its declaration. */
@@ -105,16 +418,56 @@ public final class ParamCompiler {
     }
   }
 
-  private Compiled compile(Parameter parameter, boolean severalBodies) {
+  private Compiled compile(Parameter parameter) {
     Class<?> raw = parameter.getType();
-    if (raw == Request.class) {
-      return injected(parameter, InjectedBinder.REQUEST);
+    Depends depends = parameter.getAnnotation(Depends.class);
+    String label = "parameter '" + parameter.getName() + "'";
+    if (depends != null) {
+      if (tree.kind == Kind.APP) {
+        throw fail(parameter, appScoped(raw));
+      }
+      Class<?> dependency = depends.value() == void.class ? raw : depends.value();
+      return dependency(
+          dependency, parameter.getParameterizedType(), depends.cached(), dependency == raw, label);
     }
-    if (raw == Response.class) {
-      return injected(parameter, InjectedBinder.RESPONSE);
+    if (explicitSource(parameter) == null && !parameter.isAnnotationPresent(Body.class)) {
+      Object singleton = tree.injection.singleton(raw);
+      if (singleton != null) {
+        return new Compiled(injectedModel(label, raw), scope -> singleton, List.of());
+      }
+      Injection.ByType byType = tree.injection.byType(raw);
+      if (byType != null) {
+        if (tree.kind == Kind.APP) {
+          throw fail(parameter, appScoped(raw));
+        }
+        if (byType.needsRequest() && tree.kind != Kind.REQUEST) {
+          throw fail(parameter, outsideRequest("the " + raw.getSimpleName()));
+        }
+        return new Compiled(injectedModel(label, raw), byType.binder(), List.of());
+      }
+    }
+    if (tree.kind == Kind.APP) {
+      throw fail(parameter, appScoped(raw));
     }
     Shape shape = shape(parameter);
-    return shape.source() == Source.BODY ? body(shape, severalBodies) : values(shape);
+    if (tree.kind != Kind.REQUEST) {
+      throw fail(
+          parameter,
+          outsideRequest("the " + shape.source().loc() + " value '" + shape.wireName() + "'"));
+    }
+    Compiled compiled = shape.source() == Source.BODY ? body(shape) : values(shape);
+    return new Compiled(compiled.model(), compiled.binder(), List.of(compiled.model()));
+  }
+
+  private static String appScoped(Class<?> type) {
+    return "the app creates this object once, from provided singletons only: a "
+        + type.getSimpleName()
+        + " is not one (provide it with app.provide(...), or take it as a parameter of the"
+        + " dependency's method instead of its constructor)";
+  }
+
+  private static String outsideRequest(String what) {
+    return "it reads " + what + " of a request, and this dependency is resolved without one";
   }
 
   private Shape shape(Parameter parameter) {
@@ -138,19 +491,21 @@ public final class ParamCompiler {
         description(parameter));
   }
 
-  private Compiled body(Shape shape, boolean severalBodies) {
+  private Compiled body(Shape shape) {
     Parameter parameter = shape.parameter();
     if (shape.defaults() != null) {
       throw fail(parameter, "@Default is for path, query, header and cookie parameters");
     }
     Body body = parameter.getAnnotation(Body.class);
-    boolean embedded = severalBodies || (body != null && body.embed());
+    boolean embedded = body != null && body.embed();
+    tree.bodyNames.add(shape.wireName());
     ParamModel model =
         new ParamModel(
             parameter.getName(),
             Source.BODY,
             shape.wireName(),
             shape.valueType(),
+            false,
             false,
             shape.required(),
             Optional.empty(),
@@ -160,17 +515,22 @@ public final class ParamCompiler {
     try {
       schema = types.get(shape.valueType());
     } catch (IllegalArgumentException e) {
-      throw fail(parameter, e.getMessage());
+      throw fail(
+          parameter,
+          e.getMessage()
+              + "; if it is not the request body, mark it @Depends or provide one with"
+              + " app.provide(...)");
     }
-    return new Compiled(
-        model,
+    BodyBinder binder =
         new BodyBinder(
             shape.wireName(),
             schema,
             checks(parameter, List.of(parameter.getAnnotations())),
             embedded,
             shape.required(),
-            shape.optional()));
+            shape.optional());
+    tree.bodies.add(binder);
+    return new Compiled(model, binder, List.of());
   }
 
   /** A path, query, header or cookie parameter: one value, or every value for a List/Set. */
@@ -203,12 +563,13 @@ public final class ParamCompiler {
             shape.wireName(),
             oneValue,
             multi,
+            multi && Set.class.isAssignableFrom(rawType(shape.valueType())),
             shape.required(),
             Optional.ofNullable(shape.defaults()).map(d -> List.of(d.value())),
             shape.description(),
             List.of(parameter.getAnnotations()));
     return new Compiled(
-        model, multi ? listBinder(shape, converter) : scalarBinder(shape, converter));
+        model, multi ? listBinder(shape, converter) : scalarBinder(shape, converter), List.of());
   }
 
   private ParamBinder listBinder(Shape shape, ScalarConverter converter) {
@@ -251,7 +612,7 @@ public final class ParamCompiler {
     if (shape.optional()) {
       valueAnnotations.addAll(optionalValueAnnotations(parameter));
     }
-    int pathIndex = shape.source() == Source.PATH ? pathNames.indexOf(shape.wireName()) : -1;
+    int pathIndex = shape.source() == Source.PATH ? tree.pathNames.indexOf(shape.wireName()) : -1;
     return new ScalarBinder(
         shape.source(),
         shape.wireName(),
@@ -280,21 +641,6 @@ public final class ParamCompiler {
     }
   }
 
-  private Compiled injected(Parameter parameter, ParamBinder binder) {
-    ParamModel model =
-        new ParamModel(
-            parameter.getName(),
-            Source.INJECTED,
-            parameter.getName(),
-            parameter.getType(),
-            false,
-            false,
-            Optional.empty(),
-            "",
-            List.of());
-    return new Compiled(model, binder);
-  }
-
   private Source sourceOf(Parameter parameter, Type valueType) {
     Source explicit = explicitSource(parameter);
     if (explicit != null) {
@@ -303,7 +649,7 @@ public final class ParamCompiler {
     if (parameter.isAnnotationPresent(Body.class)) {
       return Source.BODY;
     }
-    if (pathNames.contains(parameter.getName())) {
+    if (tree.pathNames.contains(parameter.getName())) {
       return Source.PATH;
     }
     return isScalarOrScalarList(valueType) ? Source.QUERY : Source.BODY;
@@ -448,7 +794,14 @@ public final class ParamCompiler {
         where() + ", parameter '" + parameter.getName() + "': " + problem);
   }
 
+  /** The route, then the chain of dependencies down to this signature. */
   private String where() {
-    return method.getDeclaringClass().getName() + "." + method.getName();
+    if (chain.isEmpty()) {
+      return tree.route;
+    }
+    return tree.route
+        + " ("
+        + String.join(" -> ", chain.stream().map(ParamCompiler::simple).toList())
+        + ")";
   }
 }

@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param wireName the name in the request (alias, converted header name, body member)
  * @param valueType the type of one value (the element type for lists; unwrapped from Optional)
  * @param multi whether the parameter takes every value (List/Set)
+ * @param unique whether those values are a Set (JSON Schema's uniqueItems)
  * @param required whether the request must carry it
  * @param defaultValue the default as written in {@code @Default}, if any
  * @param description the description from the source annotation; empty if none
@@ -25,6 +26,7 @@ public record ParamModel(
     String wireName,
     Type valueType,
     boolean multi,
+    boolean unique,
     boolean required,
     Optional<List<String>> defaultValue,
     String description,

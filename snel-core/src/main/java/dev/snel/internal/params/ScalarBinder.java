@@ -43,11 +43,11 @@ final class ScalarBinder implements ParamBinder {
   }
 
   @Override
-  public @Nullable Object bind(Binding binding) {
-    String raw = read(binding);
+  public @Nullable Object bind(RequestScope scope) {
+    String raw = read(scope);
     if (raw == null) {
       if (required) {
-        binding.missing(loc);
+        scope.missing(loc);
       }
       return missingValue;
     }
@@ -58,17 +58,17 @@ final class ScalarBinder implements ParamBinder {
       }
       return optional ? Optional.of(value) : value;
     } catch (ConversionException e) {
-      binding.fail(loc, e, raw);
+      scope.fail(loc, e, raw);
       return missingValue;
     }
   }
 
-  private @Nullable String read(Binding binding) {
+  private @Nullable String read(RequestScope scope) {
     return switch (source) {
-      case PATH -> binding.pathValue(pathIndex);
-      case QUERY -> binding.request().query(wireName).orElse(null);
-      case HEADER -> binding.request().header(wireName).orElse(null);
-      case COOKIE -> binding.request().cookies().get(wireName);
+      case PATH -> scope.pathValue(pathIndex);
+      case QUERY -> scope.request().query(wireName).orElse(null);
+      case HEADER -> scope.request().header(wireName).orElse(null);
+      case COOKIE -> scope.request().cookies().get(wireName);
       default -> throw new IllegalStateException("not a scalar source: " + source);
     };
   }

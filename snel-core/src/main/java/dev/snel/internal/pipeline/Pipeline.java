@@ -4,10 +4,12 @@ import dev.snel.HttpException;
 import dev.snel.Request;
 import dev.snel.Response;
 import dev.snel.internal.errors.ExceptionRegistry;
-import dev.snel.internal.params.Binding;
+import dev.snel.internal.params.Injection;
+import dev.snel.internal.params.RequestScope;
 import dev.snel.internal.routing.CompiledRoute;
 import dev.snel.internal.routing.RouteTree;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -31,13 +33,18 @@ public final class Pipeline {
   private final RouteTree<CompiledRoute> routes;
   private final ExceptionRegistry exceptions;
   private final Executor blocking;
+  private final Injection injection;
   private volatile boolean strictContentType = true;
   private volatile BuiltinRoutes builtins = request -> null;
 
   /** A pipeline over these routes and handlers, running blocking routes on the executor. */
   public Pipeline(
-      RouteTree<CompiledRoute> routes, ExceptionRegistry exceptions, Executor blocking) {
+      RouteTree<CompiledRoute> routes,
+      ExceptionRegistry exceptions,
+      Injection injection,
+      Executor blocking) {
     this.routes = routes;
+    this.injection = injection;
     this.exceptions = exceptions;
     this.blocking = blocking;
   }
@@ -107,32 +114,45 @@ public final class Pipeline {
 
   private void run(
       CompiledRoute route, Request request, String[] values, Consumer<Response> onResponse) {
-    Binding binding = new Binding(request, values, strictContentType);
+    RequestScope scope = new RequestScope(injection, request, values, strictContentType);
     Object result;
     try {
-      result = route.call(binding);
+      result = route.call(scope);
     } catch (Throwable e) {
-      onResponse.accept(exceptions.handle(request, e));
+      onResponse.accept(finish(route, scope, null, e));
       return;
     }
     if (result instanceof CompletionStage<?> stage) {
       stage.whenComplete(
           (value, error) ->
-              onResponse.accept(
-                  error != null
-                      ? exceptions.handle(request, unwrap(error))
-                      : encode(route, value, binding)));
+              onResponse.accept(finish(route, scope, value, error == null ? null : unwrap(error))));
     } else {
-      onResponse.accept(encode(route, result, binding));
+      onResponse.accept(finish(route, scope, result, null));
     }
   }
 
-  private Response encode(CompiledRoute route, Object result, Binding binding) {
-    try {
-      return route.toResponse(result, binding);
-    } catch (RuntimeException e) {
-      return exceptions.handle(binding.request(), e);
+  /**
+   * The response for the handler's outcome: the result encoded, then the scope's cleanups run
+   * seeing any failure (FastAPI runs the code after a dependency's {@code yield} before the
+   * exception handlers), then the exception handlers answer the failure, if any.
+   */
+  private Response finish(
+      CompiledRoute route,
+      RequestScope scope,
+      @Nullable Object result,
+      @Nullable Throwable failure) {
+    Response response = null;
+    if (failure == null) {
+      try {
+        response = route.toResponse(result, scope);
+      } catch (RuntimeException e) {
+        failure = e;
+      }
     }
+    failure = scope.end(failure);
+    return failure != null
+        ? exceptions.handle(scope.request(), failure)
+        : Objects.requireNonNull(response, "a response when nothing failed");
   }
 
   /**

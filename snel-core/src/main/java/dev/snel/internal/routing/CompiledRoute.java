@@ -2,29 +2,31 @@ package dev.snel.internal.routing;
 
 import dev.snel.RequestValidationException;
 import dev.snel.Response;
-import dev.snel.internal.params.Binding;
+import dev.snel.internal.params.Invocation;
 import dev.snel.internal.params.ParamBinder;
-import java.lang.invoke.MethodHandle;
+import dev.snel.internal.params.RequestScope;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A route ready to run: prebuilt binders, a method handle for the handler and a writer for its
- * result. Immutable and shared by all requests.
+ * A route ready to run: its side-effect dependencies, the handler with prebuilt binders, and a
+ * writer for its result. Immutable and shared by all requests.
  */
 public final class CompiledRoute {
   private final RouteModel model;
-  private final ParamBinder[] binders;
-  private final MethodHandle handler;
+  private final ParamBinder[] before;
+  private final Invocation handler;
   private final ResponseEncoder encoder;
   private final ResponseVariants variants;
 
   CompiledRoute(
       RouteModel model,
-      ParamBinder[] binders,
-      MethodHandle handler,
+      List<ParamBinder> before,
+      Invocation handler,
       ResponseEncoder encoder,
       ResponseVariants variants) {
     this.model = model;
-    this.binders = binders;
+    this.before = before.toArray(ParamBinder[]::new);
     this.handler = handler;
     this.encoder = encoder;
     this.variants = variants;
@@ -36,26 +38,28 @@ public final class CompiledRoute {
   }
 
   /**
-   * Binds the arguments and calls the handler; returns what it returned (a value, a {@link
-   * Response} or a {@code CompletionStage}). Throws {@link RequestValidationException} with every
-   * binding error, or whatever the handler threw.
+   * Runs the route's dependencies, binds the arguments and calls the handler; returns what it
+   * returned (a value, a {@link Response} or a {@code CompletionStage}). Throws {@link
+   * RequestValidationException} with every validation error, or whatever a dependency or the
+   * handler threw.
    */
-  public Object call(Binding binding) throws Throwable {
-    Object[] args = new Object[binders.length];
-    for (int i = 0; i < binders.length; i++) {
-      args[i] = binders[i].bind(binding);
+  public Object call(RequestScope scope) throws Throwable {
+    for (ParamBinder dependency : before) {
+      dependency.bind(scope);
     }
-    if (binding.errors() != null) {
-      throw new RequestValidationException(binding.errors());
+    Object[] args = handler.arguments(scope);
+    var errors = scope.errors();
+    if (args == null || errors != null) {
+      throw new RequestValidationException(errors == null ? List.of() : errors);
     }
-    return (Object) handler.invokeExact(args);
+    return handler.invoke(args);
   }
 
   /**
    * The response for the handler's result, shaped by the injected response if any. A record of a
    * sealed response type is sent with its variant's status ({@link ResponseVariants}).
    */
-  public Response toResponse(Object result, Binding binding) {
+  public Response toResponse(@Nullable Object result, RequestScope scope) {
     if (result instanceof Response response) {
       return response;
     }
@@ -64,7 +68,7 @@ public final class CompiledRoute {
         status == 204 || status == 304
             ? Response.empty(status)
             : Response.rawJson(encoder.encode(result)).status(status);
-    Response injected = binding.injectedResponse();
+    Response injected = scope.injectedResponse();
     return injected == null ? response : injected.applyTo(response);
   }
 }

@@ -5,6 +5,7 @@ import dev.snel.internal.json.Json;
 import dev.snel.internal.schema.Encoding;
 import dev.snel.internal.schema.Schema;
 import java.io.ByteArrayOutputStream;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 
 /**
@@ -21,7 +22,9 @@ final class ResponseEncoder {
     this.options = options;
   }
 
-  byte[] encode(Object result) {
+  // a void handler's null reaches the schema, which writes it as JSON null or reports it
+  @SuppressWarnings("NullAway")
+  byte[] encode(@Nullable Object result) {
     Encoding encoding = new Encoding(options);
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
     try (JsonGenerator generator = Json.mapper().createGenerator(out)) {

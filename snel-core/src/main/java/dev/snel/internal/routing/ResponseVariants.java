@@ -5,6 +5,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The status of each record of a sealed response type: its {@link Status}, else the route's. Read
@@ -44,7 +45,7 @@ public record ResponseVariants(Map<Class<?>, Integer> statuses) {
   }
 
   /** The status to send a result with: its variant's, else {@code routeStatus}. */
-  int statusOf(Object result, int routeStatus) {
+  int statusOf(@Nullable Object result, int routeStatus) {
     if (result == null || statuses.isEmpty()) {
       return routeStatus;
     }

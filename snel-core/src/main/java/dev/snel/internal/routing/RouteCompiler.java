@@ -1,6 +1,7 @@
 package dev.snel.internal.routing;
 
 import dev.snel.Delete;
+import dev.snel.Depends;
 import dev.snel.Get;
 import dev.snel.Head;
 import dev.snel.NonBlocking;
@@ -13,14 +14,11 @@ import dev.snel.ResponseModel;
 import dev.snel.RouteDefinitionException;
 import dev.snel.Status;
 import dev.snel.Tags;
-import dev.snel.internal.params.ParamBinder;
+import dev.snel.internal.params.Injection;
 import dev.snel.internal.params.ParamCompiler;
 import dev.snel.internal.schema.Encoding;
 import dev.snel.internal.schema.Schemas;
 import java.lang.annotation.Annotation;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
@@ -44,10 +42,15 @@ public final class RouteCompiler {
    * @param handlers the object whose methods handle requests
    * @param prefix the routers' path prefix, {@code ""} for none
    * @param routerTags the routers' tags
-   * @param types the app's compiled schemas, where parameter and response models are compiled
+   * @param dependencies the app's and routers' side-effect dependencies, in the order they run
+   * @param injection the app's injection, whose schemas compile parameter and response models
    */
   public static List<CompiledRoute> compile(
-      Object handlers, String prefix, List<String> routerTags, Schemas types) {
+      Object handlers,
+      String prefix,
+      List<String> routerTags,
+      List<ParamCompiler.Declared> dependencies,
+      Injection injection) {
     List<Class<?>> hierarchy = new ArrayList<>();
     for (Class<?> type = handlers.getClass();
         type != null && type != Object.class;
@@ -65,7 +68,15 @@ public final class RouteCompiler {
         for (Annotation annotation : method.getAnnotations()) {
           String[] verb = verb(annotation);
           if (verb != null) {
-            routes.add(compile(handlers, method, verb[0], prefix + verb[1], routerTags, types));
+            routes.add(
+                compile(
+                    handlers,
+                    method,
+                    verb[0],
+                    prefix + verb[1],
+                    routerTags,
+                    dependencies,
+                    injection));
           }
         }
       }
@@ -97,7 +108,9 @@ public final class RouteCompiler {
       String httpMethod,
       String path,
       List<String> routerTags,
-      Schemas types) {
+      List<ParamCompiler.Declared> outer,
+      Injection injection) {
+    Schemas types = injection.types();
     String where = method.getDeclaringClass().getName() + "." + method.getName();
     PathTemplate template;
     try {
@@ -105,8 +118,20 @@ public final class RouteCompiler {
     } catch (IllegalArgumentException e) {
       throw new RouteDefinitionException(where + ": " + e.getMessage(), e);
     }
-    List<ParamCompiler.Compiled> params =
-        new ParamCompiler(method, template.parameterNames(), types).compileAll();
+    List<ParamCompiler.Declared> dependencies = new ArrayList<>(outer);
+    for (Depends depends : method.getDeclaringClass().getAnnotationsByType(Depends.class)) {
+      dependencies.add(ParamCompiler.Declared.of(depends, where));
+    }
+    for (Depends depends : method.getAnnotationsByType(Depends.class)) {
+      dependencies.add(ParamCompiler.Declared.of(depends, where));
+    }
+    ParamCompiler.Route params =
+        ParamCompiler.route(
+            method,
+            Modifier.isStatic(method.getModifiers()) ? null : handlers,
+            template.parameterNames(),
+            injection,
+            dependencies);
     Type returnType = resultType(method.getGenericReturnType());
     Type responseModel = responseModel(method, returnType);
     RouteModel model =
@@ -114,7 +139,7 @@ public final class RouteCompiler {
             httpMethod,
             path,
             method,
-            params.stream().map(ParamCompiler.Compiled::model).toList(),
+            params.params(),
             returnType,
             status(method),
             tags(method, routerTags),
@@ -122,12 +147,10 @@ public final class RouteCompiler {
                 || method.getDeclaringClass().isAnnotationPresent(NonBlocking.class)
                 || handlers.getClass().isAnnotationPresent(NonBlocking.class),
             responseModel);
-    ParamBinder[] binders =
-        params.stream().map(ParamCompiler.Compiled::binder).toArray(ParamBinder[]::new);
     return new CompiledRoute(
         model,
-        binders,
-        handle(handlers, method, where),
+        params.before(),
+        params.invocation(),
         encoder(method, responseModel, where, types),
         ResponseVariants.of(responseModel, model.status()));
   }
@@ -163,22 +186,6 @@ public final class RouteCompiler {
     } catch (IllegalArgumentException e) {
       throw new RouteDefinitionException(
           where + ": the response model cannot be compiled: " + e.getMessage(), e);
-    }
-  }
-
-  private static MethodHandle handle(Object handlers, Method method, String where) {
-    try {
-      method.setAccessible(true);
-      MethodHandle handle = MethodHandles.lookup().unreflect(method);
-      if (!Modifier.isStatic(method.getModifiers())) {
-        handle = handle.bindTo(handlers);
-      }
-      return handle
-          .asSpreader(Object[].class, method.getParameterCount())
-          .asType(MethodType.methodType(Object.class, Object[].class));
-    } catch (IllegalAccessException | RuntimeException e) {
-      throw new RouteDefinitionException(
-          where + ": cannot be called by Snel: " + e.getMessage(), e);
     }
   }
 

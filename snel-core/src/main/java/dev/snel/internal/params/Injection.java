@@ -1,0 +1,148 @@
+package dev.snel.internal.params;
+
+import dev.snel.Request;
+import dev.snel.Response;
+import dev.snel.RouteDefinitionException;
+import dev.snel.Scope;
+import dev.snel.internal.schema.Schemas;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What one app can inject: objects known by type (the request, the response, the scope, and kinds
+ * later features register), provided singletons, the app-scoped instances of dependency classes,
+ * and the overrides tests put in place. Registration happens while the app is configured; lookups
+ * are then thread-safe.
+ */
+public final class Injection {
+  private static final Logger LOG = LoggerFactory.getLogger(Injection.class);
+
+  /** How an object known by type is bound, and whether it needs a request. */
+  public record ByType(ParamBinder binder, boolean needsRequest) {}
+
+  private final Schemas types;
+  private final Map<Class<?>, ByType> byType = new HashMap<>();
+  private final Map<Class<?>, Object> singletons = new ConcurrentHashMap<>();
+  private final List<Object> closeables = new ArrayList<>();
+  private final Map<Class<?>, Object> overrides = new ConcurrentHashMap<>();
+  private final Map<List<Class<?>>, Standalone> standalone = new ConcurrentHashMap<>();
+  private volatile boolean overridden;
+
+  /** The injection of an app whose models are compiled in these schemas. */
+  public Injection(Schemas types) {
+    this.types = types;
+    byType.put(Request.class, new ByType(RequestScope::request, true));
+    byType.put(Response.class, new ByType(RequestScope::response, true));
+    byType.put(Scope.class, new ByType(scope -> scope, false));
+  }
+
+  /** The app's compiled schemas. */
+  public Schemas types() {
+    return types;
+  }
+
+  /** Makes parameters of a type receive what the binder produces (a new kind of injectable). */
+  public void register(Class<?> type, ByType binding) {
+    byType.put(type, binding);
+  }
+
+  @Nullable ByType byType(Class<?> type) {
+    return byType.get(type);
+  }
+
+  /** Makes every parameter of this type receive this object; closed with the app if closeable. */
+  public synchronized void provide(Class<?> type, Object instance) {
+    if (singletons.putIfAbsent(type, instance) != null) {
+      throw new IllegalStateException("a " + type.getName() + " is provided already");
+    }
+    if (!closeables.contains(instance)) {
+      closeables.add(instance);
+    }
+  }
+
+  @Nullable Object singleton(Class<?> type) {
+    return singletons.get(type);
+  }
+
+  /**
+   * The app's one instance of a dependency class: the provided one, else one created now and kept
+   * (and closed with the app).
+   */
+  synchronized Object instance(Class<?> type, java.util.function.Supplier<Object> create) {
+    Object instance = singletons.get(type);
+    if (instance == null) {
+      instance = create.get();
+      singletons.put(type, instance);
+      closeables.add(instance);
+    }
+    return instance;
+  }
+
+  /**
+   * Closes what the app created or was given that is {@link AutoCloseable}, in reverse order of
+   * creation; failures are logged, and the rest still closed.
+   */
+  public synchronized void close() {
+    for (int i = closeables.size() - 1; i >= 0; i--) {
+      if (closeables.get(i) instanceof AutoCloseable closeable) {
+        try {
+          closeable.close();
+        } catch (Exception e) {
+          LOG.error("Closing {} failed", closeable, e);
+        }
+      }
+    }
+    closeables.clear();
+  }
+
+  /** Makes the dependency class resolve through the replacement's one public method. */
+  public void override(Class<?> dependency, Object replacement) {
+    ParamCompiler.providerMethod(replacement.getClass(), "the override of " + dependency.getName());
+    overrides.put(dependency, replacement);
+    overridden = true;
+  }
+
+  /** Undoes an override, if this replacement is still the one in place. */
+  public void removeOverride(Class<?> dependency, Object replacement) {
+    overrides.remove(dependency, replacement);
+    overridden = !overrides.isEmpty();
+  }
+
+  boolean hasOverrides() {
+    return overridden;
+  }
+
+  @Nullable Object overrideOf(Class<?> dependency) {
+    return overrides.get(dependency);
+  }
+
+  /** A dependency compiled to be resolved outside a request, once per (dependency, type). */
+  Standalone standalone(Class<?> dependency, Class<?> type) {
+    Object singleton = singletons.get(dependency);
+    if (singleton != null && type.isInstance(singleton)) {
+      return scope -> singleton;
+    }
+    return standalone.computeIfAbsent(
+        List.of(dependency, type),
+        key -> {
+          ParamBinder binder = ParamCompiler.standalone(dependency, type, this);
+          return binder::bind;
+        });
+  }
+
+  /** A compiled dependency resolved in a scope of its own. */
+  @FunctionalInterface
+  interface Standalone {
+    @Nullable Object resolve(RequestScope scope) throws Throwable;
+  }
+
+  static RouteDefinitionException notInjectable(String where, String what) {
+    return new RouteDefinitionException(where + ": " + what);
+  }
+}
