@@ -56,6 +56,14 @@ public @interface Depends {
    */
   boolean cached() default true;
 
+  /**
+   * Security scopes this use of the dependency requires: FastAPI's {@code Security(dependency,
+   * scopes=[...])}. They add to the scopes of the uses above it; a {@link
+   * dev.snel.security.SecurityScopes} parameter anywhere below receives them all, and the OpenAPI
+   * operation lists them with the security scheme they reach.
+   */
+  String[] scopes() default {};
+
   /** Holds several {@link Depends} on one method or class. */
   @Documented
   @Retention(RetentionPolicy.RUNTIME)

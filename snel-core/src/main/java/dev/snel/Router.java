@@ -53,7 +53,7 @@ public final class Router {
    */
   public Router dependencies(Class<?>... dependencyClasses) {
     for (Class<?> type : dependencyClasses) {
-      dependencies.add(new ParamCompiler.Declared(type, true));
+      dependencies.add(new ParamCompiler.Declared(type));
     }
     return this;
   }

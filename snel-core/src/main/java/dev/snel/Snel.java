@@ -129,7 +129,7 @@ public final class Snel implements AutoCloseable {
               + " after them");
     }
     for (Class<?> type : dependencyClasses) {
-      dependencies.add(new ParamCompiler.Declared(type, true));
+      dependencies.add(new ParamCompiler.Declared(type));
     }
     return this;
   }

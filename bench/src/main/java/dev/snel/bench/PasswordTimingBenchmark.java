@@ -1,6 +1,6 @@
 package dev.snel.bench;
 
-import dev.snel.security.PasswordHasher;
+import dev.snel.crypto.PasswordHasher;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -14,21 +14,25 @@ final class DependencyBinder implements ParamBinder {
   /** Stands for a null value in a scope's store. */
   private static final Object NULL = new Object();
 
-  private final Class<?> key;
+  private final Class<?> type;
+  private final Object key;
   private final boolean cached;
   private final Invocation invocation;
   private final Function<Object, Invocation> compileOverride;
   private final Map<Object, Invocation> overrides = new ConcurrentHashMap<>();
 
   /**
-   * @param key the dependency class: what overrides and the scope's store know it by
+   * @param type the dependency class: what overrides know it by
+   * @param key what the scope's store knows its value by
    * @param compileOverride compiles a replacement registered by a test, for this place
    */
   DependencyBinder(
-      Class<?> key,
+      Class<?> type,
+      Object key,
       boolean cached,
       Invocation invocation,
       Function<Object, Invocation> compileOverride) {
+    this.type = type;
     this.key = key;
     this.cached = cached;
     this.invocation = invocation;
@@ -46,7 +50,7 @@ final class DependencyBinder implements ParamBinder {
     Invocation current = invocation;
     Injection injection = scope.injection();
     if (injection.hasOverrides()) {
-      Object replacement = injection.overrideOf(key);
+      Object replacement = injection.overrideOf(type);
       if (replacement != null) {
         current = overrides.computeIfAbsent(replacement, compileOverride);
       }

@@ -2,11 +2,13 @@ package dev.snel.internal.params;
 
 import dev.snel.Request;
 import dev.snel.Response;
-import dev.snel.RouteDefinitionException;
 import dev.snel.Scope;
 import dev.snel.internal.schema.Schemas;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +30,8 @@ public final class Injection {
 
   private final Schemas types;
   private final Map<Class<?>, ByType> byType = new HashMap<>();
+  private final Map<Class<? extends Annotation>, AnnotationResolver<?>> byAnnotation =
+      new LinkedHashMap<>();
   private final Map<Class<?>, Object> singletons = new ConcurrentHashMap<>();
   private final List<Object> closeables = new ArrayList<>();
   private final Map<Class<?>, Object> overrides = new ConcurrentHashMap<>();
@@ -54,6 +58,23 @@ public final class Injection {
 
   @Nullable ByType byType(Class<?> type) {
     return byType.get(type);
+  }
+
+  /** Makes parameters carrying this annotation resolve through the resolver. */
+  public <A extends Annotation> void register(Class<A> annotation, AnnotationResolver<A> resolver) {
+    byAnnotation.put(annotation, resolver);
+  }
+
+  /** The registered annotation on the parameter and its resolver's result; null if none. */
+  @SuppressWarnings("unchecked")
+  AnnotationResolver.@Nullable Resolved byAnnotation(Parameter parameter, List<String> scopes) {
+    for (Annotation annotation : parameter.getAnnotations()) {
+      AnnotationResolver<?> resolver = byAnnotation.get(annotation.annotationType());
+      if (resolver != null) {
+        return ((AnnotationResolver<Annotation>) resolver).resolve(annotation, parameter, scopes);
+      }
+    }
+    return null;
   }
 
   /** Makes every parameter of this type receive this object; closed with the app if closeable. */
@@ -140,9 +161,5 @@ public final class Injection {
   @FunctionalInterface
   interface Standalone {
     @Nullable Object resolve(RequestScope scope) throws Throwable;
-  }
-
-  static RouteDefinitionException notInjectable(String where, String what) {
-    return new RouteDefinitionException(where + ": " + what);
   }
 }

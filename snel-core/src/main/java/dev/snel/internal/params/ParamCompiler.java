@@ -16,6 +16,7 @@ import dev.snel.internal.values.Check;
 import dev.snel.internal.values.ConversionException;
 import dev.snel.internal.values.ScalarConverter;
 import dev.snel.internal.values.Scalars;
+import dev.snel.security.SecurityScopes;
 import java.lang.annotation.Annotation;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
@@ -57,8 +58,17 @@ public final class ParamCompiler {
    * @param model the parameter's description
    * @param binder produces its argument
    * @param flat the request values it reads: itself, or a dependency's, deepest included
+   * @param security the security schemes it reaches, deepest included
    */
-  public record Compiled(ParamModel model, ParamBinder binder, List<ParamModel> flat) {
+  public record Compiled(
+      ParamModel model,
+      ParamBinder binder,
+      List<ParamModel> flat,
+      List<SecurityRequirement> security) {
+    Compiled(ParamModel model, ParamBinder binder, List<ParamModel> flat) {
+      this(model, binder, flat, List.of());
+    }
+
     boolean isDependency() {
       return binder instanceof DependencyBinder;
     }
@@ -71,23 +81,34 @@ public final class ParamCompiler {
    * @param before the route's, routers' and app's dependencies run for their side effects, first
    * @param params the request values the whole tree reads, as FastAPI flattens them: the handler's
    *     own, then the dependencies', in order
+   * @param security the security schemes the tree reaches, in the same order
    */
-  public record Route(Invocation invocation, List<ParamBinder> before, List<ParamModel> params) {}
+  public record Route(
+      Invocation invocation,
+      List<ParamBinder> before,
+      List<ParamModel> params,
+      List<SecurityRequirement> security) {}
 
   /**
    * A dependency run for its side effects, declared on a route, its class, a router or the app.
    *
    * @param type the dependency class, whose one public method runs
    * @param cached whether its value is shared within the request
+   * @param scopes the security scopes it requires
    */
-  public record Declared(Class<?> type, boolean cached) {
+  public record Declared(Class<?> type, boolean cached, List<String> scopes) {
+    /** A dependency declared in code: cached, no scopes. */
+    public Declared(Class<?> type) {
+      this(type, true, List.of());
+    }
+
     /** The dependency an annotation on a method or class declares. */
     public static Declared of(Depends depends, String where) {
       if (depends.value() == void.class) {
         throw new RouteDefinitionException(
             where + ": @Depends on a method or class names the dependency class to run");
       }
-      return new Declared(depends.value(), depends.cached());
+      return new Declared(depends.value(), depends.cached(), List.of(depends.scopes()));
     }
   }
 
@@ -126,12 +147,14 @@ public final class ParamCompiler {
   private final Executable method;
   private final Tree tree;
   private final List<Class<?>> chain;
+  private final List<String> scopes;
   private final Schemas types;
 
-  private ParamCompiler(Executable method, Tree tree, List<Class<?>> chain) {
+  private ParamCompiler(Executable method, Tree tree, List<Class<?>> chain, List<String> scopes) {
     this.method = method;
     this.tree = tree;
     this.chain = chain;
+    this.scopes = scopes;
     this.types = tree.injection.types();
   }
 
@@ -152,11 +175,11 @@ public final class ParamCompiler {
       List<Declared> dependencies) {
     String where = handler.getDeclaringClass().getName() + "." + handler.getName();
     Tree tree = new Tree(where, pathNames, injection, Kind.REQUEST);
-    ParamCompiler compiler = new ParamCompiler(handler, tree, List.of());
+    ParamCompiler compiler = new ParamCompiler(handler, tree, List.of(), List.of());
     List<Compiled> own = compiler.compileAll();
     List<ParamBinder> before = new ArrayList<>();
-    List<ParamModel> flat = new ArrayList<>();
-    own.stream().filter(c -> !c.isDependency()).forEach(c -> flat.addAll(c.flat()));
+    List<Compiled> reached = new ArrayList<>();
+    own.stream().filter(c -> !c.isDependency()).forEach(reached::add);
     for (Declared declared : dependencies) {
       Compiled one =
           compiler.dependency(
@@ -164,11 +187,15 @@ public final class ParamCompiler {
               Object.class,
               declared.cached(),
               false,
+              declared.scopes(),
               "dependency " + simple(declared.type()));
       before.add(one.binder());
-      flat.addAll(one.flat());
+      reached.add(one);
     }
-    own.stream().filter(Compiled::isDependency).forEach(c -> flat.addAll(c.flat()));
+    own.stream().filter(Compiled::isDependency).forEach(reached::add);
+    List<ParamModel> flat = reached.stream().flatMap(c -> c.flat().stream()).toList();
+    List<SecurityRequirement> security =
+        reached.stream().flatMap(c -> c.security().stream()).toList();
     List<String> bound =
         flat.stream().filter(p -> p.source() == Source.PATH).map(ParamModel::wireName).toList();
     for (String name : pathNames) {
@@ -181,15 +208,15 @@ public final class ParamCompiler {
       tree.bodies.forEach(BodyBinder::embed);
     }
     Invocation invocation = compiler.invocation(own, Invocation.handle(handler, instance, where));
-    return new Route(invocation, List.copyOf(before), dedupe(flat));
+    return new Route(invocation, List.copyOf(before), dedupe(flat), security);
   }
 
   /** A dependency resolved outside a request: in a background task, a job, a startup hook. */
   static ParamBinder standalone(Class<?> dependency, Class<?> type, Injection injection) {
     String where = "resolving " + dependency.getName() + " outside a request";
     Tree tree = new Tree(where, List.of(), injection, Kind.STANDALONE);
-    ParamCompiler compiler = new ParamCompiler(PLACEHOLDER, tree, List.of());
-    return compiler.dependency(dependency, type, true, dependency == type, "").binder();
+    ParamCompiler compiler = new ParamCompiler(PLACEHOLDER, tree, List.of(), List.of());
+    return compiler.dependency(dependency, type, true, dependency == type, List.of(), "").binder();
   }
 
   private static final Method PLACEHOLDER;
@@ -245,10 +272,16 @@ public final class ParamCompiler {
    * class's one public method. Its parameters are compiled in this tree.
    *
    * @param wanted the type the value must have
+   * @param required the security scopes this use requires
    * @param label names the parameter in messages, e.g. {@code parameter 'user'}
    */
   private Compiled dependency(
-      Class<?> dependency, Type wanted, boolean cached, boolean classDependency, String label) {
+      Class<?> dependency,
+      Type wanted,
+      boolean cached,
+      boolean classDependency,
+      List<String> required,
+      String label) {
     String here = label.isEmpty() ? where() : where() + ", " + label;
     if (chain.contains(dependency)) {
       List<String> names = new ArrayList<>(chain.stream().map(ParamCompiler::simple).toList());
@@ -258,6 +291,9 @@ public final class ParamCompiler {
     }
     List<Class<?>> inner = new ArrayList<>(chain);
     inner.add(dependency);
+    Set<String> innerScopes = new LinkedHashSet<>(scopes);
+    innerScopes.addAll(required);
+    List<String> chainScopes = List.copyOf(innerScopes);
     Object singleton = tree.injection.singleton(dependency);
     if (classDependency && singleton != null) {
       Object value = singleton;
@@ -280,23 +316,31 @@ public final class ParamCompiler {
                 + rawType(wanted).getSimpleName());
       }
     }
-    Callable callable = compileCallable(executable, dependency, inner, here, null);
+    Callable callable = compileCallable(executable, dependency, inner, chainScopes, here, null);
     Function<Object, Invocation> override =
         replacement ->
             compileCallable(
                     providerMethod(replacement.getClass(), here),
                     dependency,
                     inner,
+                    chainScopes,
                     here,
                     replacement)
                 .invocation();
+    // FastAPI's cache key: the dependency and the scopes required of it
+    Object key =
+        chainScopes.isEmpty()
+            ? dependency
+            : List.of(dependency, chainScopes.stream().sorted().distinct().toList());
     return new Compiled(
         injectedModel(label, dependency),
-        new DependencyBinder(dependency, cached, callable.invocation(), override),
-        callable.flat());
+        new DependencyBinder(dependency, key, cached, callable.invocation(), override),
+        callable.flat(),
+        callable.security());
   }
 
-  private record Callable(Invocation invocation, List<ParamModel> flat) {}
+  private record Callable(
+      Invocation invocation, List<ParamModel> flat, List<SecurityRequirement> security) {}
 
   /**
    * A dependency's method or constructor compiled in this tree.
@@ -307,26 +351,30 @@ public final class ParamCompiler {
       Executable executable,
       Class<?> dependency,
       List<Class<?>> inner,
+      List<String> innerScopes,
       String here,
       @Nullable Object instance) {
-    ParamCompiler compiler = new ParamCompiler(executable, tree, inner);
+    ParamCompiler compiler = new ParamCompiler(executable, tree, inner, innerScopes);
     List<Compiled> params = compiler.compileAll();
-    List<ParamModel> flat = new ArrayList<>();
-    params.stream().filter(c -> !c.isDependency()).forEach(c -> flat.addAll(c.flat()));
-    params.stream().filter(Compiled::isDependency).forEach(c -> flat.addAll(c.flat()));
+    List<Compiled> ordered = new ArrayList<>();
+    params.stream().filter(c -> !c.isDependency()).forEach(ordered::add);
+    params.stream().filter(Compiled::isDependency).forEach(ordered::add);
+    List<ParamModel> flat = ordered.stream().flatMap(c -> c.flat().stream()).toList();
+    List<SecurityRequirement> security =
+        ordered.stream().flatMap(c -> c.security().stream()).toList();
     Object target = instance;
     if (target == null && executable instanceof Method m && !Modifier.isStatic(m.getModifiers())) {
       target = tree.injection.instance(dependency, () -> createAppScoped(dependency, here));
     }
     MethodHandle handle = Invocation.handle(executable, target, here);
-    return new Callable(compiler.invocation(params, handle), flat);
+    return new Callable(compiler.invocation(params, handle), flat, security);
   }
 
   /** An app's instance of a dependency class, from its constructor and provided singletons. */
   private Object createAppScoped(Class<?> type, String here) {
     Constructor<?> constructor = constructorOf(type, here);
     Tree app = new Tree(tree.route, List.of(), tree.injection, Kind.APP);
-    ParamCompiler compiler = new ParamCompiler(constructor, app, List.of(type));
+    ParamCompiler compiler = new ParamCompiler(constructor, app, List.of(type), List.of());
     Invocation invocation =
         compiler.invocation(compiler.compileAll(), Invocation.handle(constructor, null, here));
     try (RequestScope scope = new RequestScope(tree.injection)) {
@@ -428,7 +476,34 @@ public final class ParamCompiler {
       }
       Class<?> dependency = depends.value() == void.class ? raw : depends.value();
       return dependency(
-          dependency, parameter.getParameterizedType(), depends.cached(), dependency == raw, label);
+          dependency,
+          parameter.getParameterizedType(),
+          depends.cached(),
+          dependency == raw,
+          List.of(depends.scopes()),
+          label);
+    }
+    if (raw == SecurityScopes.class) {
+      SecurityScopes value = new SecurityScopes(scopes);
+      return new Compiled(injectedModel(label, raw), scope -> value, List.of());
+    }
+    AnnotationResolver.Resolved resolved;
+    try {
+      resolved = tree.injection.byAnnotation(parameter, scopes);
+    } catch (IllegalArgumentException e) {
+      throw fail(parameter, e.getMessage());
+    }
+    if (resolved != null) {
+      if (tree.kind == Kind.APP || (resolved.needsRequest() && tree.kind != Kind.REQUEST)) {
+        throw fail(
+            parameter, tree.kind == Kind.APP ? appScoped(raw) : outsideRequest("the credentials"));
+      }
+      SecurityRequirement security = resolved.security();
+      return new Compiled(
+          injectedModel(label, raw),
+          resolved.binder(),
+          List.of(),
+          security == null ? List.of() : List.of(security));
     }
     if (explicitSource(parameter) == null && !parameter.isAnnotationPresent(Body.class)) {
       Object singleton = tree.injection.singleton(raw);

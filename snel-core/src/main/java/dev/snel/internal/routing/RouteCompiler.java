@@ -146,7 +146,8 @@ public final class RouteCompiler {
             method.isAnnotationPresent(NonBlocking.class)
                 || method.getDeclaringClass().isAnnotationPresent(NonBlocking.class)
                 || handlers.getClass().isAnnotationPresent(NonBlocking.class),
-            responseModel);
+            responseModel,
+            params.security());
     return new CompiledRoute(
         model,
         params.before(),

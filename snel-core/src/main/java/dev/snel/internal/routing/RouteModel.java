@@ -1,6 +1,7 @@
 package dev.snel.internal.routing;
 
 import dev.snel.internal.params.ParamModel;
+import dev.snel.internal.params.SecurityRequirement;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.List;
  * @param tags the documentation tags, routers' first
  * @param nonBlocking whether the handler runs on the I/O thread
  * @param responseModel the type the response is encoded as (the response model), or Object
+ * @param security the security schemes the route's dependencies reach, with their scopes
  */
 public record RouteModel(
     String httpMethod,
@@ -28,4 +30,5 @@ public record RouteModel(
     int status,
     List<String> tags,
     boolean nonBlocking,
-    Type responseModel) {}
+    Type responseModel,
+    List<SecurityRequirement> security) {}

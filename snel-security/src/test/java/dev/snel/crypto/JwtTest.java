@@ -1,9 +1,9 @@
-package dev.snel.security;
+package dev.snel.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.snel.security.JwtException.Reason;
+import dev.snel.crypto.JwtException.Reason;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;

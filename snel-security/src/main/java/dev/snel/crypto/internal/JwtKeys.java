@@ -1,4 +1,4 @@
-package dev.snel.security.internal;
+package dev.snel.crypto.internal;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSSigner;
@@ -10,7 +10,7 @@ import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.Curve;
-import dev.snel.security.JwtAlgorithm;
+import dev.snel.crypto.JwtAlgorithm;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.interfaces.ECPrivateKey;

@@ -1,4 +1,4 @@
-package dev.snel.security;
+package dev.snel.crypto;
 
 import dev.snel.Get;
 import dev.snel.Header;

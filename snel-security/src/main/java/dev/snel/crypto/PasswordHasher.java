@@ -1,7 +1,7 @@
-package dev.snel.security;
+package dev.snel.crypto;
 
-import dev.snel.security.internal.Argon2id;
-import dev.snel.security.internal.Phc;
+import dev.snel.crypto.internal.Argon2id;
+import dev.snel.crypto.internal.Phc;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -1,4 +1,4 @@
-package dev.snel.security.internal;
+package dev.snel.crypto.internal;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSVerifier;
@@ -6,9 +6,9 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.snel.security.JwtClaims;
-import dev.snel.security.JwtException;
-import dev.snel.security.JwtException.Reason;
+import dev.snel.crypto.JwtClaims;
+import dev.snel.crypto.JwtException;
+import dev.snel.crypto.JwtException.Reason;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.snel.security;
+package dev.snel.crypto;
 
 /**
  * The signature algorithm pinned to a {@link Jwt}'s key. A token whose header names any other

@@ -1,9 +1,9 @@
-package dev.snel.security;
+package dev.snel.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.snel.security.internal.Argon2id;
+import dev.snel.crypto.internal.Argon2id;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

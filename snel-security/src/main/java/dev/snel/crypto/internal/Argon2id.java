@@ -1,4 +1,4 @@
-package dev.snel.security.internal;
+package dev.snel.crypto.internal;
 
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;

@@ -1,4 +1,4 @@
-package dev.snel.security;
+package dev.snel.crypto;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -8,8 +8,8 @@ import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.snel.security.internal.JwtKeys;
-import dev.snel.security.internal.TokenReader;
+import dev.snel.crypto.internal.JwtKeys;
+import dev.snel.crypto.internal.TokenReader;
 import java.security.KeyPair;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;

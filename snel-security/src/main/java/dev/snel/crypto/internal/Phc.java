@@ -1,4 +1,4 @@
-package dev.snel.security.internal;
+package dev.snel.crypto.internal;
 
 import java.util.Base64;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package dev.snel.security;
+package dev.snel.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.snel.security;
+package dev.snel.crypto;
 
 import java.time.Instant;
 import java.util.List;

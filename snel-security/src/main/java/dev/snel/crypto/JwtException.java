@@ -1,4 +1,4 @@
-package dev.snel.security;
+package dev.snel.crypto;
 
 /**
  * A token that {@link Jwt#verify} refused, with the {@link #reason() reason}.
