@@ -26,7 +26,8 @@ import java.lang.annotation.Target;
  *   <li>If it is the parameter's type (or {@code @Depends} names none), it is a <em>class
  *       dependency</em>: Snel calls its public constructor with resolved arguments for each
  *       request, FastAPI's {@code commons: CommonQueryParams = Depends()}.
- *   <li>Otherwise its one public method produces the value. A static method is called as is; for an
+ *   <li>Otherwise its one public method (besides {@code close()} of an {@link AutoCloseable}, which
+ *       the app calls when it closes) produces the value. A static method is called as is; for an
  *       instance method Snel uses the instance given to {@link Snel#provide(Object)}, or creates
  *       one, once per app, through its public constructor from provided singletons.
  * </ul>

@@ -230,15 +230,15 @@ public final class ParamCompiler {
   }
 
   /**
-   * The parameters FastAPI documents for a flattened tree: one per (source, name), at its first
-   * place, a required one winning over an optional one; bodies once per name.
+   * The parameters FastAPI documents for a flattened tree: one per (source, name), at the place of
+   * its first declaration, described by its last required declaration, else by its last one.
    */
   private static List<ParamModel> dedupe(List<ParamModel> flat) {
     Map<List<Object>, ParamModel> unique = new LinkedHashMap<>();
     for (ParamModel param : flat) {
       List<Object> key = List.of(param.source(), param.wireName());
-      ParamModel first = unique.get(key);
-      if (first == null || (!first.required() && param.required())) {
+      ParamModel kept = unique.get(key);
+      if (kept == null || param.required() || !kept.required()) {
         unique.put(key, param);
       }
     }
@@ -389,12 +389,16 @@ public final class ParamCompiler {
 
   /**
    * The one public method of a dependency class that produces its value; methods inherited from
-   * Object and compiler-generated ones do not count.
+   * Object, compiler-generated ones and an AutoCloseable's {@code close()} do not count.
    */
   static Method providerMethod(Class<?> type, String where) {
     List<Method> candidates = new ArrayList<>();
     for (Method m : type.getMethods()) {
-      if (m.getDeclaringClass() != Object.class && !m.isSynthetic() && !m.isBridge()) {
+      boolean closes =
+          AutoCloseable.class.isAssignableFrom(type)
+              && m.getName().equals("close")
+              && m.getParameterCount() == 0;
+      if (m.getDeclaringClass() != Object.class && !m.isSynthetic() && !m.isBridge() && !closes) {
         candidates.add(m);
       }
     }
