@@ -44,6 +44,7 @@ import org.slf4j.LoggerFactory;
 public final class SnelServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SnelServer.class);
 
+  private final Snel app;
   private final ServerConfig config;
   private final EventLoopGroup group;
   private final Channel serverChannel;
@@ -51,7 +52,12 @@ public final class SnelServer implements AutoCloseable {
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   private SnelServer(
-      ServerConfig config, EventLoopGroup group, Channel serverChannel, Connections connections) {
+      Snel app,
+      ServerConfig config,
+      EventLoopGroup group,
+      Channel serverChannel,
+      Connections connections) {
+    this.app = app;
     this.config = config;
     this.group = group;
     this.serverChannel = serverChannel;
@@ -80,7 +86,7 @@ public final class SnelServer implements AutoCloseable {
               .bind(config.host(), config.port())
               .sync()
               .channel();
-      SnelServer server = new SnelServer(config, group, channel, connections);
+      SnelServer server = new SnelServer(app, config, group, channel, connections);
       LOG.info(
           "Snel running on {} ({}; press CTRL+C to quit)",
           server.baseUri(),
@@ -125,7 +131,8 @@ public final class SnelServer implements AutoCloseable {
 
   /**
    * Stops gracefully: stops accepting, closes idle connections, lets requests in flight finish (up
-   * to the config's shutdown timeout), then closes everything. Idempotent.
+   * to the config's shutdown timeout), then closes everything, the app last (its provided
+   * singletons and app-scoped dependencies, see {@link Snel#close()}). Idempotent.
    */
   public void stop() {
     if (stopped.getCount() == 0) {
@@ -155,6 +162,7 @@ public final class SnelServer implements AutoCloseable {
       }
       connections.closeAll();
       group.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly();
+      app.close();
       LOG.info("Stopped");
       stopped.countDown();
     }
