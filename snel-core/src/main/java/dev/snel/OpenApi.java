@@ -43,6 +43,7 @@ public final class OpenApi {
   private @Nullable String docsUrl = "/docs";
   private @Nullable String redocUrl = "/redoc";
   private final Map<String, Object> swaggerUiParameters = new LinkedHashMap<>();
+  private final Map<String, Object> swaggerUiInitOAuth = new LinkedHashMap<>();
   private final List<Consumer<ObjectNode>> customizers = new ArrayList<>();
   private boolean openApi30;
   private final List<DocumentInfo.Webhook> webhooks = new ArrayList<>();
@@ -146,6 +147,27 @@ public final class OpenApi {
    */
   public OpenApi swaggerUiParameter(String name, Object value) {
     swaggerUiParameters.put(name, value);
+    return this;
+  }
+
+  /**
+   * Configures Swagger UI's OAuth2 login (its "Authorize" dialog), like FastAPI's {@code
+   * swagger_ui_init_oauth}: the page calls {@code ui.initOAuth(...)} with these settings, in this
+   * order. Nothing of them goes into the document. Replaces earlier settings; an empty map calls
+   * nothing.
+   *
+   * <pre>{@code
+   * app.openApi().swaggerUiInitOAuth(Map.of(
+   *     "clientId", "my-client",
+   *     "usePkceWithAuthorizationCodeGrant", true));
+   * }</pre>
+   *
+   * <p>Swagger UI sends the browser back from the authorization server to {@code
+   * <docsUrl>/oauth2-redirect}, which Snel serves.
+   */
+  public OpenApi swaggerUiInitOAuth(Map<String, ?> settings) {
+    swaggerUiInitOAuth.clear();
+    swaggerUiInitOAuth.putAll(settings);
     return this;
   }
 
@@ -258,6 +280,10 @@ public final class OpenApi {
 
   Map<String, Object> swaggerUiParameters() {
     return swaggerUiParameters;
+  }
+
+  Map<String, Object> swaggerUiInitOAuth() {
+    return swaggerUiInitOAuth;
   }
 
   List<Consumer<ObjectNode>> customizers() {

@@ -16,6 +16,7 @@ import dev.snel.internal.routing.RouteCompiler;
 import dev.snel.internal.routing.RouteModel;
 import dev.snel.internal.routing.RouteTree;
 import dev.snel.internal.schema.Schemas;
+import dev.snel.internal.security.Schemes;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -71,6 +72,7 @@ public final class Snel implements AutoCloseable {
   private volatile @Nullable DocsRoutes docs;
 
   private Snel() {
+    Schemes.registerAll(injection);
     pipeline.builtins(request -> docs().handle(request));
   }
 
@@ -315,6 +317,7 @@ public final class Snel implements AutoCloseable {
                   openApi.docsPath().orElse(null),
                   openApi.redocPath().orElse(null),
                   openApi.swaggerUiParameters(),
+                  openApi.swaggerUiInitOAuth(),
                   this::generateDocument);
           docs = current;
         }

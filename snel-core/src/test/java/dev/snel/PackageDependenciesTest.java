@@ -42,6 +42,11 @@ class PackageDependenciesTest {
   }
 
   @Test
+  void parameters_do_not_depend_on_the_security_schemes_that_plug_into_them() throws IOException {
+    assertThat(internalImportsOf("params")).doesNotContain("security", "openapi");
+  }
+
+  @Test
   void schemas_do_not_depend_on_parameters() throws IOException {
     assertThat(internalImportsOf("schema")).doesNotContain("params", "routing", "pipeline");
   }

@@ -12,10 +12,15 @@ final class DocsPages {
   /**
    * Swagger UI, configured like FastAPI's page: the document's URL, then the parameters (FastAPI's
    * defaults and the app's {@code swaggerUiParameter}s, which win), the OAuth2 redirect URL and the
-   * presets.
+   * presets; then, with OAuth2 settings (FastAPI's {@code swagger_ui_init_oauth}), {@code
+   * ui.initOAuth(...)}.
    */
   static String swaggerUi(
-      String title, String openapiUrl, String docsUrl, Map<String, Object> parameters) {
+      String title,
+      String openapiUrl,
+      String docsUrl,
+      Map<String, Object> parameters,
+      Map<String, Object> initOAuth) {
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("url", openapiUrl);
     config.putAll(parameters);
@@ -37,7 +42,7 @@ final class DocsPages {
         config.oauth2RedirectUrl = window.location.origin + %s;
         config.presets = [SwaggerUIBundle.presets.apis, SwaggerUIBundle.SwaggerUIStandalonePreset];
         window.ui = SwaggerUIBundle(config);
-        </script>
+        %s</script>
         </body>
         </html>
         """
@@ -47,7 +52,10 @@ final class DocsPages {
             DocsRoutes.escape(DocsAssets.swaggerUiUrl(docsUrl, DocsAssets.FAVICON)),
             DocsRoutes.escape(DocsAssets.swaggerUiUrl(docsUrl, "swagger-ui-bundle.js")),
             DocsRoutes.jsValue(config),
-            DocsRoutes.jsValue(docsUrl + "/oauth2-redirect"));
+            DocsRoutes.jsValue(docsUrl + "/oauth2-redirect"),
+            initOAuth.isEmpty()
+                ? ""
+                : "window.ui.initOAuth(" + DocsRoutes.jsValue(initOAuth) + ");\n");
   }
 
   /** ReDoc, reading the document from its URL (FastAPI's page, without the Google fonts). */

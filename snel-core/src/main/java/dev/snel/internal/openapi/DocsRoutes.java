@@ -29,6 +29,7 @@ public final class DocsRoutes implements BuiltinRoutes {
   private final @Nullable String docsUrl;
   private final @Nullable String redocUrl;
   private final Map<String, Object> swaggerUiParameters;
+  private final Map<String, Object> swaggerUiInitOAuth;
   private final Supplier<byte[]> document;
   private volatile byte @Nullable [] cached;
   private volatile @Nullable String swaggerUiPage;
@@ -40,6 +41,7 @@ public final class DocsRoutes implements BuiltinRoutes {
    * @param docsUrl where Swagger UI is served, or null
    * @param redocUrl where ReDoc is served, or null
    * @param swaggerUiParameters Swagger UI's configuration, in order
+   * @param swaggerUiInitOAuth the settings of Swagger UI's OAuth2 login, in order; empty for none
    * @param document makes the document's JSON, called once
    */
   public DocsRoutes(
@@ -48,6 +50,7 @@ public final class DocsRoutes implements BuiltinRoutes {
       @Nullable String docsUrl,
       @Nullable String redocUrl,
       Map<String, Object> swaggerUiParameters,
+      Map<String, Object> swaggerUiInitOAuth,
       Supplier<byte[]> document) {
     this.title = title;
     this.openapiUrl = openapiUrl;
@@ -55,6 +58,7 @@ public final class DocsRoutes implements BuiltinRoutes {
     this.redocUrl = openapiUrl == null ? null : redocUrl;
     this.swaggerUiParameters =
         Collections.unmodifiableMap(new LinkedHashMap<>(swaggerUiParameters));
+    this.swaggerUiInitOAuth = Collections.unmodifiableMap(new LinkedHashMap<>(swaggerUiInitOAuth));
     this.document = document;
   }
 
@@ -123,7 +127,8 @@ public final class DocsRoutes implements BuiltinRoutes {
               title,
               Objects.requireNonNull(openapiUrl, "docs without a document"),
               Objects.requireNonNull(docsUrl, "docs without a docs URL"),
-              swaggerUiParameters);
+              swaggerUiParameters,
+              swaggerUiInitOAuth);
       swaggerUiPage = page;
     }
     return page;

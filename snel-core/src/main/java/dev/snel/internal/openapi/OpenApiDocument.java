@@ -40,12 +40,16 @@ public final class OpenApiDocument {
     }
     ObjectNode paths = document.putObject("paths");
     Operations operations = new Operations(types, input, output, info.validationError());
+    Map<String, ObjectNode> securitySchemes = new LinkedHashMap<>();
     for (RouteModel route : routes) {
       if (!operations.hidden(route)) {
         pathItem(paths, Operations.documentPath(route.path()))
             .set(route.httpMethod().toLowerCase(Locale.ROOT), operations.operation(route));
+        // first-seen place, last definition, as FastAPI's dict of definitions keeps them
+        route.security().forEach(s -> securitySchemes.put(s.name(), s.scheme().deepCopy()));
       }
     }
+    paths.values().forEach(OpenApiDocument::modelOrder);
     if (!info.webhooks().isEmpty()) {
       ObjectNode webhooks = document.putObject("webhooks");
       for (DocumentInfo.Webhook webhook : info.webhooks()) {
@@ -57,9 +61,15 @@ public final class OpenApiDocument {
     Map<String, String> inputNames = new LinkedHashMap<>();
     Map<String, String> outputNames = new LinkedHashMap<>();
     name(input.definitions(), output.definitions(), schemas, inputNames, outputNames);
-    if (!schemas.isEmpty()) {
-      ObjectNode components = document.putObject("components").putObject("schemas");
-      schemas.keySet().stream().sorted().forEach(name -> components.set(name, schemas.get(name)));
+    if (!schemas.isEmpty() || !securitySchemes.isEmpty()) {
+      ObjectNode components = document.putObject("components");
+      if (!schemas.isEmpty()) {
+        ObjectNode sorted = components.putObject("schemas");
+        schemas.keySet().stream().sorted().forEach(name -> sorted.set(name, schemas.get(name)));
+      }
+      if (!securitySchemes.isEmpty()) {
+        components.putObject("securitySchemes").setAll(securitySchemes);
+      }
     }
     if (!info.tags().isEmpty()) {
       var tags = document.putArray("tags");
@@ -93,6 +103,46 @@ public final class OpenApiDocument {
       }
     } else if (node != null && node.isArray()) {
       node.values().forEach(OpenApiDocument::dropNulls);
+    }
+  }
+
+  /** The keys of an operation in FastAPI's {@code Operation} model's order. */
+  private static final List<String> OPERATION_ORDER =
+      List.of(
+          "tags",
+          "summary",
+          "description",
+          "externalDocs",
+          "operationId",
+          "parameters",
+          "requestBody",
+          "responses",
+          "callbacks",
+          "deprecated",
+          "security",
+          "servers");
+
+  /**
+   * FastAPI re-reads its document through its pydantic models, which put an operation's keys in
+   * model order, so {@code security} and {@code deprecated} come after {@code responses}. A path
+   * item with a parameter anywhere escapes that (its {@code "in"} is not the model's enum) and
+   * keeps the order the operation was built in, {@code security} after {@code operationId}.
+   */
+  private static void modelOrder(JsonNode pathItem) {
+    boolean parameters = pathItem.values().stream().anyMatch(op -> op.has("parameters"));
+    if (parameters) {
+      return;
+    }
+    for (JsonNode node : pathItem.values()) {
+      if (node instanceof ObjectNode operation) {
+        Map<String, JsonNode> keys = new LinkedHashMap<>();
+        operation.properties().forEach(e -> keys.put(e.getKey(), e.getValue()));
+        operation.removeAll();
+        OPERATION_ORDER.stream()
+            .filter(keys::containsKey)
+            .forEach(key -> operation.set(key, keys.remove(key)));
+        operation.setAll(keys);
+      }
     }
   }
 

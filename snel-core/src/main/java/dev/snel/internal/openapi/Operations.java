@@ -5,6 +5,7 @@ import dev.snel.Description;
 import dev.snel.Operation;
 import dev.snel.internal.json.Json;
 import dev.snel.internal.params.ParamModel;
+import dev.snel.internal.params.SecurityRequirement;
 import dev.snel.internal.params.Source;
 import dev.snel.internal.routing.RouteModel;
 import dev.snel.internal.schema.JsonSchemaKeywords;
@@ -18,6 +19,7 @@ import java.lang.annotation.Annotation;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -78,6 +80,9 @@ final class Operations {
                 : null,
             operationId,
             route.handler().isAnnotationPresent(Deprecated.class));
+    if (!route.security().isEmpty()) {
+      operation.set("security", security(route.security()));
+    }
     List<ParamModel> params =
         route.params().stream()
             .filter(p -> p.source() != Source.INJECTED && p.source() != Source.BODY)
@@ -104,6 +109,26 @@ final class Operations {
             operationId,
             !params.isEmpty() || !bodies.isEmpty()));
     return operation;
+  }
+
+  /**
+   * FastAPI's operation {@code security}: one object per scheme name, in the order the dependency
+   * tree reaches them, each with the scopes of all its uses, first-seen order, without repetition.
+   */
+  private static ArrayNode security(List<SecurityRequirement> requirements) {
+    Map<String, Set<String>> scopes = new LinkedHashMap<>();
+    for (SecurityRequirement requirement : requirements) {
+      scopes
+          .computeIfAbsent(requirement.name(), name -> new LinkedHashSet<>())
+          .addAll(requirement.scopes());
+    }
+    ArrayNode security = Json.mapper().createArrayNode();
+    scopes.forEach(
+        (name, list) -> {
+          ArrayNode array = security.addObject().putArray(name);
+          list.forEach(array::add);
+        });
+    return security;
   }
 
   /**

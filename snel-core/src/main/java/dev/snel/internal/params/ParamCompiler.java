@@ -69,8 +69,12 @@ public final class ParamCompiler {
       this(model, binder, flat, List.of());
     }
 
+    /**
+     * Whether FastAPI solves it as a sub-dependency, ahead of the request's values: a dependency,
+     * or a security scheme (a scheme's 401 comes before the handler's own validation errors).
+     */
     boolean isDependency() {
-      return binder instanceof DependencyBinder;
+      return binder instanceof DependencyBinder || !security.isEmpty();
     }
   }
 
