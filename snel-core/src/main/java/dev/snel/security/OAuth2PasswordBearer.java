@@ -38,7 +38,7 @@ public @interface OAuth2PasswordBearer {
   String refreshUrl() default "";
 
   /** The scopes the flow offers, as the document lists them. */
-  Scope[] scopes() default {};
+  OAuth2Scope[] scopes() default {};
 
   /**
    * The scheme's name in the OpenAPI document (its key under {@code components.securitySchemes});

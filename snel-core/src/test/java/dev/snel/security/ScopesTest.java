@@ -37,8 +37,10 @@ class ScopesTest {
         @OAuth2PasswordBearer(
                 tokenUrl = "token",
                 scopes = {
-                  @Scope(name = "me", description = "Read information about the current user."),
-                  @Scope(name = "items", description = "Read items.")
+                  @OAuth2Scope(
+                      name = "me",
+                      description = "Read information about the current user."),
+                  @OAuth2Scope(name = "items", description = "Read items.")
                 })
             String token) {
       String authenticate =

@@ -34,8 +34,8 @@ class SecurityOpenApiTest {
                 description = "OAuth desc",
                 refreshUrl = "refresh",
                 scopes = {
-                  @Scope(name = "me", description = "Read me"),
-                  @Scope(name = "items", description = "Items")
+                  @OAuth2Scope(name = "me", description = "Read me"),
+                  @OAuth2Scope(name = "items", description = "Items")
                 })
             String token) {
       return token;
@@ -54,7 +54,7 @@ class SecurityOpenApiTest {
                 authorizationUrl = "authorize",
                 tokenUrl = "token",
                 refreshUrl = "refresh",
-                scopes = @Scope(name = "read", description = "Read"),
+                scopes = @OAuth2Scope(name = "read", description = "Read"),
                 schemeName = "code")
             String token) {
       return token;

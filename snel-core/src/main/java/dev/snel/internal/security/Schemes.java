@@ -14,8 +14,8 @@ import dev.snel.security.HttpBearer;
 import dev.snel.security.HttpDigest;
 import dev.snel.security.OAuth2AuthorizationCodeBearer;
 import dev.snel.security.OAuth2PasswordBearer;
+import dev.snel.security.OAuth2Scope;
 import dev.snel.security.OpenIdConnect;
-import dev.snel.security.Scope;
 import java.lang.reflect.Parameter;
 import java.util.List;
 import java.util.function.Function;
@@ -254,13 +254,13 @@ public final class Schemes {
   }
 
   /** An OAuth2 flow's shared keys, in FastAPI's order: {@code refreshUrl?, scopes}. */
-  private static ObjectNode flow(String refreshUrl, Scope[] scopes) {
+  private static ObjectNode flow(String refreshUrl, OAuth2Scope[] scopes) {
     ObjectNode flow = Json.mapper().createObjectNode();
     if (!refreshUrl.isEmpty()) {
       flow.put("refreshUrl", refreshUrl);
     }
     ObjectNode offered = flow.putObject("scopes");
-    for (Scope scope : scopes) {
+    for (OAuth2Scope scope : scopes) {
       offered.put(scope.name(), scope.description());
     }
     return flow;

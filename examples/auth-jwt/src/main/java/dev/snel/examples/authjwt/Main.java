@@ -13,6 +13,7 @@ import dev.snel.crypto.PasswordHasher;
 import dev.snel.netty.SnelServer;
 import dev.snel.security.OAuth2PasswordBearer;
 import dev.snel.security.OAuth2PasswordRequestForm;
+import dev.snel.security.OAuth2Scope;
 import dev.snel.security.SecurityScopes;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -97,10 +98,10 @@ public final class Main {
         @OAuth2PasswordBearer(
                 tokenUrl = "token",
                 scopes = {
-                  @OAuth2PasswordBearer.Scope(
+                  @OAuth2Scope(
                       name = "me",
                       description = "Read information about the current user."),
-                  @OAuth2PasswordBearer.Scope(name = "items", description = "Read items.")
+                  @OAuth2Scope(name = "items", description = "Read items.")
                 })
             String token,
         Jwt jwt,

@@ -12,15 +12,15 @@ import java.lang.annotation.Target;
  * <pre>{@code
  * @OAuth2PasswordBearer(
  *     tokenUrl = "token",
- *     scopes = {@Scope(name = "me", description = "Read information about the current user."),
- *               @Scope(name = "items", description = "Read items.")})
+ *     scopes = {@OAuth2Scope(name = "me", description = "Read information about the current user."),
+ *               @OAuth2Scope(name = "items", description = "Read items.")})
  * String token
  * }</pre>
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({})
-public @interface Scope {
+public @interface OAuth2Scope {
   /** The scope's name, as tokens and {@code @Depends(scopes = ...)} write it. */
   String name();
 
