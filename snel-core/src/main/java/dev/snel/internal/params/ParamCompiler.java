@@ -275,7 +275,34 @@ public final class ParamCompiler {
       }
       compiled.add(compile(parameter));
     }
+    refuseModelsSharingASource(compiled);
     return compiled;
+  }
+
+  /**
+   * FastAPI reads a parameter model as the whole query (or headers, cookies) only when it is the
+   * signature's one parameter from there; beside others it would be one value of its own name.
+   */
+  private void refuseModelsSharingASource(List<Compiled> compiled) {
+    for (int i = 0; i < compiled.size(); i++) {
+      Compiled model = compiled.get(i);
+      if (!(model.binder() instanceof ModelBinder) || model.model().source() == Source.FORM) {
+        continue;
+      }
+      for (Compiled other : compiled) {
+        if (other != model && other.model().source() == model.model().source()) {
+          throw fail(
+              method.getParameters()[i],
+              "a "
+                  + model.model().source().loc()
+                  + " parameter model is the whole "
+                  + model.model().source().loc()
+                  + "; it cannot share it with parameter '"
+                  + other.model().javaName()
+                  + "'");
+        }
+      }
+    }
   }
 
   private Invocation invocation(List<Compiled> params, MethodHandle target) {
