@@ -6,6 +6,7 @@ import static dev.snel.params.Expected.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.snel.Depends;
+import dev.snel.HttpException;
 import dev.snel.Post;
 import dev.snel.Snel;
 import dev.snel.security.OAuth2PasswordRequestForm;
@@ -28,6 +29,13 @@ class OAuth2FormTest {
 
   public record Token(String access_token, String token_type) {}
 
+  /** Refuses every request, as a security dependency without credentials does. */
+  public static class Guard {
+    public String check() {
+      throw new HttpException(401, "Not authenticated");
+    }
+  }
+
   public static class Routes {
     @Post("/token")
     public Token login(@Depends OAuth2PasswordRequestForm formData) {
@@ -40,6 +48,12 @@ class OAuth2FormTest {
       out.put("grant_type", form.grantType());
       out.put("scopes", form.scopes());
       return out;
+    }
+
+    @Post("/guarded")
+    public Token guarded(
+        @Depends(Guard.class) String user, @Depends OAuth2PasswordRequestForm form) {
+      return new Token("never", "bearer");
     }
 
     @Post("/echo")
@@ -160,6 +174,14 @@ class OAuth2FormTest {
         .isEqualTo(detail(missing));
     assertThat(form("/strict", "grant_type=password&username=u&password=p&scope=me").json())
         .isEqualTo(json("{\"grant_type\":\"password\",\"scopes\":[\"me\"]}"));
+  }
+
+  @Test
+  void the_form_is_read_before_any_dependency_runs() {
+    TestResponse response = form("/guarded", "a=1&".repeat(1001));
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(form("/guarded", "username=u&password=p").status()).isEqualTo(401);
   }
 
   private static final JsonNode DOCUMENT = json(app.openApiJson());

@@ -227,6 +227,15 @@ public final class ParamCompiler {
     if (tree.embedBodies()) {
       tree.bodies.forEach(BodyBinder::embed);
     }
+    if (!tree.formNames.isEmpty()) {
+      // FastAPI reads the form before any dependency runs: its 400 comes before a 401
+      before.add(
+          0,
+          scope -> {
+            scope.form();
+            return null;
+          });
+    }
     Invocation invocation = compiler.invocation(own, Invocation.handle(handler, instance, where));
     return new Route(invocation, List.copyOf(before), dedupe(flat), security);
   }
