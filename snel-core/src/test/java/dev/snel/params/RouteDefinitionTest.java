@@ -8,6 +8,7 @@ import dev.snel.Query;
 import dev.snel.RouteDefinitionException;
 import dev.snel.Snel;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -31,11 +32,9 @@ class RouteDefinitionTest {
     }
   }
 
-  public record Filter(String name, int limit) {}
-
-  public static class RecordInTheQuery {
+  public static class MapInTheQuery {
     @Get("/items")
-    public String search(@Query Filter filter) {
+    public String search(@Query Map<String, Integer> filter) {
       return "never";
     }
   }
@@ -87,11 +86,11 @@ class RouteDefinitionTest {
 
   @Test
   void fails_at_startup_for_a_query_parameter_that_is_not_a_scalar() {
-    assertThatThrownBy(() -> Snel.create().include(new RecordInTheQuery()))
+    assertThatThrownBy(() -> Snel.create().include(new MapInTheQuery()))
         .isInstanceOf(RouteDefinitionException.class)
-        .hasMessageContaining("RecordInTheQuery.search")
+        .hasMessageContaining("MapInTheQuery.search")
         .hasMessageContaining("parameter 'filter'")
-        .hasMessageContaining("Filter cannot be read from the query");
+        .hasMessageContaining("cannot be read from the query");
   }
 
   @Test

@@ -4,10 +4,12 @@ import dev.snel.Body;
 import dev.snel.Description;
 import dev.snel.Operation;
 import dev.snel.internal.json.Json;
+import dev.snel.internal.params.ParamCompiler;
 import dev.snel.internal.params.ParamModel;
 import dev.snel.internal.params.SecurityRequirement;
 import dev.snel.internal.params.Source;
 import dev.snel.internal.routing.RouteModel;
+import dev.snel.internal.schema.FlatModel;
 import dev.snel.internal.schema.JsonSchemaKeywords;
 import dev.snel.internal.schema.JsonSchemas;
 import dev.snel.internal.schema.Names;
@@ -85,18 +87,33 @@ final class Operations {
     }
     List<ParamModel> params =
         route.params().stream()
-            .filter(p -> p.source() != Source.INJECTED && p.source() != Source.BODY)
+            .filter(
+                p ->
+                    p.source() != Source.INJECTED
+                        && p.source() != Source.BODY
+                        && p.source() != Source.FORM)
             .sorted(
                 Comparator.comparing(ParamModel::source)) // FastAPI: path, query, header, cookie
             .toList();
     List<ParamModel> bodies =
         route.params().stream().filter(p -> p.source() == Source.BODY).toList();
+    List<ParamModel> forms =
+        route.params().stream().filter(p -> p.source() == Source.FORM).toList();
     if (!params.isEmpty()) {
       ArrayNode parameters = operation.putArray("parameters");
-      params.forEach(param -> parameters.add(parameter(param)));
+      for (ParamModel param : params) {
+        FlatModel model = flatModel(param);
+        if (model == null) {
+          parameters.add(parameter(param));
+        } else {
+          parameters.addAll(memberParameters(param, model));
+        }
+      }
     }
     if (!bodies.isEmpty()) {
       operation.set("requestBody", requestBody(bodies, operationId));
+    } else if (!forms.isEmpty()) {
+      operation.set("requestBody", formBody(forms, operationId));
     }
     String successDescription =
         annotation != null ? annotation.responseDescription() : "Successful Response";
@@ -107,7 +124,7 @@ final class Operations {
             route.status(),
             successDescription,
             operationId,
-            !params.isEmpty() || !bodies.isEmpty()));
+            !params.isEmpty() || !bodies.isEmpty() || !forms.isEmpty()));
     return operation;
   }
 
@@ -183,11 +200,67 @@ final class Operations {
     return operation;
   }
 
+  /** The parameter model a query, header or cookie parameter is; null for a plain parameter. */
+  private @Nullable FlatModel flatModel(ParamModel param) {
+    if (param.multi() || Scalars.isScalar(rawClass(param.valueType()))) {
+      return null;
+    }
+    return FlatModel.of(types.get(param.valueType())).orElse(null);
+  }
+
+  private static Class<?> rawClass(java.lang.reflect.Type type) {
+    return type instanceof Class<?> c
+        ? c
+        : type instanceof java.lang.reflect.ParameterizedType p
+            ? (Class<?>) p.getRawType()
+            : Object.class;
+  }
+
+  /** A parameter model flattened as FastAPI does: one parameter per member, in member order. */
+  private List<ObjectNode> memberParameters(ParamModel param, FlatModel model) {
+    List<String> names = ParamCompiler.memberWireNames(param, model);
+    List<ObjectNode> nodes = new java.util.ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      FlatModel.Member member = model.members().get(i);
+      ObjectNode node = Json.mapper().createObjectNode();
+      node.put("name", names.get(i));
+      node.put("in", param.source().loc());
+      node.put("required", member.required());
+      ObjectNode schema = model.memberSchema(i, input);
+      if (schema.has("description")) {
+        node.set("description", schema.get("description"));
+      }
+      if (member.annotations().stream().anyMatch(Deprecated.class::isInstance)) {
+        node.put("deprecated", true);
+      }
+      node.set("schema", schema);
+      nodes.add(node);
+    }
+    return nodes;
+  }
+
   private ObjectNode parameter(ParamModel param) {
     ObjectNode node = Json.mapper().createObjectNode();
     node.put("name", param.wireName());
     node.put("in", param.source().loc());
     node.put("required", param.required());
+    ObjectNode schema = valueSchema(param);
+    String description = description(param);
+    if (description != null) {
+      node.put("description", description);
+    }
+    if (param.annotations().stream().anyMatch(Deprecated.class::isInstance)) {
+      node.put("deprecated", true);
+    }
+    node.set("schema", schema);
+    return node;
+  }
+
+  /**
+   * The schema of a scalar or list parameter (a form field's too): its type's, constrained,
+   * nullable when optional without a default, titled, with its default and docs.
+   */
+  private ObjectNode valueSchema(ParamModel param) {
     ObjectNode schema = input.describe(types.get(param.valueType()));
     List<Annotation> annotations = param.annotations();
     if (param.multi()) {
@@ -208,6 +281,7 @@ final class Operations {
     if (!param.required() && param.defaultValue().isEmpty()) {
       schema = nullable(schema);
     }
+    JsonSchemaKeywords.format(schema, annotations);
     if (!schema.has("$ref")) {
       schema.put("title", Names.title(param.wireName()));
     }
@@ -217,16 +291,52 @@ final class Operations {
     String description = description(param);
     if (description != null) {
       schema.put("description", description);
-      node.put("description", description);
     }
     JsonSchemaKeywords.document(
         schema, annotations.stream().filter(a -> !(a instanceof Description)).toList());
     if (annotations.stream().anyMatch(Deprecated.class::isInstance)) {
       schema.put("deprecated", true);
-      node.put("deprecated", true);
     }
-    node.set("schema", schema);
-    return node;
+    return schema;
+  }
+
+  /**
+   * A form body, as FastAPI documents it: a form model is its own component; form fields make a
+   * {@code Body_<operationId>} component. Required when a field is.
+   */
+  private ObjectNode formBody(List<ParamModel> forms, String operationId) {
+    ObjectNode body = Json.mapper().createObjectNode();
+    ObjectNode schema;
+    boolean required;
+    FlatModel model = forms.size() == 1 ? flatModel(forms.get(0)) : null;
+    if (model != null) {
+      schema = input.describe(types.get(forms.get(0).valueType()));
+      required = true;
+    } else {
+      String name = "Body_" + operationId;
+      ObjectNode combined = input.node();
+      ObjectNode properties = combined.putObject("properties");
+      ArrayNode requiredNames = Json.mapper().createArrayNode();
+      for (ParamModel param : forms) {
+        properties.set(param.wireName(), valueSchema(param));
+        if (param.required()) {
+          requiredNames.add(param.wireName());
+        }
+      }
+      combined.put("type", "object");
+      if (!requiredNames.isEmpty()) {
+        combined.set("required", requiredNames);
+      }
+      combined.put("title", name);
+      extra.put(name, combined);
+      schema = input.node().put("$ref", OpenApiDocument.COMPONENTS + name);
+      required = !requiredNames.isEmpty();
+    }
+    body.putObject("content").putObject("application/x-www-form-urlencoded").set("schema", schema);
+    if (required) {
+      body.put("required", true);
+    }
+    return body;
   }
 
   private static boolean sizeOfList(Annotation annotation) {

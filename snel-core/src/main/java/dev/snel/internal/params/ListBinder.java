@@ -12,8 +12,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Binds a query or header parameter holding several values ({@code ?id=1&id=2}) into a List or Set;
- * errors name the item's index, like pydantic's {@code ["query", "id", 1]}.
+ * Binds a query, header or form parameter holding several values ({@code ?id=1&id=2}) into a List
+ * or Set; errors name the item's index, like pydantic's {@code ["query", "id", 1]}.
  */
 final class ListBinder implements ParamBinder {
   private final Source source;
@@ -52,9 +52,11 @@ final class ListBinder implements ParamBinder {
   @Override
   public @Nullable Object bind(RequestScope scope) {
     List<String> raw =
-        source == Source.HEADER
-            ? scope.request().headers().all(wireName)
-            : scope.request().queryAll(wireName);
+        switch (source) {
+          case HEADER -> scope.request().headers().all(wireName);
+          case FORM -> scope.form().getOrDefault(wireName, List.of());
+          default -> scope.request().queryAll(wireName);
+        };
     if (raw.isEmpty()) {
       if (required) {
         scope.missing(loc);

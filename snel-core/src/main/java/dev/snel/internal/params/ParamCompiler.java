@@ -4,12 +4,14 @@ import dev.snel.Body;
 import dev.snel.Cookie;
 import dev.snel.Default;
 import dev.snel.Depends;
+import dev.snel.Form;
 import dev.snel.Header;
 import dev.snel.Path;
 import dev.snel.Query;
 import dev.snel.Request;
 import dev.snel.Response;
 import dev.snel.RouteDefinitionException;
+import dev.snel.internal.schema.FlatModel;
 import dev.snel.internal.schema.Schema;
 import dev.snel.internal.schema.Schemas;
 import dev.snel.internal.values.Check;
@@ -134,6 +136,8 @@ public final class ParamCompiler {
     final Kind kind;
     final List<BodyBinder> bodies = new ArrayList<>();
     final Set<String> bodyNames = new LinkedHashSet<>();
+    final Set<String> formNames = new LinkedHashSet<>();
+    boolean formModel;
 
     Tree(String route, List<String> pathNames, Injection injection, Kind kind) {
       this.route = route;
@@ -208,8 +212,33 @@ public final class ParamCompiler {
             where + ": the path template has {" + name + "} but no parameter takes it");
       }
     }
+    if (!tree.formNames.isEmpty() && !tree.bodyNames.isEmpty()) {
+      throw new RouteDefinitionException(
+          where
+              + ": it reads a JSON body ("
+              + String.join(", ", tree.bodyNames)
+              + ") and a form ("
+              + String.join(", ", tree.formNames)
+              + "); a request has one body");
+    }
+    if (tree.formModel && tree.formNames.size() > 1) {
+      throw new RouteDefinitionException(
+          where
+              + ": a form model is the whole form; it cannot share it with other form parameters ("
+              + String.join(", ", tree.formNames)
+              + ")");
+    }
     if (tree.embedBodies()) {
       tree.bodies.forEach(BodyBinder::embed);
+    }
+    if (!tree.formNames.isEmpty()) {
+      // FastAPI reads the form before any dependency runs: its 400 comes before a 401
+      before.add(
+          0,
+          scope -> {
+            scope.form();
+            return null;
+          });
     }
     Invocation invocation = compiler.invocation(own, Invocation.handle(handler, instance, where));
     return new Route(invocation, List.copyOf(before), dedupe(flat), security);
@@ -259,7 +288,34 @@ public final class ParamCompiler {
       }
       compiled.add(compile(parameter));
     }
+    refuseModelsSharingASource(compiled);
     return compiled;
+  }
+
+  /**
+   * FastAPI reads a parameter model as the whole query (or headers, cookies) only when it is the
+   * signature's one parameter from there; beside others it would be one value of its own name.
+   */
+  private void refuseModelsSharingASource(List<Compiled> compiled) {
+    for (int i = 0; i < compiled.size(); i++) {
+      Compiled model = compiled.get(i);
+      if (!(model.binder() instanceof ModelBinder) || model.model().source() == Source.FORM) {
+        continue;
+      }
+      for (Compiled other : compiled) {
+        if (other != model && other.model().source() == model.model().source()) {
+          throw fail(
+              method.getParameters()[i],
+              "a "
+                  + model.model().source().loc()
+                  + " parameter model is the whole "
+                  + model.model().source().loc()
+                  + "; it cannot share it with parameter '"
+                  + other.model().javaName()
+                  + "'");
+        }
+      }
+    }
   }
 
   private Invocation invocation(List<Compiled> params, MethodHandle target) {
@@ -538,7 +594,12 @@ public final class ParamCompiler {
           parameter,
           outsideRequest("the " + shape.source().loc() + " value '" + shape.wireName() + "'"));
     }
-    Compiled compiled = shape.source() == Source.BODY ? body(shape) : values(shape);
+    Compiled compiled =
+        shape.source() == Source.BODY
+            ? body(shape)
+            : shape.source() != Source.PATH && !isScalarOrScalarList(shape.valueType())
+                ? model(shape)
+                : values(shape);
     return new Compiled(compiled.model(), compiled.binder(), List.of(compiled.model()));
   }
 
@@ -616,7 +677,84 @@ public final class ParamCompiler {
     return new Compiled(model, binder, List.of());
   }
 
-  /** A path, query, header or cookie parameter: one value, or every value for a List/Set. */
+  /**
+   * A parameter model: a record read member by member from the query, headers, cookies or form
+   * (FastAPI 0.115's {@code Annotated[Model, Query()]}); documented as one parameter per member.
+   */
+  private Compiled model(Shape shape) {
+    Parameter parameter = shape.parameter();
+    Source source = shape.source();
+    String from = source == Source.FORM ? "form" : source.loc();
+    Schema schema;
+    try {
+      schema = types.get(shape.valueType());
+    } catch (IllegalArgumentException e) {
+      throw fail(
+          parameter,
+          "type " + shape.valueType().getTypeName() + " cannot be read from the " + from);
+    }
+    FlatModel model =
+        FlatModel.of(schema)
+            .orElseThrow(
+                () ->
+                    fail(
+                        parameter,
+                        "type "
+                            + shape.valueType().getTypeName()
+                            + " cannot be read from the "
+                            + from));
+    if (shape.optional() || shape.defaults() != null) {
+      throw fail(parameter, "a parameter model is always required; its members can be optional");
+    }
+    ParamModel described =
+        new ParamModel(
+            parameter.getName(),
+            source,
+            shape.wireName(),
+            shape.valueType(),
+            false,
+            false,
+            true,
+            Optional.empty(),
+            shape.description(),
+            List.of(parameter.getAnnotations()));
+    List<String> wireNames = memberWireNames(described, model);
+    Set<String> declared = new LinkedHashSet<>();
+    for (int i = 0; i < wireNames.size(); i++) {
+      FlatModel.Member member = model.members().get(i);
+      declared.add(member.name());
+      if (source != Source.FORM) { // FastAPI's processed keys; a form compares aliases only
+        declared.add(wireNames.get(i));
+        declared.add(member.javaName());
+      }
+    }
+    if (source == Source.FORM) {
+      tree.formModel = true;
+      tree.formNames.add(shape.wireName());
+    }
+    return new Compiled(described, new ModelBinder(source, model, wireNames, declared), List.of());
+  }
+
+  /**
+   * The names a parameter model's members are read under: their names, except that a header member
+   * without an alias becomes a header name ({@code save_data} reads {@code save-data}) unless
+   * {@code @Header(convertUnderscores = false)}.
+   */
+  public static List<String> memberWireNames(ParamModel param, FlatModel model) {
+    Header header =
+        param.annotations().stream()
+            .filter(Header.class::isInstance)
+            .map(Header.class::cast)
+            .findFirst()
+            .orElse(null);
+    boolean convert =
+        param.source() == Source.HEADER && (header == null || header.convertUnderscores());
+    return model.members().stream()
+        .map(m -> convert && m.name().equals(m.javaName()) ? headerName(m.javaName()) : m.name())
+        .toList();
+  }
+
+  /** A path, query, header, cookie or form parameter: one value, or every value for a List/Set. */
   private Compiled values(Shape shape) {
     Parameter parameter = shape.parameter();
     Source source = shape.source();
@@ -632,12 +770,15 @@ public final class ParamCompiler {
                         "type "
                             + shape.valueType().getTypeName()
                             + " cannot be read from the "
-                            + source.loc()));
+                            + (source == Source.FORM ? "form" : source.loc())));
     if (source == Source.PATH && (multi || shape.optional() || shape.defaults() != null)) {
       throw fail(parameter, "a path parameter is always required and holds one value");
     }
     if (multi && source == Source.COOKIE) {
-      throw fail(parameter, "only query and header parameters can hold several values");
+      throw fail(parameter, "only query, header and form parameters can hold several values");
+    }
+    if (source == Source.FORM) {
+      tree.formNames.add(shape.wireName());
     }
     ParamModel model =
         new ParamModel(
@@ -751,6 +892,9 @@ public final class ParamCompiler {
     if (parameter.isAnnotationPresent(Cookie.class)) {
       return Source.COOKIE;
     }
+    if (parameter.isAnnotationPresent(Form.class)) {
+      return Source.FORM;
+    }
     return null;
   }
 
@@ -762,6 +906,7 @@ public final class ParamCompiler {
           case COOKIE -> annotationValue(parameter.getAnnotation(Cookie.class), Cookie::value);
           case BODY -> annotationValue(parameter.getAnnotation(Body.class), Body::value);
           case HEADER -> annotationValue(parameter.getAnnotation(Header.class), Header::value);
+          case FORM -> annotationValue(parameter.getAnnotation(Form.class), Form::value);
           case INJECTED -> "";
         };
     if (!alias.isEmpty()) {
@@ -811,6 +956,7 @@ public final class ParamCompiler {
             case Header h -> h.description();
             case Cookie c -> c.description();
             case Body b -> b.description();
+            case Form f -> f.description();
             default -> "";
           };
       if (!text.isEmpty()) {

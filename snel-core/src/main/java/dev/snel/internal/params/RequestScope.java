@@ -1,10 +1,12 @@
 package dev.snel.internal.params;
 
 import dev.snel.Cleanup;
+import dev.snel.HttpException;
 import dev.snel.Request;
 import dev.snel.Response;
 import dev.snel.Scope;
 import dev.snel.ValidationError;
+import dev.snel.internal.http.QueryString;
 import dev.snel.internal.values.ConversionException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,6 +37,7 @@ public final class RequestScope implements Scope {
   private @Nullable Response response;
   private @Nullable JsonNode bodyTree;
   private boolean bodyParsed;
+  private @Nullable Map<String, List<String>> form;
   private @Nullable Map<Object, Object> values;
   private @Nullable ArrayList<Cleanup> cleanups;
   private boolean closed;
@@ -173,6 +176,35 @@ public final class RequestScope implements Scope {
       bodyTree = JsonBodies.readTree(this);
     }
     return bodyTree;
+  }
+
+  /**
+   * The body read as a form, once, as Starlette's {@code request.form()} reads it whatever the
+   * content type: an urlencoded body's fields, or no fields for any other type (multipart is not
+   * read yet). Over Starlette's limits it is Starlette's 400.
+   */
+  Map<String, List<String>> form() {
+    Map<String, List<String>> parsed = form;
+    if (parsed == null) {
+      parsed = Map.of();
+      if (isUrlEncoded(request().header("content-type").orElse(""))) {
+        try {
+          parsed = QueryString.parseForm(request().body());
+        } catch (QueryString.TooLarge e) {
+          throw new HttpException(400, String.valueOf(e.getMessage()));
+        }
+      }
+      form = parsed;
+    }
+    return parsed;
+  }
+
+  /** python-multipart's parse_options_header: the media type before any ';', any case. */
+  private static boolean isUrlEncoded(String contentType) {
+    int semicolon = contentType.indexOf(';');
+    return (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+        .strip()
+        .equalsIgnoreCase("application/x-www-form-urlencoded");
   }
 
   /** The value stored under a key in this scope (a dependency's), or null. */

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
-/** Binds a path, query, header or cookie parameter holding one value. */
+/** Binds a path, query, header, cookie or form parameter holding one value. */
 final class ScalarBinder implements ParamBinder {
   private final Source source;
   private final String wireName;
@@ -63,12 +63,23 @@ final class ScalarBinder implements ParamBinder {
     }
   }
 
+  /** FastAPI's rule for a Form parameter: the last value; an empty one is as good as none. */
+  private @Nullable String formValue(RequestScope scope) {
+    List<String> values = scope.form().get(wireName);
+    if (values == null) {
+      return null;
+    }
+    String last = values.get(values.size() - 1);
+    return last.isEmpty() ? null : last;
+  }
+
   private @Nullable String read(RequestScope scope) {
     return switch (source) {
       case PATH -> scope.pathValue(pathIndex);
       case QUERY -> scope.request().query(wireName).orElse(null);
       case HEADER -> scope.request().header(wireName).orElse(null);
       case COOKIE -> scope.request().cookies().get(wireName);
+      case FORM -> formValue(scope);
       default -> throw new IllegalStateException("not a scalar source: " + source);
     };
   }

@@ -7,6 +7,8 @@ public enum Source {
   HEADER("header"),
   COOKIE("cookie"),
   BODY("body"),
+  /** A field of a form body; its errors are located in the body, like FastAPI's. */
+  FORM("body"),
   /** Not from the request's data: the request itself, the response, and other injected objects. */
   INJECTED("");
 

@@ -2,6 +2,7 @@ package dev.snel.internal.schema;
 
 import dev.snel.Description;
 import dev.snel.Examples;
+import dev.snel.Format;
 import dev.snel.MultipleOf;
 import dev.snel.internal.json.Json;
 import jakarta.validation.constraints.DecimalMax;
@@ -38,6 +39,7 @@ public final class JsonSchemaKeywords {
     // title of anything else comes from the JSON name, the alias when there is one
     if (!target.has("$ref")) {
       constrain(target, field.annotations);
+      format(node, field.annotations);
       node.put("title", Names.title(field.jsonName));
     }
     if (!field.required) {
@@ -47,6 +49,18 @@ public final class JsonSchemaKeywords {
     }
     document(node, field.annotations);
     return node;
+  }
+
+  /**
+   * Adds a {@link Format}'s {@code format}, next to an {@code anyOf} rather than in its branch, as
+   * pydantic's json_schema_extra puts it.
+   */
+  public static void format(ObjectNode node, List<Annotation> annotations) {
+    for (Annotation a : annotations) {
+      if (a instanceof Format f) {
+        node.put("format", f.value());
+      }
+    }
   }
 
   /** Adds description and examples from annotations. */

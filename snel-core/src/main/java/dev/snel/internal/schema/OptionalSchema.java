@@ -18,6 +18,10 @@ final class OptionalSchema extends Schema {
     this.inner = inner;
   }
 
+  Schema inner() {
+    return inner;
+  }
+
   @Override
   public Object decode(JsonParser parser, Decoding decoding) {
     if (parser.currentToken() == JsonToken.VALUE_NULL) {
