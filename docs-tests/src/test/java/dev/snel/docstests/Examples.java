@@ -22,7 +22,9 @@ final class Examples {
         example("users-models", dev.snel.examples.usersmodels.Main::app),
         example("body-models", dev.snel.examples.bodymodels.Main::app),
         example("interactive-docs", dev.snel.examples.interactivedocs.Main::app),
-        example("interactive-docs (moved)", dev.snel.examples.interactivedocs.Main::movedApp));
+        example("interactive-docs (moved)", dev.snel.examples.interactivedocs.Main::movedApp),
+        example("auth", dev.snel.examples.auth.Main::app),
+        example("auth-jwt", dev.snel.examples.authjwt.Main::app));
   }
 
   private static Arguments example(String name, Supplier<Snel> app) {

@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * The seed's login done as its own advice says for production, after FastAPI's "OAuth2 with
  * Password, Bearer with JWT tokens" and "OAuth2 scopes" tutorials: passwords stored as Argon2id
  * hashes, signed JWTs that expire, scopes ({@code me}, {@code items}) checked by a dependency that
- * reads the scopes required along its chain, and a router whose every route needs the {@code
- * items} scope.
+ * reads the scopes required along its chain, and a router whose every route needs the {@code items}
+ * scope.
  */
 public final class Main {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -167,13 +167,11 @@ public final class Main {
       Optional<UserInDb> user = db.get(form_data.username());
       // an unknown user costs a full Argon2id too, so the time taken does not tell who exists
       boolean valid =
-          hasher.verify(
-              form_data.password().toCharArray(), user.map(UserInDb::hashed_password));
+          hasher.verify(form_data.password().toCharArray(), user.map(UserInDb::hashed_password));
       if (!valid) {
         throw new HttpException(400, "Incorrect username or password");
       }
-      String accessToken =
-          jwt.issue(form_data.username(), Map.of(), form_data.scopes());
+      String accessToken = jwt.issue(form_data.username(), Map.of(), form_data.scopes());
       return new Token(accessToken, "bearer");
     }
 
@@ -185,8 +183,7 @@ public final class Main {
 
     /** Any valid token, whatever its scopes. */
     @Get("/status/")
-    public Map<String, String> readSystemStatus(
-        @Depends(GetCurrentUser.class) User current_user) {
+    public Map<String, String> readSystemStatus(@Depends(GetCurrentUser.class) User current_user) {
       return Map.of("status", "ok");
     }
   }
@@ -214,11 +211,11 @@ public final class Main {
   }
 
   /**
-   * Serves the app on $PORT (default 8000). The signing secret comes from {@code SECRET_KEY}
-   * (make one with {@code openssl rand -hex 32}); without it a random one is made, so tokens do not
-   * survive a restart.
+   * The app with its production settings: the signing secret from {@code SECRET_KEY} (make one with
+   * {@code openssl rand -hex 32}; without it a random one is made, so tokens do not survive a
+   * restart), tokens valid for 30 minutes, OWASP's Argon2id parameters and the demo users.
    */
-  public static void main(String[] args) {
+  public static Snel app() {
     Jwt jwt;
     if (System.getenv("SECRET_KEY") != null) {
       jwt = Jwt.hs256FromEnvironment("SECRET_KEY");
@@ -229,6 +226,11 @@ public final class Main {
       jwt = Jwt.hs256(secret);
     }
     PasswordHasher hasher = PasswordHasher.argon2id();
-    SnelServer.run(app(jwt.withLifetime(ACCESS_TOKEN_EXPIRE), hasher, UsersDb.demo(hasher)));
+    return app(jwt.withLifetime(ACCESS_TOKEN_EXPIRE), hasher, UsersDb.demo(hasher));
+  }
+
+  /** Serves the app on $PORT (default 8000). */
+  public static void main(String[] args) {
+    SnelServer.run(app());
   }
 }

@@ -24,8 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * FastAPI's OAuth2-scopes tutorial flow, in-process and through the real server: Argon2id
- * passwords, signed expiring JWTs, scopes checked along the dependency chain, and the items router's
- * scope requirement.
+ * passwords, signed expiring JWTs, scopes checked along the dependency chain, and the items
+ * router's scope requirement.
  */
 class AuthJwtTest {
   // cheap Argon2id parameters: the tests check behaviour, not the cost of a hash
@@ -125,7 +125,9 @@ class AuthJwtTest {
     String tampered = parts[0] + "." + parts[1] + "x." + parts[2];
     Clock past = Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC);
     String expired =
-        Jwt.hs256(SECRET).withLifetime(Duration.ofMinutes(30)).withClock(past)
+        Jwt.hs256(SECRET)
+            .withLifetime(Duration.ofMinutes(30))
+            .withClock(past)
             .issue("johndoe", Map.of(), List.of("me"));
     String foreign = Jwt.hs256(random()).issue("johndoe", Map.of(), List.of("me"));
     String none = "eyJhbGciOiJub25lIn0." + parts[1] + ".";
