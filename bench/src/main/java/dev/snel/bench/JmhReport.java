@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Turns a JMH JSON result file ({@code -rf json}) into the Markdown tables of docs/benchmarks.md:
  * one table per benchmark class, one row per parameter value, one column per benchmark method, and
  * each method's ratio to the class's reference ({@code hashMap}, {@code handWritten}, {@code
- * rawNetty} or {@code wrongPassword}).
+ * rawNetty}, {@code wrongPassword} or {@code plainRoute}).
  *
  * <p>Cells show the fastest measurement iteration: on a shared machine other processes only ever
  * add time, so the fastest iteration is the least disturbed one. The median of the iterations and
@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class JmhReport {
   private static final Set<String> REFERENCES =
-      Set.of("hashMap", "handWritten", "rawNetty", "wrongPassword");
+      Set.of("hashMap", "handWritten", "rawNetty", "wrongPassword", "plainRoute");
   private static final Set<String> NO_RATIO = Set.of("freshPathOnly");
 
   private JmhReport() {}

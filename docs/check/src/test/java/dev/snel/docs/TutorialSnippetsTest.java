@@ -12,9 +12,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Tutorial pages show the code of example apps (and of their tests, for the testing page) as it is,
- * so a page cannot drift from code that the examples' tests exercise. Runs from the docs/check
- * module; reads ../tutorial and ../../examples.
+ * Tutorial pages show the code of example apps (and of their tests, for the testing and
+ * dependencies pages) as it is, so a page cannot drift from code that the examples' tests exercise.
+ * Runs from the docs/check module; reads ../tutorial and ../../examples.
  */
 class TutorialSnippetsTest {
   private static final Path DOCS = Path.of("").toAbsolutePath().getParent();
@@ -22,19 +22,23 @@ class TutorialSnippetsTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-    "first-steps.md, minimal",
-    "path-params.md, path-params",
-    "query-params.md, query-params",
-    "handling-errors.md, handling-errors",
-    "body-and-models.md, body-models",
-    "interactive-docs.md, interactive-docs",
-    "testing.md, minimal"
+    "first-steps.md, minimal, main",
+    "path-params.md, path-params, main",
+    "query-params.md, query-params, main",
+    "handling-errors.md, handling-errors, main",
+    "body-and-models.md, body-models, main",
+    "interactive-docs.md, interactive-docs, main",
+    "testing.md, minimal, test",
+    "dependencies.md, dependencies, main test"
   })
-  void every_java_block_of_the_page_is_code_of_an_example_app(String pageName, String example)
-      throws IOException {
+  void every_java_block_of_the_page_is_code_of_an_example_app(
+      String pageName, String example, String sourceSets) throws IOException {
     String page = Files.readString(DOCS.resolve("tutorial").resolve(pageName));
-    // the testing page shows tests; every other page shows app code
-    List<List<String>> sources = exampleSources(pageName.equals("testing.md") ? "test" : "main");
+    // app code, tests (the testing page), or both (overrides are shown in a test)
+    List<List<String>> sources = new ArrayList<>();
+    for (String sourceSet : sourceSets.split(" ")) {
+      sources.addAll(exampleSources(sourceSet));
+    }
     List<List<String>> blocks = javaBlocks(page);
     assertThat(blocks).isNotEmpty();
     for (List<String> block : blocks) {
