@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,11 +46,7 @@ public final class DefaultExceptionHandlers {
    * x-request-id} header, to match reports to logs.
    */
   public static Response serverError(Request request, Throwable exception) {
-    String requestId =
-        request
-            .header("x-request-id")
-            .filter(DefaultExceptionHandlers::isSafeRequestId)
-            .orElseGet(() -> Long.toHexString(ThreadLocalRandom.current().nextLong()));
+    String requestId = request.id();
     LOG.error(
         "Unhandled exception in {} {} [request {}]",
         request.method(),

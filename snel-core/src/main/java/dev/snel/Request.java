@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,6 +27,7 @@ public final class Request {
   private final byte[] body;
   private final String scheme;
   private final @Nullable InetSocketAddress remoteAddress;
+  private @Nullable String id;
   private @Nullable String path;
   private @Nullable Map<String, List<String>> query;
   private @Nullable Map<String, String> cookies;
@@ -126,6 +128,23 @@ public final class Request {
   /** The body bytes; empty if the request had none. */
   public byte[] body() {
     return body;
+  }
+
+  /**
+   * This request's id, for logs and for matching a client's report to them: the request's {@code
+   * x-request-id} if it is at most 128 printable ASCII characters, else one Snel makes up (a
+   * client's id that could forge log lines or bloat every response is never used).
+   */
+  public synchronized String id() {
+    String known = id;
+    if (known == null) {
+      known =
+          header("x-request-id")
+              .filter(DefaultExceptionHandlers::isSafeRequestId)
+              .orElseGet(() -> Long.toHexString(ThreadLocalRandom.current().nextLong()));
+      id = known;
+    }
+    return known;
   }
 
   /** {@code http} or {@code https}. */

@@ -37,6 +37,7 @@ public final class Response {
   private boolean statusSet;
   private final Headers headers = Headers.create();
   private byte[] body;
+  private @Nullable Runnable afterWritten;
 
   private Response(int status, byte[] body, @Nullable String mediaType) {
     this.status = checkStatus(status);
@@ -196,6 +197,47 @@ public final class Response {
     }
     headers.forEach(target.headers::add);
     return target;
+  }
+
+  /**
+   * A response with the same status, headers and body, and no work after it is written: what the
+   * framework changes, it changes on a copy, since a handler may return one response every time.
+   */
+  public Response copy() {
+    Response copy = new Response(status, body, null);
+    copy.statusSet = statusSet;
+    headers.forEach(copy.headers::add);
+    return copy;
+  }
+
+  /**
+   * Work to run once this response has been written to the client (or its connection has failed):
+   * Starlette's {@code Response(background=...)}. Snel attaches a request's {@link BackgroundTasks}
+   * here; added work runs after any attached before.
+   */
+  public Response afterWritten(Runnable work) {
+    Runnable before = afterWritten;
+    afterWritten =
+        before == null
+            ? work
+            : () -> {
+              before.run();
+              work.run();
+            };
+    return this;
+  }
+
+  /**
+   * Tells the response that it has been written, or that it never will be (the connection failed):
+   * runs its {@linkplain #afterWritten(Runnable) work after writing}, once. Called by the server
+   * adapter (and the TestClient) after the last byte; not for handlers.
+   */
+  public void written() {
+    Runnable work = afterWritten;
+    afterWritten = null;
+    if (work != null) {
+      work.run();
+    }
   }
 
   @Override

@@ -26,6 +26,15 @@ public interface Scope extends AutoCloseable {
   void defer(Cleanup cleanup);
 
   /**
+   * Adds work to run after the request's {@linkplain BackgroundTasks background tasks} have
+   * finished, instead of when the response is made, so the tasks can still use what it closes (a
+   * database session). With no background tasks it runs when the response has been written. The
+   * failure it sees is the request's, else the first failure of a task. Outside a request it is the
+   * same as {@link #defer(Cleanup)}.
+   */
+  void deferAfterBackgroundTasks(Cleanup cleanup);
+
+  /**
    * The value of a dependency class, resolved in this scope (see {@link Depends}): a provided
    * singleton of this type, or a class dependency, built once per scope.
    *

@@ -2,6 +2,8 @@ package dev.snel;
 
 import dev.snel.internal.errors.ExceptionRegistry;
 import dev.snel.internal.json.Json;
+import dev.snel.internal.lifecycle.BackgroundWork;
+import dev.snel.internal.lifecycle.Lifecycle;
 import dev.snel.internal.openapi.DocsRoutes;
 import dev.snel.internal.openapi.DocumentInfo;
 import dev.snel.internal.openapi.OpenApi30;
@@ -19,12 +21,14 @@ import dev.snel.internal.schema.Schemas;
 import dev.snel.internal.security.Schemes;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -67,7 +71,12 @@ public final class Snel implements AutoCloseable {
   private final ThreadFactory handlerThreads =
       Thread.ofVirtual().name("snel-handler-", 0).factory();
   private final Executor virtualThreads = task -> handlerThreads.newThread(task).start();
-  private final Pipeline pipeline = new Pipeline(tree, exceptions, injection, virtualThreads);
+  private final BackgroundWork background = new BackgroundWork();
+  private final Lifecycle lifecycle = new Lifecycle();
+  private final List<Middleware> middleware = new ArrayList<>();
+  private volatile Duration shutdownTimeout = Duration.ofSeconds(30);
+  private final Pipeline pipeline =
+      new Pipeline(tree, exceptions, injection, background, virtualThreads);
   private final OpenApi openApi = new OpenApi();
   private volatile @Nullable DocsRoutes docs;
 
@@ -204,12 +213,109 @@ public final class Snel implements AutoCloseable {
   }
 
   /**
-   * Closes what the app holds: provided singletons and the instances it created of dependency
-   * classes that are {@link AutoCloseable}, in reverse order. A server closes its app when it
-   * stops.
+   * Makes every parameter of this type receive the object the factory makes: created once, when the
+   * app starts (or when a request first needs it, if the app was not started), and closed when the
+   * app closes, in reverse order. This is how what a lifespan would set up (a pool, a client) is
+   * available to handlers and dependencies, typed.
+   *
+   * <pre>{@code
+   * app.provide(DataSource.class, () -> pool(config));   // made at startup, closed at shutdown
+   * }</pre>
+   */
+  public <T> Snel provide(Class<T> type, Supplier<? extends T> factory) {
+    Injection.Singleton singleton = injection.provide(type, factory);
+    lifecycle.add(
+        () -> {
+          singleton.get();
+          return () -> {}; // the app closes it with the other singletons, after the teardowns
+        });
+    return this;
+  }
+
+  /**
+   * Adds a lifespan: set up when the app starts, before the server accepts a connection, after
+   * those added before; torn down when it stops, after the last response and background task, in
+   * reverse order. A failing setup stops the start. See {@link Lifespan}.
+   */
+  public Snel lifespan(Lifespan lifespan) {
+    lifecycle.add(lifespan);
+    return this;
+  }
+
+  /** Adds a step to the app's startup, in order with the lifespans: FastAPI's startup event. */
+  public Snel onStartup(Lifespan.Hook hook) {
+    return lifespan(
+        () -> {
+          hook.run();
+          return () -> {};
+        });
+  }
+
+  /**
+   * Adds a step to the app's shutdown: FastAPI's shutdown event. Shutdown hooks run in the order
+   * added, before the lifespans' teardowns.
+   */
+  public Snel onShutdown(Lifespan.Hook hook) {
+    lifecycle.onShutdown(hook);
+    return this;
+  }
+
+  /**
+   * Adds a middleware around every request (see {@link Middleware}); the one added last is the
+   * outermost, as Starlette's {@code add_middleware} does.
+   */
+  public Snel middleware(Middleware middleware) {
+    this.middleware.add(middleware);
+    List<Middleware> outermostFirst = new ArrayList<>(this.middleware);
+    java.util.Collections.reverse(outermostFirst);
+    pipeline.middleware(outermostFirst);
+    return this;
+  }
+
+  /**
+   * How long {@link #close()} waits for background tasks still running before it abandons them (and
+   * logs them); 30 seconds by default.
+   */
+  public Snel shutdownTimeout(Duration timeout) {
+    if (timeout.isNegative()) {
+      throw new IllegalArgumentException("a shutdown timeout cannot be negative");
+    }
+    this.shutdownTimeout = timeout;
+    return this;
+  }
+
+  /**
+   * Starts the app: runs the lifespans' setups and startup hooks, in order, and makes the provided
+   * objects that have a factory. A server calls it before it accepts connections; {@link
+   * dev.snel.testing.TestClient#withLifespan(Snel)} calls it too. Starting again does nothing.
+   *
+   * @throws IllegalStateException if a step fails; the steps already done are undone
+   */
+  public Snel start() {
+    lifecycle.start();
+    return this;
+  }
+
+  /**
+   * Waits until no background task of any request is running or queued, up to the timeout: for
+   * tests, and for the app's shutdown.
+   *
+   * @return whether that happened within the timeout
+   */
+  public boolean awaitBackgroundTasks(Duration timeout) {
+    return background.await(timeout);
+  }
+
+  /**
+   * Stops the app: waits for the background tasks (up to {@link #shutdownTimeout(Duration)}), runs
+   * the shutdown hooks and the lifespans' teardowns, then closes the provided singletons and the
+   * app's instances of dependency classes that are {@link AutoCloseable}, in reverse order. A
+   * server calls it after its last response; closing again does nothing.
    */
   @java.lang.Override
   public void close() {
+    background.drain(shutdownTimeout);
+    lifecycle.stop();
     injection.close();
   }
 

@@ -45,16 +45,18 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Thread-safe. In-process requests carry {@code Host: testserver}, as Starlette's do.
  */
-public final class TestClient {
+public final class TestClient implements AutoCloseable {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private final @Nullable Snel app;
   private final @Nullable URI baseUri;
   private final @Nullable HttpClient http;
   private final CookieJar cookies = new CookieJar();
+  private final boolean ownsLifespan;
 
-  private TestClient(@Nullable Snel app, @Nullable URI baseUri) {
+  private TestClient(@Nullable Snel app, @Nullable URI baseUri, boolean ownsLifespan) {
     this.app = app;
+    this.ownsLifespan = ownsLifespan;
     this.baseUri = baseUri;
     this.http = baseUri == null ? null : HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
   }
@@ -72,9 +74,32 @@ public final class TestClient {
     return Objects.requireNonNull(http, "not a client of a server");
   }
 
-  /** A client that calls the app in-process. */
+  /** A client that calls the app in-process, without starting it (no lifespan). */
   public static TestClient of(Snel app) {
-    return new TestClient(app, null);
+    return new TestClient(app, null, false);
+  }
+
+  /**
+   * A client that starts the app ({@link Snel#start()}: lifespans, startup hooks) and stops it when
+   * closed: Starlette's {@code with TestClient(app) as client:}.
+   *
+   * <pre>{@code
+   * try (TestClient client = TestClient.withLifespan(app)) {
+   *   client.get("/");
+   * }   // the app's shutdown hooks and teardowns have run
+   * }</pre>
+   */
+  public static TestClient withLifespan(Snel app) {
+    app.start();
+    return new TestClient(app, null, true);
+  }
+
+  /** Stops the app if this client started it ({@link #withLifespan(Snel)}); else does nothing. */
+  @Override
+  public void close() {
+    if (ownsLifespan) {
+      localApp().close();
+    }
   }
 
   /**
@@ -82,7 +107,7 @@ public final class TestClient {
    * http://127.0.0.1:8000}.
    */
   public static TestClient of(URI baseUri) {
-    return new TestClient(null, baseUri);
+    return new TestClient(null, baseUri, false);
   }
 
   /** Parses JSON text, for comparing with {@link TestResponse#json()}. */
@@ -242,6 +267,9 @@ public final class TestClient {
       Request request = Request.builder(method, target).headers(all).body(body).build();
       try {
         Response response = localApp().handle(request).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        // as Starlette's client: the call returns once the request's background tasks are done
+        response.written();
+        localApp().awaitBackgroundTasks(TIMEOUT);
         if (method.equals("HEAD")) { // as a server sends it: the GET's length, no body
           Headers sent = Headers.create().addAll(response.headers());
           if (!sent.contains("content-length")) {

@@ -64,8 +64,15 @@ public final class SnelServer implements AutoCloseable {
     this.connections = connections;
   }
 
-  /** Starts serving the app; returns once the port is bound. */
+  /**
+   * Starts the app ({@link Snel#start()}: its lifespans and startup hooks), then serves it; returns
+   * once the port is bound.
+   *
+   * @throws IllegalStateException if the app's startup fails (nothing is bound then) or the port
+   *     cannot be bound (the app is closed again)
+   */
   public static SnelServer start(Snel app, ServerConfig config) {
+    app.start();
     boolean epoll = Epoll.isAvailable();
     IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     Class<? extends ServerChannel> channelType =
@@ -94,11 +101,13 @@ public final class SnelServer implements AutoCloseable {
       return server;
     } catch (InterruptedException e) {
       var unused = group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+      app.close();
       Thread.currentThread().interrupt();
       throw new IllegalStateException(
           "interrupted while binding " + config.host() + ":" + config.port(), e);
     } catch (RuntimeException e) {
       var unused = group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+      app.close();
       throw new IllegalStateException(
           "cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
     }
@@ -112,9 +121,19 @@ public final class SnelServer implements AutoCloseable {
     run(app, ServerConfig.fromEnvironment());
   }
 
-  /** Serves the app with this config until the process is told to stop. */
+  /**
+   * Serves the app with this config until the process is told to stop. If the app's startup fails,
+   * says why and exits with status 1.
+   */
   public static void run(Snel app, ServerConfig config) {
-    SnelServer server = start(app, config);
+    SnelServer server;
+    try {
+      server = start(app, config);
+    } catch (IllegalStateException e) {
+      LOG.error("Snel did not start: {}", e.getMessage());
+      System.exit(1);
+      return;
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "snel-shutdown"));
     server.awaitStop();
   }

@@ -51,6 +51,14 @@ public final class ExceptionRegistry {
     }
   }
 
+  /**
+   * Whether no handler but the one for {@code Throwable} (the 500 answer) takes this exception:
+   * what Starlette's ServerErrorMiddleware answers outside the user's middleware.
+   */
+  public boolean onlyCatchAllHandles(Throwable exception) {
+    return handlerFor(exception.getClass()) == handlers.get(Throwable.class);
+  }
+
   @SuppressWarnings("unchecked")
   private static Response invoke(
       ExceptionHandler<?> handler, Request request, Throwable exception) {

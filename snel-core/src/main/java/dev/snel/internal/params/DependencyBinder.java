@@ -61,7 +61,7 @@ final class DependencyBinder implements ParamBinder {
     }
     Object value = current.invoke(args);
     if (value instanceof AutoCloseable closeable) {
-      scope.defer(failure -> closeable.close());
+      scope.closeAtEnd(closeable);
     }
     if (cached) {
       scope.value(key, value == null ? NULL : value);

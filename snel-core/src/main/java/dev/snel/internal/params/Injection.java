@@ -1,5 +1,6 @@
 package dev.snel.internal.params;
 
+import dev.snel.BackgroundTasks;
 import dev.snel.Request;
 import dev.snel.Response;
 import dev.snel.Scope;
@@ -11,7 +12,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +35,7 @@ public final class Injection {
   private final Map<Class<?>, ByType> byType = new HashMap<>();
   private final Map<Class<? extends Annotation>, AnnotationResolver<?>> byAnnotation =
       new LinkedHashMap<>();
-  private final Map<Class<?>, Object> singletons = new ConcurrentHashMap<>();
+  private final Map<Class<?>, Singleton> singletons = new ConcurrentHashMap<>();
   private final List<Object> closeables = new ArrayList<>();
   private final Map<Class<?>, Object> overrides = new ConcurrentHashMap<>();
   private final Map<List<Class<?>>, Standalone> standalone = new ConcurrentHashMap<>();
@@ -44,6 +47,7 @@ public final class Injection {
     byType.put(Request.class, new ByType(RequestScope::request, true));
     byType.put(Response.class, new ByType(RequestScope::response, true));
     byType.put(Scope.class, new ByType(scope -> scope, false));
+    byType.put(BackgroundTasks.class, new ByType(RequestScope::backgroundTasks, false));
   }
 
   /** The app's compiled schemas. */
@@ -77,32 +81,66 @@ public final class Injection {
     return null;
   }
 
-  /** Makes every parameter of this type receive this object; closed with the app if closeable. */
-  public synchronized void provide(Class<?> type, Object instance) {
-    if (singletons.putIfAbsent(type, instance) != null) {
-      throw new IllegalStateException("a " + type.getName() + " is provided already");
+  /**
+   * One object the app holds for every parameter of its type: given, or created on first use (at
+   * startup, or by the first request that needs it) and then kept.
+   */
+  public final class Singleton implements Supplier<Object> {
+    private final Supplier<?> factory;
+    private volatile @Nullable Object value;
+
+    private Singleton(Supplier<?> factory) {
+      this.factory = factory;
     }
-    if (!closeables.contains(instance)) {
-      closeables.add(instance);
+
+    @Override
+    public Object get() {
+      Object known = value;
+      if (known != null) {
+        return known;
+      }
+      synchronized (Injection.this) {
+        known = value;
+        if (known == null) {
+          known = Objects.requireNonNull(factory.get(), "a provider returned null");
+          value = known;
+          if (!closeables.contains(known)) {
+            closeables.add(known);
+          }
+        }
+        return known;
+      }
     }
   }
 
-  @Nullable Object singleton(Class<?> type) {
+  /** Makes every parameter of this type receive this object; closed with the app if closeable. */
+  public void provide(Class<?> type, Object instance) {
+    provide(type, () -> instance).get();
+  }
+
+  /**
+   * Makes every parameter of this type receive the object the factory makes, once, when {@link
+   * Singleton#get()} is first called; closed with the app if closeable.
+   */
+  public synchronized Singleton provide(Class<?> type, Supplier<?> factory) {
+    Singleton singleton = new Singleton(factory);
+    if (singletons.putIfAbsent(type, singleton) != null) {
+      throw new IllegalStateException("a " + type.getName() + " is provided already");
+    }
+    return singleton;
+  }
+
+  @Nullable Singleton singleton(Class<?> type) {
     return singletons.get(type);
   }
 
   /**
-   * The app's one instance of a dependency class: the provided one, else one created now and kept
-   * (and closed with the app).
+   * The app's one instance of a dependency class: the provided one, else one the factory creates on
+   * first use (and the app closes).
    */
-  synchronized Object instance(Class<?> type, java.util.function.Supplier<Object> create) {
-    Object instance = singletons.get(type);
-    if (instance == null) {
-      instance = create.get();
-      singletons.put(type, instance);
-      closeables.add(instance);
-    }
-    return instance;
+  synchronized Singleton instance(Class<?> type, Supplier<Object> create) {
+    Singleton known = singletons.get(type);
+    return known != null ? known : provide(type, create);
   }
 
   /**
@@ -145,9 +183,9 @@ public final class Injection {
 
   /** A dependency compiled to be resolved outside a request, once per (dependency, type). */
   Standalone standalone(Class<?> dependency, Class<?> type) {
-    Object singleton = singletons.get(dependency);
-    if (singleton != null && type.isInstance(singleton)) {
-      return scope -> singleton;
+    Singleton singleton = singletons.get(dependency);
+    if (singleton != null && type.isAssignableFrom(dependency)) {
+      return scope -> singleton.get();
     }
     return standalone.computeIfAbsent(
         List.of(dependency, type),

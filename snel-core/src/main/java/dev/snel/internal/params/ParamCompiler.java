@@ -41,6 +41,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -240,7 +241,12 @@ public final class ParamCompiler {
             return null;
           });
     }
-    Invocation invocation = compiler.invocation(own, Invocation.handle(handler, instance, where));
+    Object receiver = instance;
+    Invocation invocation =
+        compiler.invocation(
+            own,
+            Invocation.handle(handler, receiver != null, where),
+            receiver == null ? null : () -> receiver);
     return new Route(invocation, List.copyOf(before), dedupe(flat), security);
   }
 
@@ -318,13 +324,17 @@ public final class ParamCompiler {
     }
   }
 
-  private Invocation invocation(List<Compiled> params, MethodHandle target) {
+  private Invocation invocation(
+      List<Compiled> params, MethodHandle target, @Nullable Supplier<Object> receiver) {
     boolean[] dependency = new boolean[params.size()];
     for (int i = 0; i < dependency.length; i++) {
       dependency[i] = params.get(i).isDependency();
     }
     return new Invocation(
-        params.stream().map(Compiled::binder).toArray(ParamBinder[]::new), dependency, target);
+        params.stream().map(Compiled::binder).toArray(ParamBinder[]::new),
+        dependency,
+        target,
+        receiver);
   }
 
   /**
@@ -354,10 +364,9 @@ public final class ParamCompiler {
     Set<String> innerScopes = new LinkedHashSet<>(scopes);
     innerScopes.addAll(required);
     List<String> chainScopes = List.copyOf(innerScopes);
-    Object singleton = tree.injection.singleton(dependency);
+    Injection.Singleton singleton = tree.injection.singleton(dependency);
     if (classDependency && singleton != null) {
-      Object value = singleton;
-      return new Compiled(injectedModel(label, dependency), scope -> value, List.of());
+      return new Compiled(injectedModel(label, dependency), scope -> singleton.get(), List.of());
     }
     Executable executable =
         classDependency ? constructorOf(dependency, here) : providerMethod(dependency, here);
@@ -422,29 +431,38 @@ public final class ParamCompiler {
     List<ParamModel> flat = ordered.stream().flatMap(c -> c.flat().stream()).toList();
     List<SecurityRequirement> security =
         ordered.stream().flatMap(c -> c.security().stream()).toList();
-    Object target = instance;
-    if (target == null && executable instanceof Method m && !Modifier.isStatic(m.getModifiers())) {
-      target = tree.injection.instance(dependency, () -> createAppScoped(dependency, here));
+    Supplier<Object> receiver = null;
+    if (executable instanceof Method m && !Modifier.isStatic(m.getModifiers())) {
+      Object given = instance;
+      receiver =
+          given != null
+              ? () -> given
+              : tree.injection.instance(dependency, appScoped(dependency, here));
     }
-    MethodHandle handle = Invocation.handle(executable, target, here);
-    return new Callable(compiler.invocation(params, handle), flat, security);
+    MethodHandle handle = Invocation.handle(executable, receiver != null, here);
+    return new Callable(compiler.invocation(params, handle, receiver), flat, security);
   }
 
-  /** An app's instance of a dependency class, from its constructor and provided singletons. */
-  private Object createAppScoped(Class<?> type, String here) {
+  /**
+   * Makes the app's instance of a dependency class, from its constructor and provided singletons,
+   * when it is first needed; the constructor is compiled now, so its mistakes fail at startup.
+   */
+  private Supplier<Object> appScoped(Class<?> type, String here) {
     Constructor<?> constructor = constructorOf(type, here);
     Tree app = new Tree(tree.route, List.of(), tree.injection, Kind.APP);
     ParamCompiler compiler = new ParamCompiler(constructor, app, List.of(type), List.of());
     Invocation invocation =
-        compiler.invocation(compiler.compileAll(), Invocation.handle(constructor, null, here));
-    try (RequestScope scope = new RequestScope(tree.injection)) {
-      return invocation.invoke(Objects.requireNonNull(invocation.arguments(scope)));
-    } catch (RuntimeException | Error e) {
-      throw e;
-    } catch (Throwable e) {
-      throw new RouteDefinitionException(
-          here + ": creating the app's " + simple(type) + " failed: " + e, e);
-    }
+        compiler.invocation(
+            compiler.compileAll(), Invocation.handle(constructor, false, here), null);
+    return () -> {
+      try (RequestScope scope = new RequestScope(tree.injection)) {
+        return invocation.invoke(Objects.requireNonNull(invocation.arguments(scope)));
+      } catch (RuntimeException | Error e) {
+        throw e;
+      } catch (Throwable e) {
+        throw new IllegalStateException("creating the app's " + simple(type) + " failed: " + e, e);
+      }
+    };
   }
 
   /**
@@ -570,9 +588,9 @@ public final class ParamCompiler {
           security == null ? List.of() : List.of(security));
     }
     if (explicitSource(parameter) == null && !parameter.isAnnotationPresent(Body.class)) {
-      Object singleton = tree.injection.singleton(raw);
+      Injection.Singleton singleton = tree.injection.singleton(raw);
       if (singleton != null) {
-        return new Compiled(injectedModel(label, raw), scope -> singleton, List.of());
+        return new Compiled(injectedModel(label, raw), scope -> singleton.get(), List.of());
       }
       Injection.ByType byType = tree.injection.byType(raw);
       if (byType != null) {

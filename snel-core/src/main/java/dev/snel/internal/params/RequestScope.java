@@ -1,5 +1,6 @@
 package dev.snel.internal.params;
 
+import dev.snel.BackgroundTasks;
 import dev.snel.Cleanup;
 import dev.snel.HttpException;
 import dev.snel.Request;
@@ -9,11 +10,14 @@ import dev.snel.ValidationError;
 import dev.snel.internal.http.QueryString;
 import dev.snel.internal.values.ConversionException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +44,9 @@ public final class RequestScope implements Scope {
   private @Nullable Map<String, List<String>> form;
   private @Nullable Map<Object, Object> values;
   private @Nullable ArrayList<Cleanup> cleanups;
+  private @Nullable ArrayList<Cleanup> lateCleanups;
+  private @Nullable BackgroundTasks backgroundTasks;
+  private @Nullable Set<AutoCloseable> closing;
   private boolean closed;
 
   /**
@@ -236,6 +243,71 @@ public final class RequestScope implements Scope {
   }
 
   @Override
+  public void deferAfterBackgroundTasks(Cleanup cleanup) {
+    Objects.requireNonNull(cleanup, "cleanup");
+    if (request == null) {
+      defer(cleanup);
+      return;
+    }
+    if (lateCleanups == null) {
+      lateCleanups = new ArrayList<>(1);
+    }
+    lateCleanups.add(cleanup);
+  }
+
+  /**
+   * Closes a dependency's value when the scope ends, once: a dependency that passes on another's
+   * value does not close it twice.
+   */
+  void closeAtEnd(AutoCloseable value) {
+    if (closing == null) {
+      closing = Collections.newSetFromMap(new IdentityHashMap<>());
+    }
+    if (closing.add(value)) {
+      defer(failure -> value.close());
+    }
+  }
+
+  /** This scope's background tasks, created on first use. */
+  BackgroundTasks backgroundTasks() {
+    if (backgroundTasks == null) {
+      backgroundTasks = new BackgroundTasks();
+    }
+    return backgroundTasks;
+  }
+
+  /** Whether anything is left to do after the response is written: tasks or late cleanups. */
+  public boolean hasWorkAfterResponse() {
+    return (backgroundTasks != null && !backgroundTasks.isEmpty()) || lateCleanups != null;
+  }
+
+  /**
+   * Runs the background tasks, then the cleanups deferred after them, seeing the request's failure,
+   * else the first task's. For after the response has been written. A request that failed runs no
+   * tasks (as in FastAPI, whose error response carries none), only those cleanups.
+   */
+  public void runWorkAfterResponse(@Nullable Throwable requestFailure) {
+    Throwable failure = requestFailure;
+    if (backgroundTasks != null && failure == null) {
+      Exception taskFailure = backgroundTasks.run();
+      if (failure == null) {
+        failure = taskFailure;
+      }
+    }
+    List<Cleanup> late = lateCleanups;
+    lateCleanups = null;
+    if (late != null) {
+      for (int i = late.size() - 1; i >= 0; i--) {
+        try {
+          late.get(i).run(failure);
+        } catch (Throwable e) {
+          LOG.error("A cleanup after the background tasks failed [request {}]", request().id(), e);
+        }
+      }
+    }
+  }
+
+  @Override
   public <T> T get(Class<T> type) {
     return get(type, type);
   }
@@ -294,6 +366,9 @@ public final class RequestScope implements Scope {
   @Override
   public void close() {
     Throwable failure = end(null);
+    if (backgroundTasks != null) {
+      backgroundTasks.run();
+    }
     if (failure instanceof RuntimeException runtime) {
       throw runtime;
     }

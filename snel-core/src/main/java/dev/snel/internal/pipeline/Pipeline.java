@@ -1,15 +1,19 @@
 package dev.snel.internal.pipeline;
 
 import dev.snel.HttpException;
+import dev.snel.Middleware;
 import dev.snel.Request;
 import dev.snel.Response;
 import dev.snel.internal.errors.ExceptionRegistry;
+import dev.snel.internal.lifecycle.BackgroundWork;
 import dev.snel.internal.params.Injection;
 import dev.snel.internal.params.RequestScope;
 import dev.snel.internal.routing.CompiledRoute;
 import dev.snel.internal.routing.RouteTree;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -18,34 +22,41 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A request's way through the app: route lookup, dispatch to a virtual thread (or not, for a
- * non-blocking route), binding, the handler, encoding and exception handlers. A response is handed
- * over as made: a HEAD answer's body is dropped where it is written (the server, the TestClient),
- * never here, since a handler may return one shared response every time.
+ * A request's way through the app: middleware, route lookup, dispatch to a virtual thread (or not,
+ * for a non-blocking route), the request scope's dependencies, the handler, encoding, cleanups and
+ * exception handlers; then, once the response is written, the background tasks. A response is
+ * handed over as made: a HEAD answer's body is dropped where it is written (the server, the
+ * TestClient), never here, since a handler may return one shared response every time; what the
+ * pipeline adds to a response (work after writing) it adds to a copy.
  *
- * <p>Threading: {@link #handle} runs the lookup on the caller's thread (a server's I/O thread) and
- * the rest on a new virtual thread, except for {@code @NonBlocking} routes, which run on the
- * caller's thread, and so do their exception handlers; exception handlers of requests that match no
- * route run on a virtual thread too. A handler's {@code CompletionStage} completes wherever it
- * completes. {@code onResponse} is called exactly once, from any of these threads.
+ * <p>Threading: without middleware, {@link #handle} runs the lookup on the caller's thread (a
+ * server's I/O thread) and the rest on a new virtual thread, except for {@code @NonBlocking}
+ * routes, which run on the caller's thread, and so do their exception handlers; exception handlers
+ * of requests that match no route run on a virtual thread too. With middleware, everything runs on
+ * the request's virtual thread, middleware first. A handler's {@code CompletionStage} completes
+ * wherever it completes. {@code onResponse} is called exactly once, from any of these threads.
  */
 public final class Pipeline {
   private final RouteTree<CompiledRoute> routes;
   private final ExceptionRegistry exceptions;
   private final Executor blocking;
   private final Injection injection;
+  private final BackgroundWork background;
   private volatile boolean strictContentType = true;
   private volatile BuiltinRoutes builtins = request -> null;
+  private volatile Middleware.@Nullable Next chain;
 
   /** A pipeline over these routes and handlers, running blocking routes on the executor. */
   public Pipeline(
       RouteTree<CompiledRoute> routes,
       ExceptionRegistry exceptions,
       Injection injection,
+      BackgroundWork background,
       Executor blocking) {
     this.routes = routes;
     this.injection = injection;
     this.exceptions = exceptions;
+    this.background = background;
     this.blocking = blocking;
   }
 
@@ -59,8 +70,25 @@ public final class Pipeline {
     this.builtins = builtins;
   }
 
+  /** Sets the middleware, outermost first; none for an empty list. */
+  public void middleware(List<Middleware> outermostFirst) {
+    Middleware.Next next = this::inner;
+    for (int i = outermostFirst.size() - 1; i >= 0; i--) {
+      Middleware middleware = outermostFirst.get(i);
+      Middleware.Next rest = next;
+      next = request -> middleware.handle(request, rest);
+    }
+    chain = outermostFirst.isEmpty() ? null : next;
+  }
+
   /** Handles the request; {@code onResponse} receives the response. */
   public void handle(Request request, Consumer<Response> onResponse) {
+    Middleware.Next outer = chain;
+    if (outer != null) {
+      blocking.execute(() -> onResponse.accept(throughMiddleware(outer, request)));
+      return;
+    }
+    Completion completion = new Completion(request, onResponse, false);
     RouteTree.Match<CompiledRoute> match;
     try {
       match = routes.find(request.method(), request.path());
@@ -72,26 +100,60 @@ public final class Pipeline {
       case RouteTree.Found<CompiledRoute> found -> {
         CompiledRoute route = found.route();
         if (route.model().nonBlocking()) {
-          run(route, request, found.values(), onResponse);
+          run(route, request, found.values(), completion);
         } else {
-          blocking.execute(() -> run(route, request, found.values(), onResponse));
+          blocking.execute(() -> run(route, request, found.values(), completion));
         }
       }
       case RouteTree.MethodNotAllowed<CompiledRoute> notAllowed ->
-          fail(
-              request,
-              new HttpException(
-                  405,
-                  "Method Not Allowed",
-                  Map.of("allow", String.join(", ", notAllowed.allowed()))),
-              onResponse);
+          blocking.execute(
+              () -> onResponse.accept(exceptions.handle(request, notAllowed(notAllowed))));
       case RouteTree.NotFound<CompiledRoute> notFound ->
-          blocking.execute(() -> notFound(request, onResponse));
+          blocking.execute(() -> onResponse.accept(notFound(request)));
     }
   }
 
+  private Response throughMiddleware(Middleware.Next outer, Request request) {
+    try {
+      return outer.proceed(request);
+    } catch (Throwable e) {
+      return exceptions.handle(request, e);
+    }
+  }
+
+  /**
+   * The app inside the middleware, on the request's thread: a failure with a handler of its own is
+   * answered by it; any other is thrown, for the middleware to see.
+   */
+  private Response inner(Request request) throws Exception {
+    RouteTree.Match<CompiledRoute> match = routes.find(request.method(), request.path());
+    return switch (match) {
+      case RouteTree.Found<CompiledRoute> found -> {
+        CompletableFuture<Response> answer = new CompletableFuture<>();
+        run(found.route(), request, found.values(), new Completion(request, answer));
+        try {
+          yield answer.get();
+        } catch (ExecutionException e) {
+          Throwable cause = e.getCause();
+          if (cause instanceof Exception exception) {
+            throw exception;
+          }
+          throw (Error) Objects.requireNonNull(cause);
+        }
+      }
+      case RouteTree.MethodNotAllowed<CompiledRoute> notAllowed ->
+          exceptions.handle(request, notAllowed(notAllowed));
+      case RouteTree.NotFound<CompiledRoute> notFound -> notFound(request);
+    };
+  }
+
+  private static HttpException notAllowed(RouteTree.MethodNotAllowed<CompiledRoute> match) {
+    return new HttpException(
+        405, "Method Not Allowed", Map.of("allow", String.join(", ", match.allowed())));
+  }
+
   /** Snel's own routes, then the other-slash redirect, then 404. */
-  private void notFound(Request request, Consumer<Response> onResponse) {
+  private Response notFound(Request request) {
     Response answer;
     try {
       answer = builtins.handle(request);
@@ -104,43 +166,78 @@ public final class Pipeline {
     } catch (Throwable e) {
       answer = exceptions.handle(request, e);
     }
-    onResponse.accept(answer);
+    return answer;
   }
 
-  /** Exception handlers may block (they are user code), so they run off the caller's thread. */
-  private void fail(Request request, HttpException error, Consumer<Response> onResponse) {
-    blocking.execute(() -> onResponse.accept(exceptions.handle(request, error)));
+  /**
+   * Where a route's outcome goes: a response to the server, or, inside middleware, a response or
+   * the failure no specific handler answers.
+   */
+  private final class Completion {
+    private final Request request;
+    private final @Nullable Consumer<Response> onResponse;
+    private final @Nullable CompletableFuture<Response> inMiddleware;
+
+    Completion(Request request, Consumer<Response> onResponse, boolean unused) {
+      this.request = request;
+      this.onResponse = onResponse;
+      this.inMiddleware = null;
+    }
+
+    Completion(Request request, CompletableFuture<Response> inMiddleware) {
+      this.request = request;
+      this.onResponse = null;
+      this.inMiddleware = inMiddleware;
+    }
+
+    /** Whether this failure is thrown to the middleware rather than answered here. */
+    boolean throwsUnhandled(Throwable failure) {
+      return inMiddleware != null && exceptions.onlyCatchAllHandles(failure);
+    }
+
+    void fail(Throwable failure) {
+      Objects.requireNonNull(inMiddleware).completeExceptionally(failure);
+    }
+
+    void respond(Response response) {
+      if (inMiddleware != null) {
+        inMiddleware.complete(response);
+      } else {
+        Objects.requireNonNull(onResponse).accept(response);
+      }
+    }
   }
 
-  private void run(
-      CompiledRoute route, Request request, String[] values, Consumer<Response> onResponse) {
+  private void run(CompiledRoute route, Request request, String[] values, Completion completion) {
     RequestScope scope = new RequestScope(injection, request, values, strictContentType);
     Object result;
     try {
       result = route.call(scope);
     } catch (Throwable e) {
-      onResponse.accept(finish(route, scope, null, e));
+      finish(route, scope, null, e, completion);
       return;
     }
     if (result instanceof CompletionStage<?> stage) {
       stage.whenComplete(
           (value, error) ->
-              onResponse.accept(finish(route, scope, value, error == null ? null : unwrap(error))));
+              finish(route, scope, value, error == null ? null : unwrap(error), completion));
     } else {
-      onResponse.accept(finish(route, scope, result, null));
+      finish(route, scope, result, null, completion);
     }
   }
 
   /**
-   * The response for the handler's outcome: the result encoded, then the scope's cleanups run
+   * Makes the response for the handler's outcome: the result encoded, then the scope's cleanups run
    * seeing any failure (FastAPI runs the code after a dependency's {@code yield} before the
-   * exception handlers), then the exception handlers answer the failure, if any.
+   * exception handlers), then the exception handlers answer the failure, if any. The request's
+   * background tasks go with the response, to run once it is written.
    */
-  private Response finish(
+  private void finish(
       CompiledRoute route,
       RequestScope scope,
       @Nullable Object result,
-      @Nullable Throwable failure) {
+      @Nullable Throwable failure,
+      Completion completion) {
     Response response = null;
     if (failure == null) {
       try {
@@ -150,9 +247,28 @@ public final class Pipeline {
       }
     }
     failure = scope.end(failure);
-    return failure != null
-        ? exceptions.handle(scope.request(), failure)
-        : Objects.requireNonNull(response, "a response when nothing failed");
+    if (failure != null && completion.throwsUnhandled(failure)) {
+      if (scope.hasWorkAfterResponse()) {
+        Throwable thrown = failure;
+        background.start(scope.request().id(), () -> scope.runWorkAfterResponse(thrown));
+      }
+      completion.fail(failure);
+      return;
+    }
+    Response answer =
+        failure != null
+            ? exceptions.handle(scope.request(), failure)
+            : Objects.requireNonNull(response, "a response when nothing failed");
+    if (scope.hasWorkAfterResponse()) {
+      Throwable requestFailure = failure;
+      String id = scope.request().id();
+      answer =
+          answer
+              .copy()
+              .afterWritten(
+                  () -> background.start(id, () -> scope.runWorkAfterResponse(requestFailure)));
+    }
+    completion.respond(answer);
   }
 
   /**

@@ -265,7 +265,12 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
               HttpResponseStatus.INTERNAL_SERVER_ERROR, "Internal Server Error", close);
     }
     var future = ctx.write(out);
-    future.addListener(f -> connections.requestFinished());
+    Response answered = Objects.requireNonNull(slot.response);
+    future.addListener(
+        f -> {
+          connections.requestFinished();
+          answered.written(); // its background tasks start once the client has it all
+        });
     if (close) {
       closing = true;
       LingeringClose.after(future);
