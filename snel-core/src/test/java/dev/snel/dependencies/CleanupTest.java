@@ -160,6 +160,27 @@ class CleanupTest {
     assertThat(LOG.get(1)).startsWith("rollback: 1 validation error");
   }
 
+  /** Passes on the resource another dependency made: it must not be closed twice. */
+  public static final class PassOn {
+    public static Resource get(@Depends(OpenResource.class) Resource resource) {
+      return resource;
+    }
+  }
+
+  public static class Shared {
+    @Get("/shared")
+    public String shared(@Depends(PassOn.class) Resource resource) {
+      return "ok";
+    }
+  }
+
+  @Test
+  void a_value_two_dependencies_return_is_closed_once() {
+    TestResponse response = TestClient.of(Snel.create().include(new Shared())).get("/shared");
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(LOG).containsExactly("open session", "open resource", "close resource", "commit");
+  }
+
   public static class Validated {
     @Get("/validated")
     public String validated(int n, @Depends(Session.class) String session) {
