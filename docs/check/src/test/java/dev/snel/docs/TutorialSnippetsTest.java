@@ -28,7 +28,13 @@ class TutorialSnippetsTest {
     "handling-errors.md, handling-errors",
     "body-and-models.md, body-models",
     "interactive-docs.md, interactive-docs",
-    "testing.md, minimal"
+    "testing.md, minimal",
+    "security-first-steps.md, auth",
+    "security-current-user.md, auth",
+    "security-oauth2-jwt.md, auth-jwt",
+    "security-scopes.md, auth-jwt",
+    "security-http-basic.md, auth",
+    "forms.md, auth"
   })
   void every_java_block_of_the_page_is_code_of_an_example_app(String pageName, String example)
       throws IOException {
