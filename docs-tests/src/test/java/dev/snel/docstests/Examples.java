@@ -24,6 +24,9 @@ final class Examples {
         example("interactive-docs", dev.snel.examples.interactivedocs.Main::app),
         example("interactive-docs (moved)", dev.snel.examples.interactivedocs.Main::movedApp),
         example("auth", dev.snel.examples.auth.Main::app),
+        example("auth (first steps)", dev.snel.examples.auth.FirstStepsApp::app),
+        example("auth (HTTP Basic)", dev.snel.examples.auth.HttpBasicApp::app),
+        example("auth (forms)", dev.snel.examples.auth.FormsApp::app),
         example("auth-jwt", dev.snel.examples.authjwt.Main::app));
   }
 

@@ -29,7 +29,13 @@ class TutorialSnippetsTest {
     "body-and-models.md, body-models, main",
     "interactive-docs.md, interactive-docs, main",
     "testing.md, minimal, test",
-    "dependencies.md, dependencies, main test"
+    "dependencies.md, dependencies, main test",
+    "security-first-steps.md, auth, main",
+    "security-current-user.md, auth, main",
+    "security-oauth2-jwt.md, auth-jwt, main",
+    "security-scopes.md, auth-jwt, main",
+    "security-http-basic.md, auth, main",
+    "forms.md, auth, main"
   })
   void every_java_block_of_the_page_is_code_of_an_example_app(
       String pageName, String example, String sourceSets) throws IOException {

@@ -59,8 +59,21 @@ public final class Main {
     return Snel.create().include(new Auth());
   }
 
-  /** Serves the app on $PORT (default 8000). */
+  /**
+   * Serves an app on $PORT (default 8000): {@link #app()}, or the one named by $APP ({@code
+   * first-steps}, {@code http-basic} or {@code forms}).
+   */
   public static void main(String[] args) {
-    SnelServer.run(app());
+    String name = System.getenv().getOrDefault("APP", "seed");
+    SnelServer.run(
+        switch (name) {
+          case "seed" -> app();
+          case "first-steps" -> FirstStepsApp.app();
+          case "http-basic" -> HttpBasicApp.app();
+          case "forms" -> FormsApp.app();
+          default ->
+              throw new IllegalArgumentException(
+                  "APP=" + name + ": use seed, first-steps, http-basic or forms");
+        });
   }
 }
