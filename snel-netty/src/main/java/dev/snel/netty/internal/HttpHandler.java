@@ -186,6 +186,10 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
 
   private static Request toRequest(ChannelHandlerContext ctx, FullHttpRequest nettyRequest) {
     HttpHeaders nettyHeaders = nettyRequest.headers();
+    if (nettyHeaders.contains(RequestGuard.WITHOUT_FRAMING)) {
+      nettyHeaders.remove(RequestGuard.WITHOUT_FRAMING);
+      nettyHeaders.remove(HttpHeaderNames.CONTENT_LENGTH); // the aggregator's, not the client's
+    }
     Headers headers = Headers.create();
     for (Map.Entry<String, String> header : nettyHeaders) {
       headers.add(header.getKey(), header.getValue());

@@ -54,6 +54,7 @@ final class RequestGuard extends ChannelInboundHandlerAdapter {
       content.setDecoderResult(DecoderResult.failure(invalid(detail)));
     }
     if (msg instanceof HttpRequest request && request.decoderResult().isSuccess()) {
+      markWithoutFraming(request);
       Refusal refusal = check(request);
       if (refusal != null) {
         refused = true;
@@ -64,6 +65,22 @@ final class RequestGuard extends ChannelInboundHandlerAdapter {
       }
     }
     ctx.fireChannelRead(msg);
+  }
+
+  /**
+   * The header that tells the handler a request came without Content-Length or Transfer-Encoding:
+   * the aggregator then adds {@code content-length: 0}, a header the client did not send and the
+   * app must not see (a header model that forbids extra headers would refuse every GET).
+   */
+  static final String WITHOUT_FRAMING = "x-snel-internal-without-framing";
+
+  private static void markWithoutFraming(HttpRequest request) {
+    HttpHeaders headers = request.headers();
+    headers.remove(WITHOUT_FRAMING); // never a client's
+    if (!headers.contains(HttpHeaderNames.CONTENT_LENGTH)
+        && !headers.contains(HttpHeaderNames.TRANSFER_ENCODING)) {
+      headers.set(WITHOUT_FRAMING, "");
+    }
   }
 
   private @Nullable Refusal check(HttpRequest request) {
