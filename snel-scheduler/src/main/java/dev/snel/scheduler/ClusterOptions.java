@@ -101,11 +101,14 @@ public final class ClusterOptions {
   /**
    * After how many missed heartbeats a running job's replica counts as dead, and another replica
    * runs the job again. The time this takes, heartbeat interval × missed heartbeats, must be longer
-   * than any pause of a live replica (a long GC), or a job can run twice.
+   * than any pause of a live replica (a long GC), or a job can run twice. At least 4
+   * (db-scheduler's floor).
+   *
+   * @throws IllegalArgumentException if less than 4
    */
   public ClusterOptions missedHeartbeats(int count) {
-    if (count < 1) {
-      throw new IllegalArgumentException("missed heartbeats must be at least 1");
+    if (count < 4) {
+      throw new IllegalArgumentException("missed heartbeats must be at least 4, not " + count);
     }
     return copy(tableName, createTable, pollingInterval, heartbeatInterval, count);
   }
