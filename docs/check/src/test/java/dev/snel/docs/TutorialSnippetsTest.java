@@ -35,7 +35,8 @@ class TutorialSnippetsTest {
     "security-oauth2-jwt.md, auth-jwt, main",
     "security-scopes.md, auth-jwt, main",
     "security-http-basic.md, auth, main",
-    "forms.md, auth, main"
+    "forms.md, auth, main",
+    "scheduled-jobs.md, scheduler, main test"
   })
   void every_java_block_of_the_page_is_code_of_an_example_app(
       String pageName, String example, String sourceSets) throws IOException {
