@@ -309,9 +309,14 @@ class BackgroundTasksTest {
     assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
 
     Thread closing = Thread.ofPlatform().start(slow::close);
-    // close() waits on a monitor until the task ends; release the task only once it does
-    while (closing.getState() != Thread.State.TIMED_WAITING) {
-      Thread.onSpinWait();
+    // release the task only once close() waits for it
+    while (java.util.Arrays.stream(closing.getStackTrace())
+        .noneMatch(
+            frame ->
+                frame.getClassName().endsWith("BackgroundWork")
+                    && frame.getMethodName().equals("await"))) {
+      assertThat(closing.isAlive()).isTrue();
+      Thread.sleep(1);
     }
     LOG.add("releasing the task");
     release.countDown();
