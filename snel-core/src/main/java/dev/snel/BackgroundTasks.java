@@ -1,5 +1,6 @@
 package dev.snel;
 
+import dev.snel.internal.lifecycle.BackgroundWork;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,6 +115,14 @@ public final class BackgroundTasks {
     return first;
   }
 
+  private static String requestId() {
+    String id = BackgroundWork.requestId();
+    if (id == null) {
+      id = MDC.get(REQUEST_ID);
+    }
+    return id == null ? "none" : id;
+  }
+
   private static @Nullable Exception runOne(Entry entry) {
     Retry retry = entry.retry();
     Duration wait = retry.backoff();
@@ -122,7 +131,7 @@ public final class BackgroundTasks {
         entry.task().run();
         return null;
       } catch (Exception e) {
-        String request = Objects.requireNonNullElse(MDC.get(REQUEST_ID), "none");
+        String request = requestId();
         if (attempt >= retry.attempts()) {
           LOG.error("A background task failed [request {}]", request, e);
           return e;

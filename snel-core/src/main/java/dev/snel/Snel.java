@@ -159,8 +159,12 @@ public final class Snel implements AutoCloseable {
   /**
    * Makes every parameter of this type (an interface, say) receive this instance. See {@link
    * #provide(Object)}.
+   *
+   * @throws ClassCastException if the instance is not a {@code type}
    */
-  public <T> Snel provide(Class<T> type, T instance) {
+  // not <T> provide(Class<T>, T): a lambda or method reference would then match this overload as
+  // well as the factory one, and app.provide(Pool.class, Pool::new) would not compile
+  public Snel provide(Class<?> type, Object instance) {
     injection.provide(type, type.cast(instance));
     return this;
   }
@@ -227,7 +231,7 @@ public final class Snel implements AutoCloseable {
     lifecycle.add(
         () -> {
           singleton.get();
-          return () -> {}; // the app closes it with the other singletons, after the teardowns
+          return singleton::release; // in reverse order with the other steps, also if one fails
         });
     return this;
   }

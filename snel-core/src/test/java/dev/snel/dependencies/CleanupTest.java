@@ -67,7 +67,31 @@ class CleanupTest {
     }
   }
 
+  /** A session that is AutoCloseable and also commits in a cleanup of its own. */
+  public static final class Transaction implements AutoCloseable {
+    private boolean closed;
+
+    @Override
+    public void close() {
+      closed = true;
+      LOG.add("close transaction");
+    }
+  }
+
+  public static final class BeginTransaction {
+    public static Transaction begin(Scope scope) {
+      Transaction transaction = new Transaction();
+      scope.defer(failure -> LOG.add(transaction.closed ? "commit on a closed session" : "commit"));
+      return transaction;
+    }
+  }
+
   public static class Routes {
+    @Get("/transaction")
+    public String transaction(@Depends(BeginTransaction.class) Transaction transaction) {
+      return "done";
+    }
+
     @Get("/ok")
     public String ok(@Depends(OpenResource.class) Resource resource) {
       LOG.add("handler");
@@ -106,6 +130,12 @@ class CleanupTest {
     assertThat(response.status()).isEqualTo(200);
     assertThat(LOG)
         .containsExactly("open session", "open resource", "handler", "close resource", "commit");
+  }
+
+  @Test
+  void an_autocloseable_value_is_closed_after_the_cleanups_its_own_dependency_registered() {
+    assertThat(client.get("/transaction").status()).isEqualTo(200);
+    assertThat(LOG).containsExactly("commit", "close transaction");
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.snel.netty;
 import dev.snel.Snel;
 import dev.snel.netty.internal.ChannelSetup;
 import dev.snel.netty.internal.Connections;
+import dev.snel.netty.internal.ShutdownSignals;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -115,15 +116,28 @@ public final class SnelServer implements AutoCloseable {
 
   /**
    * Serves the app on {@code HOST}:{@code PORT} from the environment (default 127.0.0.1:8000) until
-   * the process is told to stop (SIGTERM, CTRL+C), then stops gracefully.
+   * the process is told to stop (SIGTERM, CTRL+C), then stops gracefully. See {@link #run(Snel,
+   * ServerConfig)}.
    */
   public static void run(Snel app) {
     run(app, ServerConfig.fromEnvironment());
   }
 
   /**
-   * Serves the app with this config until the process is told to stop. If the app's startup fails,
-   * says why and exits with status 1.
+   * Serves the app with this config until the process is told to stop, then stops gracefully and
+   * exits, as uvicorn does:
+   *
+   * <ul>
+   *   <li>on SIGTERM or SIGINT (CTRL+C): stops accepting connections, lets the requests in flight
+   *       finish (up to the config's {@linkplain ServerConfig#shutdownTimeout() shutdown timeout}),
+   *       waits for their background tasks (up to the app's {@linkplain
+   *       Snel#shutdownTimeout(java.time.Duration) shutdown timeout}), runs the app's shutdown
+   *       hooks and lifespan teardowns, then exits with 128 + the signal's number: 143 for SIGTERM,
+   *       130 for SIGINT;
+   *   <li>a second SIGTERM or SIGINT during that stop exits at once, with that signal's status;
+   *   <li>if the app's startup fails, says why and exits with status 1;
+   *   <li>if the server is stopped another way, returns.
+   * </ul>
    */
   public static void run(Snel app, ServerConfig config) {
     SnelServer server;
@@ -134,8 +148,14 @@ public final class SnelServer implements AutoCloseable {
       System.exit(1);
       return;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "snel-shutdown"));
+    ShutdownSignals signals = ShutdownSignals.install(server::stop);
+    // for System.exit from elsewhere and the signals the JVM keeps (SIGHUP): still graceful
+    Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "snel-shutdown-hook"));
     server.awaitStop();
+    int status = signals.exitStatus();
+    if (status != 0) {
+      System.exit(status);
+    }
   }
 
   /** The port listened on (the chosen one when the config asked for 0). */
@@ -150,8 +170,9 @@ public final class SnelServer implements AutoCloseable {
 
   /**
    * Stops gracefully: stops accepting, closes idle connections, lets requests in flight finish (up
-   * to the config's shutdown timeout), then closes everything, the app last (its provided
-   * singletons and app-scoped dependencies, see {@link Snel#close()}). Idempotent.
+   * to the config's shutdown timeout), then closes everything, the app last: it waits for the
+   * background tasks, runs its shutdown hooks and lifespan teardowns, and closes its provided
+   * singletons and app-scoped dependencies (see {@link Snel#close()}). Idempotent.
    */
   public void stop() {
     if (stopped.getCount() == 0) {
@@ -179,11 +200,14 @@ public final class SnelServer implements AutoCloseable {
             connections.inFlight(),
             config.shutdownTimeout());
       }
-      connections.closeAll();
-      group.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly();
-      app.close();
-      LOG.info("Stopped");
-      stopped.countDown();
+      try {
+        connections.closeAll();
+        group.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly();
+        app.close();
+        LOG.info("Stopped");
+      } finally {
+        stopped.countDown();
+      }
     }
   }
 

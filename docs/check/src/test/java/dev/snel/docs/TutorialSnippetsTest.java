@@ -36,7 +36,9 @@ class TutorialSnippetsTest {
     "security-scopes.md, auth-jwt, main",
     "security-http-basic.md, auth, main",
     "forms.md, auth, main",
-    "scheduled-jobs.md, scheduler, main test"
+    "scheduled-jobs.md, scheduler, main test",
+    "background-tasks.md, background, main test",
+    "lifespan.md, background, main test"
   })
   void every_java_block_of_the_page_is_code_of_an_example_app(
       String pageName, String example, String sourceSets) throws IOException {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -16,6 +17,9 @@ import org.slf4j.MDC;
 public final class BackgroundWork {
   private static final Logger LOG = LoggerFactory.getLogger(BackgroundWork.class);
 
+  // not only the MDC: a logging backend without one (slf4j-simple) would lose the id
+  private static final ThreadLocal<String> REQUEST_ID = new ThreadLocal<>();
+
   private final ThreadFactory threads = Thread.ofVirtual().name("snel-background-", 0).factory();
   private final Set<Thread> running = ConcurrentHashMap.newKeySet();
   private final Object idle = new Object();
@@ -26,12 +30,14 @@ public final class BackgroundWork {
         threads.newThread(
             () -> {
               MDC.put(BackgroundTasks.REQUEST_ID, requestId);
+              REQUEST_ID.set(requestId);
               try {
                 work.run();
               } catch (RuntimeException | Error e) {
                 LOG.error("Background work failed [request {}]", requestId, e);
               } finally {
                 MDC.remove(BackgroundTasks.REQUEST_ID);
+                REQUEST_ID.remove();
                 running.remove(Thread.currentThread());
                 synchronized (idle) {
                   idle.notifyAll();
@@ -40,6 +46,11 @@ public final class BackgroundWork {
             });
     running.add(thread);
     thread.start();
+  }
+
+  /** The id of the request whose background work runs on this thread; null on other threads. */
+  public static @Nullable String requestId() {
+    return REQUEST_ID.get();
   }
 
   /** How many requests' background work is running. */

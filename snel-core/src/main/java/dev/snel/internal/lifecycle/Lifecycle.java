@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The app's life: the lifespans (and startup hooks, and provided objects made at startup) set up in
  * the order declared, torn down in reverse; shutdown hooks run first, in the order declared.
- * Starting twice or stopping twice does nothing the second time.
+ * Starting twice or stopping twice does nothing the second time; a start that failed (and undid its
+ * steps) can be tried again.
  */
 public final class Lifecycle {
   private static final Logger LOG = LoggerFactory.getLogger(Lifecycle.class);
@@ -56,7 +57,7 @@ public final class Lifecycle {
       } catch (Exception | Error e) {
         LOG.error("The app's startup failed (step {} of {})", i + 1, lifespans.size(), e);
         tearDown();
-        state = State.STOPPED;
+        state = State.NEW; // everything done was undone: a later start tries every step again
         throw new IllegalStateException(
             "The app's startup failed at step " + (i + 1) + " of " + lifespans.size() + ": " + e,
             e);

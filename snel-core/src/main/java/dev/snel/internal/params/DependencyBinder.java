@@ -59,9 +59,11 @@ final class DependencyBinder implements ParamBinder {
     if (args == null) {
       return null;
     }
+    int cleanupsBefore = scope.cleanupCount();
+    int lateCleanupsBefore = scope.lateCleanupCount();
     Object value = current.invoke(args);
     if (value instanceof AutoCloseable closeable) {
-      scope.closeAtEnd(closeable);
+      scope.closeAtEnd(closeable, cleanupsBefore, lateCleanupsBefore);
     }
     if (cached) {
       scope.value(key, value == null ? NULL : value);

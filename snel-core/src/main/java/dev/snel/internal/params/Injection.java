@@ -111,6 +111,24 @@ public final class Injection {
         return known;
       }
     }
+
+    /**
+     * Closes the object made, if it is {@link AutoCloseable}, and forgets it, so that the app's
+     * next start makes another; the app's {@link Injection#close()} no longer closes it.
+     */
+    public void release() throws Exception {
+      Object known;
+      synchronized (Injection.this) {
+        known = value;
+        value = null;
+        if (known == null || !closeables.removeIf(held -> held == known)) {
+          return;
+        }
+      }
+      if (known instanceof AutoCloseable closeable) {
+        closeable.close();
+      }
+    }
   }
 
   /** Makes every parameter of this type receive this object; closed with the app if closeable. */

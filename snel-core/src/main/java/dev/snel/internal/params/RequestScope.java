@@ -255,16 +255,38 @@ public final class RequestScope implements Scope {
     lateCleanups.add(cleanup);
   }
 
+  /** How many cleanups are registered, for {@link #closeAtEnd}. */
+  int cleanupCount() {
+    return cleanups == null ? 0 : cleanups.size();
+  }
+
+  /** How many cleanups after the background tasks are registered, for {@link #closeAtEnd}. */
+  int lateCleanupCount() {
+    return lateCleanups == null ? 0 : lateCleanups.size();
+  }
+
   /**
    * Closes a dependency's value when the scope ends, once: a dependency that passes on another's
-   * value does not close it twice.
+   * value does not close it twice. It is closed after the cleanups its dependency registered while
+   * making it (counted from the given marks), which may still use it to commit; and after the
+   * background tasks if its dependency deferred work after them (the tasks use the value).
    */
-  void closeAtEnd(AutoCloseable value) {
+  void closeAtEnd(AutoCloseable value, int cleanupsBefore, int lateCleanupsBefore) {
     if (closing == null) {
       closing = Collections.newSetFromMap(new IdentityHashMap<>());
     }
-    if (closing.add(value)) {
-      defer(failure -> value.close());
+    if (!closing.add(value)) {
+      return;
+    }
+    Cleanup close = failure -> value.close();
+    if (lateCleanups != null && lateCleanups.size() > lateCleanupsBefore) {
+      lateCleanups.add(lateCleanupsBefore, close);
+      return;
+    }
+    defer(close);
+    List<Cleanup> all = Objects.requireNonNull(cleanups);
+    if (cleanupsBefore < all.size() - 1) {
+      all.add(cleanupsBefore, all.remove(all.size() - 1));
     }
   }
 

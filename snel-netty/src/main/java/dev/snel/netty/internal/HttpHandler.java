@@ -272,8 +272,14 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     Response answered = Objects.requireNonNull(slot.response);
     future.addListener(
         f -> {
-          connections.requestFinished();
-          answered.written(); // its background tasks start once the client has it all
+          // its background tasks start once the client has it all; and before the request
+          // counts as finished, so that a stopping server that sees none in flight and closes
+          // the app finds those tasks registered and waits for them
+          try {
+            answered.written();
+          } finally {
+            connections.requestFinished();
+          }
         });
     if (close) {
       closing = true;
