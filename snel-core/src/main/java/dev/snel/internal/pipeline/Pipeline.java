@@ -139,19 +139,25 @@ public final class Pipeline {
 
   /** The work after a response, collected while the request went through the middleware. */
   private final class AfterResponse {
-    private final List<Runnable> work = new ArrayList<>(1);
+    private @Nullable List<Runnable> work;
 
     synchronized void add(String requestId, Runnable more) {
-      work.add(() -> background.start(requestId, more));
+      List<Runnable> all = work;
+      if (all == null) {
+        all = new ArrayList<>(1);
+        work = all;
+      }
+      all.add(() -> background.start(requestId, more));
     }
 
     /** The response with the work to run once it is written, on a copy (it may be shared). */
     synchronized Response attachTo(Response response) {
-      if (work.isEmpty()) {
+      List<Runnable> all = work;
+      if (all == null) {
         return response;
       }
       Response answer = withOwnWork(response);
-      work.forEach(answer::afterWritten);
+      all.forEach(answer::afterWritten);
       return answer;
     }
   }
