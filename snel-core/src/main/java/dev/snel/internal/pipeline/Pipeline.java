@@ -305,17 +305,16 @@ public final class Pipeline {
     }
     failure = scope.end(failure);
     Throwable requestFailure = failure;
-    String id = scope.request().id();
     Runnable workAfter =
         scope.hasWorkAfterResponse() ? () -> scope.runWorkAfterResponse(requestFailure) : null;
     AfterResponse collected = completion.afterResponse;
     if (workAfter != null && collected != null) {
-      collected.add(id, workAfter);
+      collected.add(scope.request().id(), workAfter);
       workAfter = null;
     }
     if (failure != null && completion.throwsUnhandled(failure)) {
       if (workAfter != null) {
-        background.start(id, workAfter);
+        background.start(scope.request().id(), workAfter);
       }
       completion.fail(failure);
       return;
@@ -326,6 +325,7 @@ public final class Pipeline {
             : Objects.requireNonNull(response, "a response when nothing failed");
     if (workAfter != null) {
       Runnable work = workAfter;
+      String id = scope.request().id();
       answer = withOwnWork(answer).afterWritten(() -> background.start(id, work));
     }
     completion.respond(answer);
