@@ -29,7 +29,8 @@ class TutorialSnippetsTest {
     "body-and-models.md, body-models, main",
     "interactive-docs.md, interactive-docs, main",
     "testing.md, minimal, test",
-    "dependencies.md, dependencies, main test"
+    "dependencies.md, dependencies, main test",
+    "middleware.md, middleware, main"
   })
   void every_java_block_of_the_page_is_code_of_an_example_app(
       String pageName, String example, String sourceSets) throws IOException {
