@@ -38,7 +38,8 @@ class TutorialSnippetsTest {
     "forms.md, auth, main",
     "scheduled-jobs.md, scheduler, main test",
     "background-tasks.md, background, main test",
-    "lifespan.md, background, main test"
+    "lifespan.md, background, main test",
+    "middleware.md, middleware, main"
   })
   void every_java_block_of_the_page_is_code_of_an_example_app(
       String pageName, String example, String sourceSets) throws IOException {

@@ -10,6 +10,7 @@ import dev.snel.internal.params.Injection;
 import dev.snel.internal.params.RequestScope;
 import dev.snel.internal.routing.CompiledRoute;
 import dev.snel.internal.routing.RouteTree;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -45,6 +46,14 @@ public final class Pipeline {
   private volatile boolean strictContentType = true;
   private volatile BuiltinRoutes builtins = request -> null;
   private volatile Middleware.@Nullable Next chain;
+
+  /**
+   * The work after the response of the request this thread is taking through the middleware: a
+   * route's background tasks and late cleanups go onto the response that leaves the outermost
+   * middleware, whatever the middleware did with the route's response (copied it, replaced it,
+   * threw), so that they always run and the request scope always ends.
+   */
+  private static final ThreadLocal<@Nullable AfterResponse> AFTER_RESPONSE = new ThreadLocal<>();
 
   /** A pipeline over these routes and handlers, running blocking routes on the executor. */
   public Pipeline(
@@ -114,11 +123,48 @@ public final class Pipeline {
   }
 
   private Response throughMiddleware(Middleware.Next outer, Request request) {
+    AfterResponse after = new AfterResponse();
+    AfterResponse enclosing = AFTER_RESPONSE.get();
+    AFTER_RESPONSE.set(after);
+    Response response;
     try {
-      return outer.proceed(request);
+      response = outer.proceed(request);
     } catch (Throwable e) {
-      return exceptions.handle(request, e);
+      response = exceptions.handle(request, e);
+    } finally {
+      AFTER_RESPONSE.set(enclosing);
     }
+    return after.attachTo(response);
+  }
+
+  /** The work after a response, collected while the request went through the middleware. */
+  private final class AfterResponse {
+    private @Nullable List<Runnable> work;
+
+    synchronized void add(String requestId, Runnable more) {
+      List<Runnable> all = work;
+      if (all == null) {
+        all = new ArrayList<>(1);
+        work = all;
+      }
+      all.add(() -> background.start(requestId, more));
+    }
+
+    /** The response with the work to run once it is written, on a copy (it may be shared). */
+    synchronized Response attachTo(Response response) {
+      List<Runnable> all = work;
+      if (all == null) {
+        return response;
+      }
+      Response answer = withOwnWork(response);
+      all.forEach(answer::afterWritten);
+      return answer;
+    }
+  }
+
+  /** A copy of the response that still runs the work the response itself carries. */
+  private static Response withOwnWork(Response response) {
+    return response.copy().afterWritten(response::written);
   }
 
   /**
@@ -130,7 +176,8 @@ public final class Pipeline {
     return switch (match) {
       case RouteTree.Found<CompiledRoute> found -> {
         CompletableFuture<Response> answer = new CompletableFuture<>();
-        run(found.route(), request, found.values(), new Completion(request, answer));
+        Completion completion = new Completion(request, answer, AFTER_RESPONSE.get());
+        run(found.route(), request, found.values(), completion);
         try {
           yield answer.get();
         } catch (ExecutionException e) {
@@ -177,17 +224,27 @@ public final class Pipeline {
     private final Request request;
     private final @Nullable Consumer<Response> onResponse;
     private final @Nullable CompletableFuture<Response> inMiddleware;
+    private final @Nullable AfterResponse afterResponse;
 
     Completion(Request request, Consumer<Response> onResponse, boolean unused) {
       this.request = request;
       this.onResponse = onResponse;
       this.inMiddleware = null;
+      this.afterResponse = null;
     }
 
-    Completion(Request request, CompletableFuture<Response> inMiddleware) {
+    /**
+     * Inside middleware; without {@code afterResponse} (a middleware called {@code next} on a
+     * thread of its own) the work after the response goes with the route's response.
+     */
+    Completion(
+        Request request,
+        CompletableFuture<Response> inMiddleware,
+        @Nullable AfterResponse afterResponse) {
       this.request = request;
       this.onResponse = null;
       this.inMiddleware = inMiddleware;
+      this.afterResponse = afterResponse;
     }
 
     /** Whether this failure is thrown to the middleware rather than answered here. */
@@ -247,10 +304,17 @@ public final class Pipeline {
       }
     }
     failure = scope.end(failure);
+    Throwable requestFailure = failure;
+    Runnable workAfter =
+        scope.hasWorkAfterResponse() ? () -> scope.runWorkAfterResponse(requestFailure) : null;
+    AfterResponse collected = completion.afterResponse;
+    if (workAfter != null && collected != null) {
+      collected.add(scope.request().id(), workAfter);
+      workAfter = null;
+    }
     if (failure != null && completion.throwsUnhandled(failure)) {
-      if (scope.hasWorkAfterResponse()) {
-        Throwable thrown = failure;
-        background.start(scope.request().id(), () -> scope.runWorkAfterResponse(thrown));
+      if (workAfter != null) {
+        background.start(scope.request().id(), workAfter);
       }
       completion.fail(failure);
       return;
@@ -259,14 +323,10 @@ public final class Pipeline {
         failure != null
             ? exceptions.handle(scope.request(), failure)
             : Objects.requireNonNull(response, "a response when nothing failed");
-    if (scope.hasWorkAfterResponse()) {
-      Throwable requestFailure = failure;
+    if (workAfter != null) {
+      Runnable work = workAfter;
       String id = scope.request().id();
-      answer =
-          answer
-              .copy()
-              .afterWritten(
-                  () -> background.start(id, () -> scope.runWorkAfterResponse(requestFailure)));
+      answer = withOwnWork(answer).afterWritten(() -> background.start(id, work));
     }
     completion.respond(answer);
   }
