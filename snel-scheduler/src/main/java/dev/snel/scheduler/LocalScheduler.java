@@ -36,11 +36,6 @@ final class LocalScheduler implements Scheduler {
   }
 
   @Override
-  public Scheduler add(String name, Trigger trigger, Job job) {
-    return add(name, trigger, JobOptions.defaults(), job);
-  }
-
-  @Override
   public Scheduler add(String name, Trigger trigger, JobOptions options, Job job) {
     jobs.add(name, trigger, options, job);
     return this;

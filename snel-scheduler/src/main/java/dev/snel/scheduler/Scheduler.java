@@ -65,7 +65,9 @@ public interface Scheduler extends Lifespan, AutoCloseable {
    * Adds a job with {@link JobOptions#defaults()}. See {@link #add(String, Trigger, JobOptions,
    * Job)}.
    */
-  Scheduler add(String name, Trigger trigger, Job job);
+  default Scheduler add(String name, Trigger trigger, Job job) {
+    return add(name, trigger, JobOptions.defaults(), job);
+  }
 
   /**
    * Adds a job: {@code name} identifies it (in logs, {@link #runNow(String)}, and in a cluster's

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -305,34 +306,50 @@ final class Operations {
    * {@code Body_<operationId>} component. Required when a field is.
    */
   private ObjectNode formBody(List<ParamModel> forms, String operationId) {
-    ObjectNode body = Json.mapper().createObjectNode();
-    ObjectNode schema;
-    boolean required;
     FlatModel model = forms.size() == 1 ? flatModel(forms.get(0)) : null;
     if (model != null) {
-      schema = input.describe(types.get(forms.get(0).valueType()));
-      required = true;
-    } else {
-      String name = "Body_" + operationId;
-      ObjectNode combined = input.node();
-      ObjectNode properties = combined.putObject("properties");
-      ArrayNode requiredNames = Json.mapper().createArrayNode();
-      for (ParamModel param : forms) {
-        properties.set(param.wireName(), valueSchema(param));
-        if (param.required()) {
-          requiredNames.add(param.wireName());
-        }
-      }
-      combined.put("type", "object");
-      if (!requiredNames.isEmpty()) {
-        combined.set("required", requiredNames);
-      }
-      combined.put("title", name);
-      extra.put(name, combined);
-      schema = input.node().put("$ref", OpenApiDocument.COMPONENTS + name);
-      required = !requiredNames.isEmpty();
+      return body(
+          "application/x-www-form-urlencoded",
+          input.describe(types.get(forms.get(0).valueType())),
+          true);
     }
-    body.putObject("content").putObject("application/x-www-form-urlencoded").set("schema", schema);
+    return combined("application/x-www-form-urlencoded", forms, operationId, this::valueSchema);
+  }
+
+  /**
+   * The {@code Body_<operationId>} component FastAPI makes of several body (or form) fields, and a
+   * request body referring to it, required when a field is.
+   */
+  private ObjectNode combined(
+      String mediaType,
+      List<ParamModel> fields,
+      String operationId,
+      Function<ParamModel, ObjectNode> fieldSchema) {
+    String name = "Body_" + operationId;
+    ObjectNode combined = input.node();
+    ObjectNode properties = combined.putObject("properties");
+    ArrayNode requiredNames = Json.mapper().createArrayNode();
+    for (ParamModel param : fields) {
+      properties.set(param.wireName(), fieldSchema.apply(param));
+      if (param.required()) {
+        requiredNames.add(param.wireName());
+      }
+    }
+    combined.put("type", "object");
+    if (!requiredNames.isEmpty()) {
+      combined.set("required", requiredNames);
+    }
+    combined.put("title", name);
+    extra.put(name, combined);
+    return body(
+        mediaType,
+        input.node().put("$ref", OpenApiDocument.COMPONENTS + name),
+        !requiredNames.isEmpty());
+  }
+
+  private static ObjectNode body(String mediaType, ObjectNode schema, boolean required) {
+    ObjectNode body = Json.mapper().createObjectNode();
+    body.putObject("content").putObject(mediaType).set("schema", schema);
     if (required) {
       body.put("required", true);
     }
@@ -370,42 +387,21 @@ final class Operations {
   }
 
   private ObjectNode requestBody(List<ParamModel> bodies, String operationId) {
-    ObjectNode body = Json.mapper().createObjectNode();
-    ObjectNode schema;
-    boolean required;
     if (bodies.size() == 1 && !embedded(bodies.get(0))) {
       ParamModel only = bodies.get(0);
-      schema = bodySchema(only);
-      required = only.required();
-    } else {
-      String name = "Body_" + operationId;
-      ObjectNode combined = input.node();
-      ObjectNode properties = combined.putObject("properties");
-      ArrayNode requiredNames = Json.mapper().createArrayNode();
-      for (ParamModel param : bodies) {
-        ObjectNode property = bodySchema(param);
-        if (property.path("anyOf").path(0).has("$ref")) {
-          property.remove("title"); // pydantic titles no model field that is an optional model
-        }
-        properties.set(param.wireName(), property);
-        if (param.required()) {
-          requiredNames.add(param.wireName());
-        }
-      }
-      combined.put("type", "object");
-      if (!requiredNames.isEmpty()) {
-        combined.set("required", requiredNames);
-      }
-      combined.put("title", name);
-      extra.put(name, combined);
-      schema = input.node().put("$ref", OpenApiDocument.COMPONENTS + name);
-      required = !requiredNames.isEmpty();
+      return body("application/json", bodySchema(only), only.required());
     }
-    body.putObject("content").putObject("application/json").set("schema", schema);
-    if (required) {
-      body.put("required", true);
-    }
-    return body;
+    return combined(
+        "application/json",
+        bodies,
+        operationId,
+        param -> {
+          ObjectNode property = bodySchema(param);
+          if (property.path("anyOf").path(0).has("$ref")) {
+            property.remove("title"); // pydantic titles no model field that is an optional model
+          }
+          return property;
+        });
   }
 
   /** A body parameter's schema: its type's, nullable when optional, titled unless a model. */
