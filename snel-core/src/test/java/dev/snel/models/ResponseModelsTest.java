@@ -77,6 +77,12 @@ class ResponseModelsTest {
 
   public record AccountResponse(String username, boolean active) {}
 
+  /** The wire's snake_case names, read from the entity's camelCase getters. */
+  public record AccountWire(String username, boolean is_active, String password_hash) {}
+
+  /** Only snake_case names the entity lacks in any spelling: the model's field stays unmatched. */
+  public record AccountWithout(String username, Optional<String> last_login) {}
+
   public record Item(
       String name,
       Optional<String> description,
@@ -116,6 +122,18 @@ class ResponseModelsTest {
     @ResponseModel(AccountResponse.class)
     public Account account() {
       return new Account("carol", true);
+    }
+
+    @Get("/accounts/wire")
+    @ResponseModel(AccountWire.class)
+    public Account accountWire() {
+      return new Account("erin", true);
+    }
+
+    @Get("/accounts/without")
+    @ResponseModel(AccountWithout.class)
+    public Account accountWithout() {
+      return new Account("frank", false);
     }
 
     @Get("/users/map")
@@ -278,6 +296,17 @@ class ResponseModelsTest {
         .isEqualTo(json("{\"username\": \"frank\", \"bio\": null, \"role\": \"member\"}"));
     assertThat(client.get("/profiles/account").json())
         .isEqualTo(json("{\"username\": \"grace\", \"bio\": null, \"role\": \"member\"}"));
+  }
+
+  @Test
+  void a_snake_case_member_reads_the_camel_case_getter_of_an_entity() {
+    assertThat(client.get("/accounts/wire").json())
+        .isEqualTo(
+            json(
+                "{\"username\": \"erin\", \"is_active\": true,"
+                    + " \"password_hash\": \"$2b$12$secret\"}"));
+    assertThat(client.get("/accounts/without").json())
+        .isEqualTo(json("{\"username\": \"frank\", \"last_login\": null}"));
   }
 
   @Test

@@ -10,9 +10,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a model's members from an object of any class, found once per class: a Map's key, a record
- * component, a getter ({@code getX}/{@code isX}/{@code x()}) or a field, by Java name or JSON name.
- * This is how a response model takes what it needs from an ORM entity or another model (pydantic's
- * from_attributes).
+ * component, a getter ({@code getX}/{@code isX}/{@code x()}) or a field, by Java name or JSON name,
+ * and for a snake_case name also by its camelCase form. This is how a response model takes what it
+ * needs from an ORM entity or another model (pydantic's from_attributes): a model mirroring the
+ * wire's {@code is_active} reads a JPA entity's {@code isActive()}.
  */
 final class Readers {
   private Readers() {}
@@ -50,13 +51,29 @@ final class Readers {
         return m.containsKey(java) ? m.get(java) : m.containsKey(json) ? m.get(json) : ABSENT;
       };
     }
-    for (String name : new String[] {field.javaName, field.jsonName}) {
+    for (String name : new String[] {field.javaName, field.jsonName, camelCase(field.javaName)}) {
       MethodHandle handle = accessor(source, name);
       if (handle != null) {
         return object -> invoke(handle, object);
       }
     }
     return null;
+  }
+
+  /** {@code is_active} as Java spells it, {@code isActive}; a name without '_' as it is. */
+  static String camelCase(String name) {
+    StringBuilder camel = new StringBuilder(name.length());
+    boolean upper = false;
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c == '_' && camel.length() > 0) {
+        upper = true;
+      } else {
+        camel.append(upper ? Character.toUpperCase(c) : c);
+        upper = false;
+      }
+    }
+    return camel.toString();
   }
 
   private static @Nullable MethodHandle accessor(Class<?> source, String name) {
