@@ -1,5 +1,6 @@
 package dev.snel.internal.schema;
 
+import dev.snel.Model;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Method;
@@ -51,29 +52,16 @@ final class Readers {
         return m.containsKey(java) ? m.get(java) : m.containsKey(json) ? m.get(json) : ABSENT;
       };
     }
-    for (String name : new String[] {field.javaName, field.jsonName, camelCase(field.javaName)}) {
+    for (String name :
+        new String[] {
+          field.javaName, field.jsonName, Names.apply(Model.Naming.CAMEL_CASE, field.javaName)
+        }) {
       MethodHandle handle = accessor(source, name);
       if (handle != null) {
         return object -> invoke(handle, object);
       }
     }
     return null;
-  }
-
-  /** {@code is_active} as Java spells it, {@code isActive}; a name without '_' as it is. */
-  static String camelCase(String name) {
-    StringBuilder camel = new StringBuilder(name.length());
-    boolean upper = false;
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (c == '_' && camel.length() > 0) {
-        upper = true;
-      } else {
-        camel.append(upper ? Character.toUpperCase(c) : c);
-        upper = false;
-      }
-    }
-    return camel.toString();
   }
 
   private static @Nullable MethodHandle accessor(Class<?> source, String name) {
