@@ -11,6 +11,7 @@ import dev.snel.sql.Database;
 import dev.snel.sql.DatabaseConfig;
 import dev.snel.sql.Sql;
 import dev.snel.sql.Transaction;
+import java.time.Duration;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -79,7 +80,7 @@ public final class Main {
   /** The app on the database at this URL; the table is created at start if missing. */
   public static Snel app(String databaseUrl) {
     Snel app = Snel.create();
-    Sql.install(app, DatabaseConfig.of(databaseUrl));
+    Sql.install(app, config(databaseUrl));
     app.lifespan(
         () -> {
           try (var scope = app.openScope()) {
@@ -88,6 +89,16 @@ public final class Main {
           return () -> {};
         });
     return app.include(new Routes());
+  }
+
+  /** The engine's settings, written out: SQLAlchemy's defaults, with pre-ping on. */
+  static DatabaseConfig config(String databaseUrl) {
+    return DatabaseConfig.of(databaseUrl)
+        .poolSize(5) // pool_size=5
+        .maxOverflow(10) // max_overflow=10
+        .prePing(true) // pool_pre_ping=True
+        .recycle(Duration.ofMinutes(30)) // pool_recycle=1800
+        .timeout(Duration.ofSeconds(30)); // pool_timeout=30
   }
 
   /** The app on {@code DATABASE_URL}, or SQLite's {@code ./sql_app.db}. */
