@@ -39,7 +39,8 @@ class TutorialSnippetsTest {
     "scheduled-jobs.md, scheduler, main test",
     "background-tasks.md, background, main test",
     "lifespan.md, background, main test",
-    "middleware.md, middleware, main"
+    "middleware.md, middleware, main",
+    "sql-databases.md, sql-users, main test"
   })
   void every_java_block_of_the_page_is_code_of_an_example_app(
       String pageName, String example, String sourceSets) throws IOException {

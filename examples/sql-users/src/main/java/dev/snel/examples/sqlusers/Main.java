@@ -77,6 +77,16 @@ public final class Main {
     }
   }
 
+  /** The engine's settings, written out: SQLAlchemy's defaults, with pre-ping on. */
+  static DatabaseConfig config(String databaseUrl) {
+    return DatabaseConfig.of(databaseUrl)
+        .poolSize(5) // pool_size=5
+        .maxOverflow(10) // max_overflow=10
+        .prePing(true) // pool_pre_ping=True
+        .recycle(Duration.ofMinutes(30)) // pool_recycle=1800
+        .timeout(Duration.ofSeconds(30)); // pool_timeout=30
+  }
+
   /** The app on the database at this URL; the table is created at start if missing. */
   public static Snel app(String databaseUrl) {
     Snel app = Snel.create();
@@ -89,16 +99,6 @@ public final class Main {
           return () -> {};
         });
     return app.include(new Routes());
-  }
-
-  /** The engine's settings, written out: SQLAlchemy's defaults, with pre-ping on. */
-  static DatabaseConfig config(String databaseUrl) {
-    return DatabaseConfig.of(databaseUrl)
-        .poolSize(5) // pool_size=5
-        .maxOverflow(10) // max_overflow=10
-        .prePing(true) // pool_pre_ping=True
-        .recycle(Duration.ofMinutes(30)) // pool_recycle=1800
-        .timeout(Duration.ofSeconds(30)); // pool_timeout=30
   }
 
   /** The app on {@code DATABASE_URL}, or SQLite's {@code ./sql_app.db}. */
