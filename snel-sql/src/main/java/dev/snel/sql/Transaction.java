@@ -50,15 +50,30 @@ public final class Transaction {
   }
 
   private static void end(Database database, Handle handle, @Nullable Throwable failure) {
-    try (handle) {
+    boolean commit =
+        failure == null || (failure instanceof HttpException && database.commitsOnHttpException());
+    try (handle) { // closing returns the connection, also when the commit failed
       if (handle.isInTransaction()) {
-        if (failure == null
-            || (failure instanceof HttpException && database.commitsOnHttpException())) {
-          handle.commit();
+        if (commit) {
+          commitOrRollBack(handle);
         } else {
           handle.rollback();
         }
       }
+    }
+  }
+
+  private static void commitOrRollBack(Handle handle) {
+    try {
+      handle.commit();
+    } catch (RuntimeException e) {
+      // a constraint checked at commit, a lost connection: leave no transaction open behind
+      try {
+        handle.rollback();
+      } catch (RuntimeException rollback) {
+        e.addSuppressed(rollback);
+      }
+      throw e;
     }
   }
 }

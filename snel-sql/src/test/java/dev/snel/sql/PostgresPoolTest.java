@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.snel.Depends;
 import dev.snel.Get;
+import dev.snel.Post;
 import dev.snel.Scope;
 import dev.snel.Snel;
 import dev.snel.netty.ServerConfig;
@@ -46,6 +47,14 @@ class PostgresPoolTest {
     public String sleep(double seconds, @Depends(Transaction.class) Handle handle) {
       handle.createQuery("SELECT pg_sleep(:s)").bind("s", seconds).mapTo(String.class).one();
       return "slept";
+    }
+
+    @Post("/pairs/{id}")
+    public String twice(int id, @Depends(Transaction.class) Handle handle) {
+      // the unique constraint is checked at commit, after the handler has returned
+      handle.execute("INSERT INTO pairs (id) VALUES (?)", id);
+      handle.execute("INSERT INTO pairs (id) VALUES (?)", id);
+      return "inserted twice";
     }
 
     @Get("/backend")
@@ -91,6 +100,29 @@ class PostgresPoolTest {
       assertThat(Integer.parseInt(response.text())).isNotIn(terminated);
     }
     assertThat(database.pool().getActiveConnections()).isZero();
+  }
+
+  @Test
+  void a_failing_commit_is_answered_500_and_returns_the_connection() {
+    db = TestDatabase.postgres();
+    start(DatabaseConfig.of(db.url()).poolSize(1).maxOverflow(0));
+    database
+        .jdbi()
+        .useHandle(
+            h ->
+                h.execute(
+                    "CREATE TABLE pairs (id INT, UNIQUE (id) DEFERRABLE INITIALLY DEFERRED)"));
+    TestClient client = TestClient.of(app);
+
+    assertThat(client.post("/pairs/1", null).status()).isEqualTo(500);
+    assertThat(database.pool().getActiveConnections()).isZero();
+    long rows =
+        database
+            .jdbi()
+            .withHandle(h -> h.createQuery("SELECT count(*) FROM pairs").mapTo(Long.class).one());
+    assertThat(rows).isZero();
+    // the one connection is usable again
+    assertThat(client.get("/backend").status()).isEqualTo(200);
   }
 
   @Test
