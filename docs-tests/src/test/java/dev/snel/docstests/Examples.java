@@ -1,6 +1,7 @@
 package dev.snel.docstests;
 
 import dev.snel.Snel;
+import java.nio.file.Path;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;
@@ -27,7 +28,14 @@ final class Examples {
         example("auth (first steps)", dev.snel.examples.auth.FirstStepsApp::app),
         example("auth (HTTP Basic)", dev.snel.examples.auth.HttpBasicApp::app),
         example("auth (forms)", dev.snel.examples.auth.FormsApp::app),
-        example("auth-jwt", dev.snel.examples.authjwt.Main::app));
+        example("auth-jwt", dev.snel.examples.authjwt.Main::app),
+        // a SQLite file in the temp directory, not sql_app.db in the module's working directory
+        example(
+            "sql-users",
+            () ->
+                dev.snel.examples.sqlusers.Main.app(
+                    "sqlite:"
+                        + Path.of(System.getProperty("java.io.tmpdir"), "snel-docs-sql_app.db"))));
   }
 
   private static Arguments example(String name, Supplier<Snel> app) {

@@ -40,7 +40,8 @@ class TutorialSnippetsTest {
     "background-tasks.md, background, main test",
     "lifespan.md, background, main test",
     "middleware.md, middleware, main",
-    "sql-jpa.md, sql-users-jpa, main test"
+    "sql-jpa.md, sql-users-jpa, main test",
+    "sql-databases.md, sql-users, main test"
   })
   void every_java_block_of_the_page_is_code_of_an_example_app(
       String pageName, String example, String sourceSets) throws IOException {
