@@ -31,8 +31,8 @@ public final class Main {
   /** What a client sends: the seed's {@code schemas.UserCreate}. */
   public record UserCreate(String email, String password) {}
 
-  /** What the server answers: the seed's {@code schemas.User}, without the password. */
-  public record User(String email, long id, boolean is_active) {}
+  /** What the server answers: the seed's {@code UserResponse}, without the password. */
+  public record UserResponse(long id, String email, boolean is_active) {}
 
   /** A row of the {@code users} table: the seed's {@code models.User}. */
   public record UserRow(long id, String email, String hashed_password, boolean is_active) {}
@@ -56,7 +56,7 @@ public final class Main {
 
     /** Creates a user, unless the email is taken. */
     @Post("/users/")
-    @ResponseModel(User.class)
+    @ResponseModel(UserResponse.class)
     public UserRow createUser(UserCreate user, @Depends(Transaction.class) Handle db) {
       Users users = db.attach(Users.class);
       if (users.getByEmail(user.email()).isPresent()) {
@@ -69,7 +69,7 @@ public final class Main {
 
     /** Reads a user. */
     @Get("/users/{user_id}")
-    @ResponseModel(User.class)
+    @ResponseModel(UserResponse.class)
     public UserRow readUser(long user_id, @Depends(Transaction.class) Handle db) {
       return db.attach(Users.class)
           .get(user_id)

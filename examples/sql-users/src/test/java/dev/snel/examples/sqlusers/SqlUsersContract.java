@@ -43,7 +43,7 @@ abstract class SqlUsersContract {
         client.post("/users/", Map.of("email", "alice@example.com", "password", "secret"));
     assertThat(created.status()).isEqualTo(200);
     assertThat(created.text())
-        .isEqualTo("{\"email\":\"alice@example.com\",\"id\":1,\"is_active\":true}");
+        .isEqualTo("{\"id\":1,\"email\":\"alice@example.com\",\"is_active\":true}");
 
     var read = client.get("/users/1");
     assertThat(read.status()).isEqualTo(200);
@@ -95,7 +95,7 @@ abstract class SqlUsersContract {
       var created = client.post("/users/", Map.of("email", "bob@example.com", "password", "pw"));
       assertThat(created.status()).isEqualTo(200);
       assertThat(created.text())
-          .isEqualTo("{\"email\":\"bob@example.com\",\"id\":1,\"is_active\":true}");
+          .isEqualTo("{\"id\":1,\"email\":\"bob@example.com\",\"is_active\":true}");
       assertThat(client.post("/users/", Map.of("email", "bob@example.com", "password", "x")).text())
           .isEqualTo("{\"detail\":\"Email already registered\"}");
       assertThat(client.get("/users/1").text()).isEqualTo(created.text());

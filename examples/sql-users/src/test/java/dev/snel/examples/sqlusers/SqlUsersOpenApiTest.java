@@ -10,9 +10,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The app's /openapi.json is the one FastAPI 0.141 (pydantic 2) serves for the seed's code: {@code
  * UserCreate(UserBase)} with {@code email: str} inherited and {@code password: str}, {@code
- * User(UserBase)} with {@code id: int} and {@code is_active: bool} after the inherited email (the
- * order pydantic lists fields in), {@code response_model=schemas.User} on both routes, and the
- * session dependency invisible in the document.
+ * UserResponse} with {@code id: int}, {@code email: str} and {@code is_active: bool}, {@code
+ * response_model=UserResponse} on both routes, and the session dependency invisible in the
+ * document.
  */
 class SqlUsersOpenApiTest {
 
@@ -24,26 +24,26 @@ class SqlUsersOpenApiTest {
            "summary":"Create User","operationId":"create_user_users__post",
            "requestBody":{"content":{"application/json":{"schema":{"$ref":"#/components/schemas/UserCreate"}}},"required":true},
            "responses":{
-             "200":{"description":"Successful Response","content":{"application/json":{"schema":{"$ref":"#/components/schemas/User"}}}},
+             "200":{"description":"Successful Response","content":{"application/json":{"schema":{"$ref":"#/components/schemas/UserResponse"}}}},
              "422":{"description":"Validation Error","content":{"application/json":{"schema":{"$ref":"#/components/schemas/HTTPValidationError"}}}}}}},
          "/users/{user_id}":{"get":{
            "summary":"Read User","operationId":"read_user_users__user_id__get",
            "parameters":[{"name":"user_id","in":"path","required":true,"schema":{"type":"integer","title":"User Id"}}],
            "responses":{
-             "200":{"description":"Successful Response","content":{"application/json":{"schema":{"$ref":"#/components/schemas/User"}}}},
+             "200":{"description":"Successful Response","content":{"application/json":{"schema":{"$ref":"#/components/schemas/UserResponse"}}}},
              "422":{"description":"Validation Error","content":{"application/json":{"schema":{"$ref":"#/components/schemas/HTTPValidationError"}}}}}}}},
        "components":{"schemas":{
          "HTTPValidationError":{"properties":{"detail":{"items":{"$ref":"#/components/schemas/ValidationError"},"type":"array","title":"Detail"}},
            "type":"object","title":"HTTPValidationError"},
-         "User":{"properties":{
-             "email":{"type":"string","title":"Email"},
-             "id":{"type":"integer","title":"Id"},
-             "is_active":{"type":"boolean","title":"Is Active"}},
-           "type":"object","required":["email","id","is_active"],"title":"User"},
          "UserCreate":{"properties":{
              "email":{"type":"string","title":"Email"},
              "password":{"type":"string","title":"Password"}},
            "type":"object","required":["email","password"],"title":"UserCreate"},
+         "UserResponse":{"properties":{
+             "id":{"type":"integer","title":"Id"},
+             "email":{"type":"string","title":"Email"},
+             "is_active":{"type":"boolean","title":"Is Active"}},
+           "type":"object","required":["id","email","is_active"],"title":"UserResponse"},
          "ValidationError":{"properties":{
              "loc":{"items":{"anyOf":[{"type":"string"},{"type":"integer"}]},"type":"array","title":"Location"},
              "msg":{"type":"string","title":"Message"},
