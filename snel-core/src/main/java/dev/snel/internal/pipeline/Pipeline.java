@@ -97,7 +97,8 @@ public final class Pipeline {
       blocking.execute(() -> onResponse.accept(throughMiddleware(outer, request)));
       return;
     }
-    Completion completion = new Completion(request, onResponse, false);
+    // without middleware: every outcome, unhandled failures included, is a response for the server
+    Completion completion = new Completion(onResponse, null, null);
     RouteTree.Match<CompiledRoute> match;
     try {
       match = routes.find(request.method(), request.path());
@@ -176,7 +177,9 @@ public final class Pipeline {
     return switch (match) {
       case RouteTree.Found<CompiledRoute> found -> {
         CompletableFuture<Response> answer = new CompletableFuture<>();
-        Completion completion = new Completion(request, answer, AFTER_RESPONSE.get());
+        // inside middleware; without AFTER_RESPONSE (a middleware called next on a thread of its
+        // own) the work after the response goes with the route's response
+        Completion completion = new Completion(null, answer, AFTER_RESPONSE.get());
         run(found.route(), request, found.values(), completion);
         try {
           yield answer.get();
@@ -221,28 +224,15 @@ public final class Pipeline {
    * the failure no specific handler answers.
    */
   private final class Completion {
-    private final Request request;
     private final @Nullable Consumer<Response> onResponse;
     private final @Nullable CompletableFuture<Response> inMiddleware;
     private final @Nullable AfterResponse afterResponse;
 
-    Completion(Request request, Consumer<Response> onResponse, boolean unused) {
-      this.request = request;
-      this.onResponse = onResponse;
-      this.inMiddleware = null;
-      this.afterResponse = null;
-    }
-
-    /**
-     * Inside middleware; without {@code afterResponse} (a middleware called {@code next} on a
-     * thread of its own) the work after the response goes with the route's response.
-     */
-    Completion(
-        Request request,
-        CompletableFuture<Response> inMiddleware,
+    private Completion(
+        @Nullable Consumer<Response> onResponse,
+        @Nullable CompletableFuture<Response> inMiddleware,
         @Nullable AfterResponse afterResponse) {
-      this.request = request;
-      this.onResponse = null;
+      this.onResponse = onResponse;
       this.inMiddleware = inMiddleware;
       this.afterResponse = afterResponse;
     }
