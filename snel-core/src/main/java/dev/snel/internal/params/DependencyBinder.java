@@ -62,7 +62,8 @@ final class DependencyBinder implements ParamBinder {
     int cleanupsBefore = scope.cleanupCount();
     int lateCleanupsBefore = scope.lateCleanupCount();
     Object value = current.invoke(args);
-    if (value instanceof AutoCloseable closeable) {
+    if (value instanceof AutoCloseable closeable && !injection.holds(closeable)) {
+      // an app singleton a dependency passes on is the app's to close, not the request's
       scope.closeAtEnd(closeable, cleanupsBefore, lateCleanupsBefore);
     }
     if (cached) {

@@ -161,6 +161,16 @@ public final class Injection {
     return known != null ? known : provide(type, create);
   }
 
+  /** Whether the app holds this object (a provided singleton or an app-scoped instance). */
+  synchronized boolean holds(Object value) {
+    for (Object held : closeables) {
+      if (held == value) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * Closes what the app created or was given that is {@link AutoCloseable}, in reverse order of
    * creation; failures are logged, and the rest still closed.

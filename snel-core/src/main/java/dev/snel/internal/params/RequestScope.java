@@ -387,10 +387,10 @@ public final class RequestScope implements Scope {
 
   @Override
   public void close() {
-    Throwable failure = end(null);
     if (backgroundTasks != null) {
-      backgroundTasks.run();
+      backgroundTasks.run(); // before the cleanups: the tasks may use what they close
     }
+    Throwable failure = end(null);
     if (failure instanceof RuntimeException runtime) {
       throw runtime;
     }

@@ -130,6 +130,11 @@ public final class Pipeline {
     Response response;
     try {
       response = outer.proceed(request);
+      if (response == null) { // a middleware's mistake; the client still gets its answer
+        response =
+            exceptions.handle(
+                request, new IllegalStateException("a middleware answered no response (null)"));
+      }
     } catch (Throwable e) {
       response = exceptions.handle(request, e);
     } finally {
@@ -289,7 +294,7 @@ public final class Pipeline {
     if (failure == null) {
       try {
         response = route.toResponse(result, scope);
-      } catch (RuntimeException e) {
+      } catch (Throwable e) { // an Error too: the cleanups still run and the client is answered
         failure = e;
       }
     }

@@ -28,6 +28,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.RejectedExecutionException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -179,7 +180,13 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
           if (ctx.executor().inEventLoop()) {
             complete(ctx, slot, response);
           } else {
-            ctx.executor().execute(() -> complete(ctx, slot, response));
+            try {
+              ctx.executor().execute(() -> complete(ctx, slot, response));
+            } catch (RejectedExecutionException e) {
+              // the server stopped before this answer: it is never written, but what waits for
+              // its writing (a session kept open for background tasks) must still end
+              response.written();
+            }
           }
         });
   }
