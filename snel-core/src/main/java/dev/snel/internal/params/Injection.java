@@ -161,10 +161,14 @@ public final class Injection {
     return known != null ? known : provide(type, create);
   }
 
-  /** Whether the app holds this object (a provided singleton or an app-scoped instance). */
-  synchronized boolean holds(Object value) {
-    for (Object held : closeables) {
-      if (held == value) {
+  /**
+   * Whether the app holds this object (a provided singleton or an app-scoped instance). Asked for
+   * every closeable value a dependency returns (a JDBI handle each request), so without the app's
+   * lock: every object the app holds is a singleton's value.
+   */
+  boolean holds(Object value) {
+    for (Singleton singleton : singletons.values()) {
+      if (singleton.value == value) {
         return true;
       }
     }
