@@ -59,6 +59,13 @@ class HostileInputTest {
       return user;
     }
 
+    public record Price(java.math.BigDecimal amount) {}
+
+    @Post("/prices")
+    public Price price(Price price) {
+      return price;
+    }
+
     @Get("/big")
     public Response big() {
       big.incrementAndGet();
@@ -104,6 +111,18 @@ class HostileInputTest {
     if (server != null) {
       server.stop();
     }
+  }
+
+  @Test
+  void a_decimal_whose_exponent_is_beyond_an_int_is_a_422_not_a_500() throws IOException {
+    start();
+    try (Raw http = Raw.open(server.port())) {
+      Raw.Reply reply =
+          http.send(Raw.post("/prices", "application/json", "{\"amount\": 1e99999999910}")).read();
+      assertThat(reply.status()).isEqualTo(422);
+      assertThat(reply.body()).contains("\"type\":\"decimal_parsing\"");
+    }
+    assertStillServes();
   }
 
   private void assertStillServes() throws IOException {

@@ -44,7 +44,13 @@ final class NumberSchema extends Schema {
           return box(parser.getDoubleValue());
         }
         try {
-          return Scalars.checkDecimal(parser.getDecimalValue());
+          BigDecimal value;
+          try {
+            value = parser.getDecimalValue();
+          } catch (NumberFormatException beyondJacksonsLimits) { // 1e99999999910
+            value = Scalars.toDecimal(parser.getText()); // the same answer as the same text
+          }
+          return Scalars.checkDecimal(value);
         } catch (ConversionException e) {
           return decoding.fail(e, parser.getText());
         }
