@@ -1,11 +1,15 @@
 package dev.snel;
 
 import dev.snel.internal.json.Json;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An HTTP response: status, headers and body bytes.
+ * An HTTP response: status, headers and a body, either bytes or {@linkplain BodyWriter written
+ * while it is sent}.
  *
  * <p>Return one from a handler for full control ({@code Response.html("<h1>Hi</h1>")}), or declare
  * a parameter of this type to set the status, headers or cookies of the response Snel makes from
@@ -37,6 +41,7 @@ public final class Response {
   private boolean statusSet;
   private final Headers headers = Headers.create();
   private byte[] body;
+  private @Nullable BodyWriter writer;
   private @Nullable Runnable afterWritten;
 
   private Response(int status, byte[] body, @Nullable String mediaType) {
@@ -70,6 +75,64 @@ public final class Response {
   /** A 200 response with raw bytes of the given media type. */
   public static Response bytes(byte[] body, String mediaType) {
     return new Response(200, body, mediaType);
+  }
+
+  /**
+   * A 200 response whose body is written while it is sent, with no {@code Content-Length}: chunked
+   * on HTTP/1.1, ended by closing the connection on HTTP/1.0. See {@link BodyWriter}.
+   */
+  public static Response stream(String mediaType, BodyWriter writer) {
+    Response response = new Response(200, EMPTY, mediaType);
+    response.writer = writer;
+    return response;
+  }
+
+  /**
+   * A 200 response streaming the input's bytes as they are read; the input is closed when the
+   * response has been written, or could not be.
+   */
+  public static Response stream(InputStream in, String mediaType) {
+    return stream(
+            mediaType,
+            out -> {
+              try (in) {
+                in.transferTo(out);
+              }
+            })
+        .afterWritten(() -> closeQuietly(in));
+  }
+
+  /**
+   * A 200 response sending each chunk as soon as the stream yields it, like Starlette's {@code
+   * StreamingResponse} over a generator: a chunk is a {@code byte[]} or text (sent as UTF-8). The
+   * stream is closed when the response has been written, or could not be, so its {@code onClose}
+   * work (a database cursor, a model's session) always runs.
+   */
+  public static Response stream(Stream<?> chunks, String mediaType) {
+    return stream(
+            mediaType,
+            out -> {
+              try (chunks) {
+                Iterator<?> each = chunks.iterator();
+                while (each.hasNext()) {
+                  Object chunk = each.next();
+                  out.write(
+                      chunk instanceof byte[] bytes
+                          ? bytes
+                          : chunk.toString().getBytes(StandardCharsets.UTF_8));
+                  out.flush();
+                }
+              }
+            })
+        .afterWritten(chunks::close);
+  }
+
+  private static void closeQuietly(AutoCloseable closeable) {
+    try {
+      closeable.close();
+    } catch (Exception ignored) {
+      // closed after the response: nothing is left to tell
+    }
   }
 
   /** A 307 Temporary Redirect to the URL, which keeps the method, like Starlette's default. */
@@ -170,9 +233,14 @@ public final class Response {
     return headers;
   }
 
-  /** The body bytes. */
+  /** The body bytes; empty for a {@linkplain #bodyWriter() streamed} body. */
   public byte[] body() {
     return body;
+  }
+
+  /** The writer of a body written while it is sent, or null when the body is {@link #body()}. */
+  public @Nullable BodyWriter bodyWriter() {
+    return writer;
   }
 
   /** The body decoded as UTF-8. */
@@ -183,6 +251,17 @@ public final class Response {
   /** Replaces the body; the content type stays as it is. */
   public Response body(byte[] body) {
     this.body = body;
+    this.writer = null;
+    return this;
+  }
+
+  /**
+   * Replaces the body with one written while it is sent; the content type stays as it is, and a
+   * {@code Content-Length} header, if any, must match what the writer writes.
+   */
+  public Response body(BodyWriter writer) {
+    this.body = EMPTY;
+    this.writer = writer;
     return this;
   }
 
@@ -200,11 +279,13 @@ public final class Response {
   }
 
   /**
-   * A response with the same status, headers and body, and no work after it is written: what the
-   * framework changes, it changes on a copy, since a handler may return one response every time.
+   * A response with the same status, headers and body (the same writer, for a streamed body), and
+   * no work after it is written: what the framework changes, it changes on a copy, since a handler
+   * may return one response every time.
    */
   public Response copy() {
     Response copy = new Response(status, body, null);
+    copy.writer = writer;
     copy.statusSet = statusSet;
     headers.forEach(copy.headers::add);
     return copy;

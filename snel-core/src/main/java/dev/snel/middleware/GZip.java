@@ -54,7 +54,8 @@ public final class GZip implements Middleware {
   @Override
   public Response handle(Request request, Next next) throws Exception {
     Response response = next.proceed(request);
-    if (response.headers().contains("content-encoding")
+    if (response.bodyWriter() != null // streamed: not compressed yet (docs/not-yet.md)
+        || response.headers().contains("content-encoding")
         || response.headers().first("content-type").orElse("").startsWith("text/event-stream")
         || response.body().length < minimumSize) {
       return response;

@@ -1,10 +1,12 @@
 package dev.snel.testing;
 
+import dev.snel.BodyWriter;
 import dev.snel.Headers;
 import dev.snel.Request;
 import dev.snel.Response;
 import dev.snel.Snel;
 import dev.snel.internal.json.Json;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -267,23 +269,45 @@ public final class TestClient implements AutoCloseable {
       Request request = Request.builder(method, target).headers(all).body(body).build();
       try {
         Response response = localApp().handle(request).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        boolean head = method.equals("HEAD");
+        byte[] received = head ? new byte[0] : bodyOf(response);
         // as Starlette's client: the call returns once the request's background tasks are done
         response.written();
         localApp().awaitBackgroundTasks(TIMEOUT);
-        if (method.equals("HEAD")) { // as a server sends it: the GET's length, no body
+        if (head) { // as a server sends it: the GET's length, no body
           Headers sent = Headers.create().addAll(response.headers());
-          if (!sent.contains("content-length")) {
+          if (!sent.contains("content-length") && response.bodyWriter() == null) {
             sent.add("content-length", Integer.toString(response.body().length));
           }
-          return new TestResponse(response.status(), sent, new byte[0]);
+          return new TestResponse(response.status(), sent, received);
         }
-        return new TestResponse(response.status(), response.headers(), response.body());
+        return new TestResponse(response.status(), response.headers(), received);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while waiting for " + request, e);
       } catch (ExecutionException | TimeoutException e) {
         throw new IllegalStateException("no response to " + request, e);
       }
+    }
+
+    /**
+     * The body; a streamed one written here, on the test's thread. A writer that fails is thrown to
+     * the test, as Starlette's client raises the app's exceptions.
+     */
+    private static byte[] bodyOf(Response response) {
+      BodyWriter writer = response.bodyWriter();
+      if (writer == null) {
+        return response.body();
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      try {
+        writer.writeTo(out);
+      } catch (Exception e) {
+        response.written();
+        throw new IllegalStateException(
+            "the streamed body failed after " + out.size() + " bytes: " + e, e);
+      }
+      return out.toByteArray();
     }
 
     private TestResponse sendOverHttp(Headers headers) {

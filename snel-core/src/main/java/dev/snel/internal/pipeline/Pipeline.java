@@ -1,5 +1,6 @@
 package dev.snel.internal.pipeline;
 
+import dev.snel.BodyWriter;
 import dev.snel.HttpException;
 import dev.snel.Middleware;
 import dev.snel.Request;
@@ -281,7 +282,8 @@ public final class Pipeline {
   /**
    * Makes the response for the handler's outcome: the result encoded, then the scope's cleanups run
    * seeing any failure (FastAPI runs the code after a dependency's {@code yield} before the
-   * exception handlers), then the exception handlers answer the failure, if any. The request's
+   * exception handlers), then the exception handlers answer the failure, if any. A streamed body
+   * ends the scope when it has been written instead ({@link StreamedScope}). The request's
    * background tasks go with the response, to run once it is written.
    */
   private void finish(
@@ -298,10 +300,26 @@ public final class Pipeline {
         failure = e;
       }
     }
-    failure = scope.end(failure);
+    BodyWriter stream = response == null ? null : response.bodyWriter();
+    StreamedScope streamed = null;
+    if (stream == null) {
+      failure = scope.end(failure);
+    } else {
+      // the scope ends with the stream; the work after the response comes after both
+      StreamedScope ends = new StreamedScope(scope);
+      response =
+          withOwnWork(Objects.requireNonNull(response))
+              .body(ends.around(stream))
+              .afterWritten(ends::endUnwritten);
+      streamed = ends;
+    }
     Throwable requestFailure = failure;
     Runnable workAfter =
-        scope.hasWorkAfterResponse() ? () -> scope.runWorkAfterResponse(requestFailure) : null;
+        !scope.hasWorkAfterResponse()
+            ? null
+            : streamed == null
+                ? () -> scope.runWorkAfterResponse(requestFailure)
+                : afterStream(scope, streamed);
     AfterResponse collected = completion.afterResponse;
     if (workAfter != null && collected != null) {
       collected.add(scope.request().id(), workAfter);
@@ -324,6 +342,10 @@ public final class Pipeline {
       answer = withOwnWork(answer).afterWritten(() -> background.start(id, work));
     }
     completion.respond(answer);
+  }
+
+  private static Runnable afterStream(RequestScope scope, StreamedScope streamed) {
+    return () -> scope.runWorkAfterResponse(streamed.failure());
   }
 
   /**
