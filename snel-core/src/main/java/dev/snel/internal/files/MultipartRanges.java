@@ -1,14 +1,10 @@
 package dev.snel.internal.files;
 
 import dev.snel.BodyWriter;
-import java.io.EOFException;
+import dev.snel.internal.http.FileBody;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,21 +53,12 @@ record MultipartRanges(
 
   @Override
   public void writeTo(OutputStream out) throws Exception {
-    try (FileChannel file = FileChannel.open(path, StandardOpenOption.READ)) {
-      WritableByteChannel target = Channels.newChannel(out);
-      for (int i = 0; i < ranges.size(); i++) {
-        out.write(heads.get(i));
-        long position = ranges.get(i)[0];
-        long end = ranges.get(i)[1];
-        while (position < end) {
-          long sent = file.transferTo(position, end - position, target);
-          if (sent <= 0) {
-            throw new EOFException(path + " is shorter than " + end + " bytes");
-          }
-          position += sent;
-        }
-      }
-      out.write(tail);
+    for (int i = 0; i < ranges.size(); i++) {
+      out.write(heads.get(i));
+      long[] range = ranges.get(i);
+      // a region each: a server that sends files itself sends these too
+      new FileBody(path, range[0], range[1] - range[0]).writeTo(out);
     }
+    out.write(tail);
   }
 }
