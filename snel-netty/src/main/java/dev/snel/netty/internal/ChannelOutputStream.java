@@ -194,10 +194,12 @@ final class ChannelOutputStream extends OutputStream implements FileSink {
 
   /**
    * Sends what is left without ending the body (the writer failed: the client must see it
-   * incomplete); returns that write, or the last one.
+   * incomplete, and gets what was written up to the failure); returns that write, or the last one.
    */
   ChannelFuture abandon() {
-    if (buffered > 0 && failure == null) {
+    // bytes that would complete a declared length stay here: the body must look incomplete
+    boolean completes = declaredLength >= 0 && count >= declaredLength;
+    if (buffered > 0 && failure == null && !completes) {
       ChannelFuture rest = ctx.writeAndFlush(new DefaultHttpContent(takeBuffered()));
       lastWrite = rest;
     }
@@ -217,10 +219,12 @@ final class ChannelOutputStream extends OutputStream implements FileSink {
 
   /** Writing is over (the client went away): the writer's next write throws. */
   void fail(Throwable cause) {
-    if (failure != null) {
-      return;
+    synchronized (this) {
+      if (failure != null) {
+        return; // told once
+      }
+      failure = cause;
     }
-    failure = cause;
     wake();
     onFailure.accept(cause);
   }

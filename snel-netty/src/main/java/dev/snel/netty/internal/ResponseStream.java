@@ -115,18 +115,30 @@ final class ResponseStream {
     // A late interrupt must not reach what runs after the writer (the written() work).
     boolean unused = Thread.interrupted();
     boolean intact = false;
-    if (thrown == null && out.failure() == null) {
-      try {
-        out.complete();
-      } catch (IOException e) {
-        thrown = e;
-      }
-    }
     try {
-      if (thrown == null && out.failure() == null) {
-        intact = end();
+      // decided once: a client that goes away after the last chunk went out changes nothing
+      boolean disconnected = out.failure() != null;
+      if (!disconnected && thrown == null) {
+        try {
+          out.complete();
+        } catch (IOException e) {
+          thrown = e;
+        }
       }
-      if (out.failure() != null) {
+      if (!disconnected && thrown == null) {
+        ChannelFuture last = out.finish();
+        last.awaitUninterruptibly();
+        if (last.isSuccess()) {
+          intact = !closeAfter;
+          if (closeAfter) {
+            LingeringClose.after(last); // close-delimited, or the connection was to close anyway
+          }
+        } else {
+          out.fail(last.cause());
+          disconnected = true;
+        }
+      }
+      if (disconnected) {
         LOG.info(
             "client disconnected; stream stopped after {} bytes [request {}]",
             out.count(),
@@ -156,23 +168,5 @@ final class ResponseStream {
         }
       }
     }
-  }
-
-  /**
-   * Sends the last chunk and waits until it is written; returns whether the connection may carry
-   * the next response.
-   */
-  private boolean end() {
-    ChannelFuture last = out.finish();
-    last.awaitUninterruptibly();
-    if (!last.isSuccess()) {
-      out.fail(last.cause()); // its listener may not have run yet
-      return false;
-    }
-    if (closeAfter) {
-      LingeringClose.after(last);
-      return false;
-    }
-    return true;
   }
 }
