@@ -6,8 +6,10 @@ import dev.snel.netty.Raw;
 import dev.snel.netty.ServerConfig;
 import dev.snel.netty.SnelServer;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -96,6 +98,52 @@ class StaticFilesHostileTest {
       Raw.Reply second = raw.read();
       assertThat(second.status()).isEqualTo(200);
       assertThat(second.body()).isEqualTo("Hello, static world");
+    }
+  }
+
+  @Test
+  void a_large_file_a_head_and_a_small_file_pipelined_arrive_in_order_and_exact() throws Exception {
+    try (Raw raw = Raw.open(server.port())) {
+      raw.send(
+          Raw.get("/big")
+              + "HEAD /big HTTP/1.1\r\nHost: test\r\n\r\n"
+              + Raw.get("/static/hello.txt"));
+      Raw.Streamed big = raw.readStreamed();
+      assertThat(big.status()).isEqualTo(200);
+      assertThat(big.headers()).containsEntry("content-length", "" + FileRoutes.BIG_SIZE);
+      assertThat(big.complete()).isTrue();
+      assertThat(Arrays.equals(big.body(), FileRoutes.bigBytes())).isTrue();
+      Raw.Reply head = raw.readHead();
+      assertThat(head.status()).isEqualTo(200);
+      assertThat(head.headers()).containsEntry("content-length", "" + FileRoutes.BIG_SIZE);
+      Raw.Reply small = raw.read(); // no byte of the HEAD's body came before it
+      assertThat(small.status()).isEqualTo(200);
+      assertThat(small.body()).isEqualTo("Hello, static world");
+    }
+  }
+
+  @Test
+  void an_http_1_0_client_gets_the_file_with_its_length() throws Exception {
+    try (Raw raw = Raw.open(server.port())) {
+      Raw.Streamed reply =
+          raw.send("GET /static/hello.txt HTTP/1.0\r\nHost: test\r\n\r\n").readStreamed();
+      assertThat(reply.status()).isEqualTo(200);
+      assertThat(reply.headers()).containsEntry("content-length", "19");
+      assertThat(reply.text()).isEqualTo("Hello, static world");
+    }
+  }
+
+  @Test
+  void a_client_leaving_in_the_middle_of_a_large_file_leaves_the_server_serving() throws Exception {
+    try (Raw raw = Raw.open(server.port())) {
+      raw.send(Raw.get("/big"));
+      Raw.Reply head = raw.readHead();
+      assertThat(head.status()).isEqualTo(200);
+      raw.socket().getInputStream().readNBytes(1000);
+    } // closed with most of the file unsent
+    try (Raw raw = Raw.open(server.port())) {
+      Raw.Streamed again = raw.send(Raw.get("/big")).readStreamed();
+      assertThat(Arrays.equals(again.body(), FileRoutes.bigBytes())).isTrue();
     }
   }
 }
