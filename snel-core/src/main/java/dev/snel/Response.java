@@ -147,7 +147,9 @@ public final class Response {
    * }</pre>
    *
    * <p>The file is read when the response is sent, never into memory: the server sends it without
-   * copying it through the heap where it can. A missing file is a 500, as in Starlette.
+   * copying it through the heap where it can. Its size and time are read when the handler's
+   * response is made, on the request's thread (the I/O thread for a {@code @NonBlocking} route). A
+   * missing file is a 500, as in Starlette.
    */
   public static Response file(Path path) {
     return file(path, null, null);

@@ -117,11 +117,13 @@ public final class FileAnswers {
       return response;
     }
     return switch (parse(range, size)) {
-      case Malformed malformed -> Response.text(malformed.message()).status(400);
+      case Malformed malformed ->
+          Response.text(malformed.message()).status(400).afterWritten(made::written);
       case Unsatisfiable unsatisfiable ->
           Response.bytes(new byte[0], Response.TEXT)
               .status(416)
-              .header("content-range", "bytes */" + size);
+              .header("content-range", "bytes */" + size)
+              .afterWritten(made::written);
       case Ranges(List<long[]> ranges) when ranges.size() > MAX_RANGES -> response;
       case Ranges(List<long[]> ranges) when ranges.size() == 1 -> {
         long start = ranges.getFirst()[0];
