@@ -8,6 +8,7 @@ import dev.snel.Response;
 import dev.snel.Snel;
 import dev.snel.StaticFiles;
 import dev.snel.internal.http.FileSink;
+import dev.snel.middleware.GZip;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -101,6 +102,29 @@ class FileBodiesTest {
     assertThat(sink.regions).containsExactly("data.bin 0+2", "data.bin 5+5");
     assertThat(sink.toString(StandardCharsets.ISO_8859_1))
         .contains("Content-Range: bytes 5-9/1000");
+  }
+
+  @Test
+  void behind_middleware_files_are_answered_for_their_request_too() throws Exception {
+    Snel app =
+        app()
+            .middleware((request, next) -> next.proceed(request).header("x-seen", "yes"))
+            .middleware(GZip.create());
+    Request range = Request.builder("GET", "/file").header("range", "bytes=10-14").build();
+    Response routed = answer(app, range);
+    assertThat(routed.status()).isEqualTo(206);
+    assertThat(routed.headers().first("x-seen")).contains("yes");
+    assertThat(written(routed).regions).containsExactly("data.bin 10+5");
+    Response mounted =
+        answer(
+            app,
+            Request.builder("GET", "/static/data.bin")
+                .header("range", "bytes=10-14")
+                .header("accept-encoding", "gzip")
+                .build());
+    assertThat(mounted.status()).isEqualTo(206);
+    assertThat(mounted.headers().first("content-encoding")).isEmpty();
+    assertThat(written(mounted).regions).containsExactly("data.bin 10+5");
   }
 
   @Test
