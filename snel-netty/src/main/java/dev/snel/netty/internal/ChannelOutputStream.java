@@ -9,6 +9,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.DefaultFileRegion;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.LastHttpContent;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -155,6 +156,9 @@ final class ChannelOutputStream extends OutputStream implements FileSink {
     }
     accept(length);
     flush();
+    if (length == 0) {
+      return true;
+    }
     FileChannel file = FileChannel.open(path, StandardOpenOption.READ);
     try {
       if (file.size() < offset + length) {
@@ -187,7 +191,11 @@ final class ChannelOutputStream extends OutputStream implements FileSink {
    * chunked). Returns the write of that last chunk.
    */
   ChannelFuture finish() {
-    ChannelFuture end = ctx.writeAndFlush(new DefaultLastHttpContent(takeBuffered()));
+    ChannelFuture end =
+        ctx.writeAndFlush(
+            buffered == 0
+                ? LastHttpContent.EMPTY_LAST_CONTENT
+                : new DefaultLastHttpContent(takeBuffered()));
     end.addListener(failedWrite);
     return end;
   }

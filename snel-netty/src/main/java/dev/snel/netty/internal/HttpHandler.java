@@ -334,10 +334,13 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
       ChannelHandlerContext ctx, Slot slot, BodyWriter writer, boolean close) {
     Response response = Objects.requireNonNull(slot.response);
     long declared = declaredLength(response);
+    // a HEAD request, and a status that has no body (204, 304), get the head alone
+    int status = response.status();
+    boolean bodiless = slot.head || status == 204 || status == 304 || status < 200;
     // HTTP/1.0 has no chunks: the body ends when the connection does
-    boolean closeAfter = close || (slot.http10 && declared < 0 && !slot.head);
+    boolean closeAfter = close || (slot.http10 && declared < 0 && !bodiless);
     HttpResponse head =
-        slot.head
+        bodiless
             ? new DefaultFullHttpResponse(
                 HttpVersion.HTTP_1_1, Statuses.of(response.status()), Unpooled.EMPTY_BUFFER)
             : new DefaultHttpResponse(HttpVersion.HTTP_1_1, Statuses.of(response.status()));
@@ -351,7 +354,7 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     }
     if (declared < 0) {
       headers.remove(HttpHeaderNames.CONTENT_LENGTH);
-      if (!slot.http10) {
+      if (!slot.http10 && (slot.head || !bodiless)) { // a HEAD says how the GET is framed
         HttpUtil.setTransferEncodingChunked(head, true);
       }
     }
@@ -362,7 +365,7 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     } else if (slot.http10) {
       headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
     }
-    if (slot.head) {
+    if (bodiless) {
       var future = ctx.write(head);
       future.addListener(
           f -> {
