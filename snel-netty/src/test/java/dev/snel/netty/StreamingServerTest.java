@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -41,6 +42,7 @@ class StreamingServerTest {
     final AtomicInteger writerRuns = new AtomicInteger();
     final AtomicLong bulkWritten = new AtomicLong();
     final CountDownLatch writerStopped = new CountDownLatch(1);
+    final CountDownLatch firstLineRead = new CountDownLatch(1);
 
     @Get("/words")
     public Response words(String text, @Default("200") int status) {
@@ -54,6 +56,21 @@ class StreamingServerTest {
                 }
               })
           .status(status);
+    }
+
+    /** The second line is only written once the client has read the first. */
+    @Get("/handshake")
+    public Response handshake() {
+      return Response.stream(
+          "text/plain",
+          out -> {
+            out.write("first\n".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            if (!firstLineRead.await(10, TimeUnit.SECONDS)) {
+              throw new IllegalStateException("the client never got the first line");
+            }
+            out.write("second\n".getBytes(StandardCharsets.UTF_8));
+          });
     }
 
     @Get("/slow")
@@ -472,6 +489,19 @@ class StreamingServerTest {
       // the stream's request was over before the app closed
       assertThat(routes.writerStopped.getCount()).isZero();
       assertThat(EVENTS).contains("session rolled back");
+    }
+  }
+
+  @Test
+  void a_flushed_part_reaches_the_client_before_the_writer_goes_on() {
+    start();
+    TestClient client = TestClient.of(server.baseUri());
+    try (TestStream stream = client.request("GET", "/handshake").stream()) {
+      Iterator<String> lines = stream.lines().iterator();
+      assertThat(lines.next()).isEqualTo("first");
+      routes.firstLineRead.countDown();
+      assertThat(lines.next()).isEqualTo("second");
+      assertThat(lines.hasNext()).isFalse();
     }
   }
 

@@ -87,18 +87,17 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     boolean keepAlive;
     final boolean head;
     final boolean http10;
-    final @Nullable Request request;
+
+    /** For the log lines of a streamed body; the request itself (its body) is not kept. */
+    final String requestId;
+
     @Nullable Response response;
 
-    Slot(boolean keepAlive, boolean head, boolean http10, @Nullable Request request) {
+    Slot(boolean keepAlive, boolean head, boolean http10, String requestId) {
       this.keepAlive = keepAlive;
       this.head = head;
       this.http10 = http10;
-      this.request = request;
-    }
-
-    String requestId() {
-      return request == null ? "-" : request.id();
+      this.requestId = requestId;
     }
   }
 
@@ -189,7 +188,8 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     }
     boolean keepAlive = !closeAfter && HttpUtil.isKeepAlive(nettyRequest);
     boolean http10 = nettyRequest.protocolVersion().equals(HttpVersion.HTTP_1_0);
-    Slot slot = new Slot(keepAlive, nettyRequest.method().name().equals("HEAD"), http10, request);
+    Slot slot =
+        new Slot(keepAlive, nettyRequest.method().name().equals("HEAD"), http10, request.id());
     pending.add(slot);
     connections.requestStarted();
     app.handle(
@@ -389,7 +389,7 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
             ctx,
             response,
             writer,
-            slot::requestId,
+            slot.requestId,
             declared,
             closeAfter,
             connections,
@@ -490,7 +490,7 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
       }
     }
     closing = true;
-    Slot slot = new Slot(false, false, false, null);
+    Slot slot = new Slot(false, false, false, "-");
     pending.add(slot);
     connections.requestStarted();
     complete(ctx, slot, Response.json(Map.of("detail", detail)).status(status.code()));
