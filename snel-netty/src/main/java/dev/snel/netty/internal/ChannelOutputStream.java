@@ -9,6 +9,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.DefaultFileRegion;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.LastHttpContent;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -37,6 +38,9 @@ import org.jspecify.annotations.Nullable;
 final class ChannelOutputStream extends OutputStream implements FileSink {
   /** Bytes collected before they go out as one chunk without a flush. */
   static final int CHUNK_SIZE = 8 * 1024;
+
+  /** The largest chunk one large write is sent in. */
+  static final int MAX_DIRECT_CHUNK = 64 * 1024;
 
   /** How long a wait for writability sleeps before it looks again, in case a wake-up is missed. */
   private static final long RECHECK_MILLIS = 1_000;
@@ -99,6 +103,16 @@ final class ChannelOutputStream extends OutputStream implements FileSink {
     accept(length);
     int done = 0;
     while (done < length) {
+      if (buffered == 0 && length - done >= buffer.length) {
+        // a large write goes out in larger chunks, without passing through the buffer
+        int n = Math.min(length - done, MAX_DIRECT_CHUNK);
+        awaitWritable();
+        ByteBuf chunk = ctx.alloc().buffer(n).writeBytes(bytes, offset + done, n);
+        send(chunk);
+        done += n;
+        count += n;
+        continue;
+      }
       if (buffered == buffer.length) {
         send();
       }
@@ -155,6 +169,9 @@ final class ChannelOutputStream extends OutputStream implements FileSink {
     }
     accept(length);
     flush();
+    if (length == 0) {
+      return true;
+    }
     FileChannel file = FileChannel.open(path, StandardOpenOption.READ);
     try {
       if (file.size() < offset + length) {
@@ -187,7 +204,11 @@ final class ChannelOutputStream extends OutputStream implements FileSink {
    * chunked). Returns the write of that last chunk.
    */
   ChannelFuture finish() {
-    ChannelFuture end = ctx.writeAndFlush(new DefaultLastHttpContent(takeBuffered()));
+    ChannelFuture end =
+        ctx.writeAndFlush(
+            buffered == 0
+                ? LastHttpContent.EMPTY_LAST_CONTENT
+                : new DefaultLastHttpContent(takeBuffered()));
     end.addListener(failedWrite);
     return end;
   }
@@ -250,7 +271,11 @@ final class ChannelOutputStream extends OutputStream implements FileSink {
   /** Sends the buffered bytes as one chunk, flushed: a full chunk is worth a syscall. */
   private void send() throws IOException {
     awaitWritable();
-    ChannelFuture sent = ctx.writeAndFlush(new DefaultHttpContent(takeBuffered()));
+    send(takeBuffered());
+  }
+
+  private void send(ByteBuf chunk) {
+    ChannelFuture sent = ctx.writeAndFlush(new DefaultHttpContent(chunk));
     lastWrite = sent;
     sent.addListener(failedWrite);
   }

@@ -7,7 +7,6 @@ import io.netty.channel.ChannelHandlerContext;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +42,7 @@ final class ResponseStream {
   private final ChannelHandlerContext ctx;
   private final Response response;
   private final BodyWriter writer;
-  private final Supplier<String> requestId;
+  private final String requestId;
   private final boolean closeAfter;
   private final Connections connections;
   private final Ended ended;
@@ -62,7 +61,7 @@ final class ResponseStream {
       ChannelHandlerContext ctx,
       Response response,
       BodyWriter writer,
-      Supplier<String> requestId,
+      String requestId,
       long declaredLength,
       boolean closeAfter,
       Connections connections,
@@ -142,14 +141,14 @@ final class ResponseStream {
         LOG.info(
             "client disconnected; stream stopped after {} bytes [request {}]",
             out.count(),
-            requestId.get());
+            requestId);
         var closed = ctx.close();
       } else if (thrown != null) {
         LOG.error(
             "The streamed body failed after {} bytes; closing the connection without ending it"
                 + " [request {}]",
             out.count(),
-            requestId.get(),
+            requestId,
             thrown);
         LingeringClose.after(out.abandon());
       }
@@ -157,7 +156,7 @@ final class ResponseStream {
       try {
         response.written();
       } catch (Throwable e) {
-        LOG.error("The work after a streamed response failed [request {}]", requestId.get(), e);
+        LOG.error("The work after a streamed response failed [request {}]", requestId, e);
       } finally {
         connections.requestFinished();
         boolean next = intact;
