@@ -3,6 +3,10 @@ package dev.snel;
 import dev.snel.internal.http.Cookies;
 import dev.snel.internal.http.QueryString;
 import dev.snel.internal.http.UriDecoding;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +28,8 @@ public final class Request {
   private final String rawPath;
   private final String rawQuery;
   private final Headers headers;
-  private final byte[] body;
+  private byte[] body;
+  private @Nullable InputStream bodyStream;
   private final String scheme;
   private final @Nullable InetSocketAddress remoteAddress;
   private @Nullable String id;
@@ -40,6 +45,7 @@ public final class Request {
     this.rawQuery = question < 0 ? "" : target.substring(question + 1);
     this.headers = builder.headers;
     this.body = builder.body;
+    this.bodyStream = builder.bodyStream;
     this.scheme = builder.scheme;
     this.remoteAddress = builder.remoteAddress;
   }
@@ -125,9 +131,36 @@ public final class Request {
     return parsed;
   }
 
-  /** The body bytes; empty if the request had none. */
-  public byte[] body() {
+  /**
+   * The body bytes; empty if the request had none. A body the server streams (a {@code
+   * multipart/form-data} upload) is read whole on first call, up to the server's upload limit; once
+   * {@link #bodyStream()} was taken, only what that stream has not read is left.
+   */
+  public synchronized byte[] body() {
+    InputStream stream = bodyStream;
+    if (stream != null && !(stream instanceof ByteArrayInputStream)) {
+      bodyStream = null;
+      try (stream) {
+        body = stream.readAllBytes();
+      } catch (IOException e) {
+        throw new UncheckedIOException("reading the request body failed", e);
+      }
+    }
     return body;
+  }
+
+  /**
+   * The body as a stream, for reading it as it arrives (Starlette's {@code request.stream()}): for
+   * a body the server streams, the bytes still coming from the client; else a stream over {@link
+   * #body()}. There is one stream per request; the same is returned each time.
+   */
+  public synchronized InputStream bodyStream() {
+    InputStream stream = bodyStream;
+    if (stream == null) {
+      stream = new ByteArrayInputStream(body);
+      bodyStream = stream;
+    }
+    return stream;
   }
 
   /**
@@ -176,6 +209,7 @@ public final class Request {
     private final String target;
     private Headers headers = Headers.create();
     private byte[] body = new byte[0];
+    private @Nullable InputStream bodyStream;
     private String scheme = "http";
     private @Nullable InetSocketAddress remoteAddress;
 
@@ -199,6 +233,15 @@ public final class Request {
     /** Sets the body bytes. */
     public Builder body(byte[] body) {
       this.body = body;
+      return this;
+    }
+
+    /**
+     * Sets a body that arrives while the request runs (a server streaming an upload); {@link
+     * Request#body()} then reads it whole on first use.
+     */
+    public Builder bodyStream(InputStream stream) {
+      this.bodyStream = stream;
       return this;
     }
 
