@@ -77,6 +77,9 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     final boolean http10;
     @Nullable Response response;
 
+    /** The body still streaming to the app (an upload); null for an aggregated one. */
+    @Nullable UploadBody upload;
+
     Slot(boolean keepAlive, boolean head, boolean http10) {
       this.keepAlive = keepAlive;
       this.head = head;
@@ -172,6 +175,9 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     boolean keepAlive = !closeAfter && HttpUtil.isKeepAlive(nettyRequest);
     boolean http10 = nettyRequest.protocolVersion().equals(HttpVersion.HTTP_1_0);
     Slot slot = new Slot(keepAlive, nettyRequest.method().name().equals("HEAD"), http10);
+    if (nettyRequest instanceof UploadStreams.StreamedRequest streamed) {
+      slot.upload = streamed.body;
+    }
     pending.add(slot);
     connections.requestStarted();
     app.handle(
@@ -201,15 +207,18 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     for (Map.Entry<String, String> header : nettyHeaders) {
       headers.add(header.getKey(), header.getValue());
     }
+    Request.Builder request =
+        Request.builder(nettyRequest.method().name(), nettyRequest.uri())
+            .headers(headers)
+            .remoteAddress((InetSocketAddress) ctx.channel().remoteAddress());
+    if (nettyRequest instanceof UploadStreams.StreamedRequest streamed) {
+      return request.bodyStream(streamed.body).build();
+    }
     byte[] body =
         nettyRequest.content().isReadable()
             ? ByteBufUtil.getBytes(nettyRequest.content())
             : new byte[0];
-    return Request.builder(nettyRequest.method().name(), nettyRequest.uri())
-        .headers(headers)
-        .body(body)
-        .remoteAddress((InetSocketAddress) ctx.channel().remoteAddress())
-        .build();
+    return request.body(body).build();
   }
 
   private void complete(ChannelHandlerContext ctx, Slot slot, Response response) {
@@ -246,10 +255,7 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
             && waiting.isEmpty()
             && pending.size() < MAX_IN_FLIGHT
             && ctx.channel().isWritable();
-    gate.hold(!read);
-    if (ctx.channel().config().isAutoRead() != read) {
-      ctx.channel().config().setAutoRead(read);
-    }
+    gate.hold(ctx.channel(), !read); // and while a streamed body waits for its reader
   }
 
   @Override
@@ -262,8 +268,15 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void write(ChannelHandlerContext ctx, Slot slot) {
+    UploadBody upload = slot.upload;
     boolean close =
-        !slot.keepAlive || (connections.draining() && pending.isEmpty() && waiting.isEmpty());
+        !slot.keepAlive
+            || (connections.draining() && pending.isEmpty() && waiting.isEmpty())
+            // the rest of an unread upload is no request: the connection cannot go on
+            || (upload != null && !upload.complete());
+    if (upload != null) {
+      upload.abandon(); // the answer is decided: what is left of the body is not needed
+    }
     FullHttpResponse out;
     try {
       out = toNetty(slot, close);

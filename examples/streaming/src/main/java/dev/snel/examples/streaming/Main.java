@@ -1,6 +1,7 @@
 package dev.snel.examples.streaming;
 
 import dev.snel.Snel;
+import dev.snel.netty.ServerConfig;
 import dev.snel.netty.SnelServer;
 
 /**
@@ -13,11 +14,12 @@ public final class Main {
   /** The app. */
   public static Snel app() {
     Snel app = Snel.create();
+    app.include(new Uploads());
     return app;
   }
 
   /** Serves the app on $PORT (default 8000). */
   public static void main(String[] args) {
-    SnelServer.run(app());
+    SnelServer.run(app(), Uploads.serverConfig(ServerConfig.fromEnvironment()));
   }
 }
