@@ -81,6 +81,10 @@ final class MultipartForm {
       while (items.hasNext()) {
         FileItemInput item = items.next();
         String name = item.getFieldName();
+        if (name == null) {
+          throw new HttpException(
+              400, "The Content-Disposition header field \"name\" must be provided.");
+        }
         if (item.isFormField()) {
           if (++fieldCount > MAX_FIELDS) {
             throw new HttpException(

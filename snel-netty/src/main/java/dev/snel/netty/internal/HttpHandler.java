@@ -118,11 +118,13 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     }
     deadline.requestComplete();
     if (closing) {
+      UploadStreams.drop(request);
       request.release(); // after a close, later pipelined requests are neither run nor answered
       return;
     }
     if (waiting.size() + pending.size() >= maxPipelined) {
       // Neither this one nor any after it is run: the last accepted one's answer closes.
+      UploadStreams.drop(request);
       request.release();
       closing = true;
       if (waiting.isEmpty()) {
@@ -169,6 +171,7 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     try {
       request = toRequest(ctx, nettyRequest);
     } catch (IllegalArgumentException e) { // a header Snel's Headers refuse
+      UploadStreams.drop(nettyRequest);
       reject(ctx, new Refusal(HttpResponseStatus.BAD_REQUEST, "Invalid HTTP request"));
       return;
     }
@@ -387,6 +390,7 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     closing = true;
+    waiting.forEach(UploadStreams::drop);
     waiting.forEach(FullHttpRequest::release);
     waiting.clear();
     ctx.fireChannelInactive();

@@ -71,6 +71,13 @@ final class UploadStreams extends ChannelInboundHandlerAdapter {
     }
   }
 
+  /** A request that will never run: its streamed body, if any, is released. */
+  static void drop(FullHttpRequest request) {
+    if (request instanceof StreamedRequest streamed) {
+      streamed.body.abandon();
+    }
+  }
+
   /** Whether a request's body is streamed: a multipart/form-data content type. */
   static boolean streams(HttpRequest request) {
     String type = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
