@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Declare a parameter of this type to receive the raw request. Servers and the {@link
  * dev.snel.testing.TestClient} build instances with {@link #builder(String, String)}. A request is
- * immutable once built, and safe to read from any thread; the query and cookies are parsed on first
- * use.
+ * immutable once built (but for a streamed body, read once), and safe to read from any thread; the
+ * query and cookies are parsed on first use.
  */
 public final class Request {
   private final String method;
@@ -30,6 +30,7 @@ public final class Request {
   private final Headers headers;
   private byte[] body;
   private @Nullable InputStream bodyStream;
+  private final int maxStreamedBody;
   private final String scheme;
   private final @Nullable InetSocketAddress remoteAddress;
   private @Nullable String id;
@@ -46,6 +47,7 @@ public final class Request {
     this.headers = builder.headers;
     this.body = builder.body;
     this.bodyStream = builder.bodyStream;
+    this.maxStreamedBody = builder.maxStreamedBody;
     this.scheme = builder.scheme;
     this.remoteAddress = builder.remoteAddress;
   }
@@ -133,17 +135,22 @@ public final class Request {
 
   /**
    * The body bytes; empty if the request had none. A body the server streams (a {@code
-   * multipart/form-data} upload) is read whole on first call, up to the server's upload limit; once
-   * {@link #bodyStream()} was taken, only what that stream has not read is left.
+   * multipart/form-data} upload) is read whole on first call, and like any body held in memory it
+   * may not be larger than the server's body limit (else an {@link HttpException} 413); once {@link
+   * #bodyStream()} was taken, only what that stream has not read is left.
    */
   public synchronized byte[] body() {
     InputStream stream = bodyStream;
     if (stream != null && !(stream instanceof ByteArrayInputStream)) {
       bodyStream = null;
       try (stream) {
-        body = stream.readAllBytes();
+        body = stream.readNBytes(maxStreamedBody + 1);
       } catch (IOException e) {
         throw new UncheckedIOException("reading the request body failed", e);
+      }
+      if (body.length > maxStreamedBody) {
+        body = new byte[0];
+        throw new HttpException(413, "Request body is larger than " + maxStreamedBody + " bytes");
       }
     }
     return body;
@@ -210,6 +217,7 @@ public final class Request {
     private Headers headers = Headers.create();
     private byte[] body = new byte[0];
     private @Nullable InputStream bodyStream;
+    private int maxStreamedBody;
     private String scheme = "http";
     private @Nullable InetSocketAddress remoteAddress;
 
@@ -238,10 +246,12 @@ public final class Request {
 
     /**
      * Sets a body that arrives while the request runs (a server streaming an upload); {@link
-     * Request#body()} then reads it whole on first use.
+     * Request#body()} then reads it whole on first use, up to {@code maxBodySize} bytes (the limit
+     * of a body held in memory; larger is a 413).
      */
-    public Builder bodyStream(InputStream stream) {
+    public Builder bodyStream(InputStream stream, int maxBodySize) {
       this.bodyStream = stream;
+      this.maxStreamedBody = maxBodySize;
       return this;
     }
 

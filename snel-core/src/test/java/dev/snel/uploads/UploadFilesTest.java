@@ -62,7 +62,28 @@ class UploadFilesTest {
     }
   }
 
-  private static final Snel app = Snel.create().include(new Routes());
+  public record Profile(String name, @dev.snel.Default("0") int age) {}
+
+  /** A dependency reading the upload, as FastAPI lets one. */
+  public static class Avatar {
+    public String filename(UploadFile avatar) {
+      return avatar.filename();
+    }
+  }
+
+  public static class MoreRoutes {
+    @Post("/profile/")
+    public Profile profile(@Form Profile profile) {
+      return profile;
+    }
+
+    @Post("/avatar/")
+    public Map<String, Object> avatar(@dev.snel.Depends(Avatar.class) String filename) {
+      return Map.of("avatar", filename);
+    }
+  }
+
+  private static final Snel app = Snel.create().include(new Routes()).include(new MoreRoutes());
   private static final TestClient client = TestClient.of(app);
 
   @Test
@@ -184,6 +205,27 @@ class UploadFilesTest {
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.json())
         .isEqualTo(TestClient.json("{\"detail\":\"There was an error parsing the body\"}"));
+  }
+
+  @Test
+  void a_form_model_and_a_dependency_read_a_multipart_body() {
+    assertThat(
+            client
+                .request("POST", "/profile/")
+                .field("name", "Ada")
+                .field("age", "36")
+                .send()
+                .json())
+        .isEqualTo(TestClient.json("{\"name\":\"Ada\",\"age\":36}"));
+    assertThat(
+            client
+                .request("POST", "/avatar/")
+                .file("avatar", "me.png", "image/png", new byte[] {1, 2})
+                .send()
+                .json())
+        .isEqualTo(TestClient.json("{\"avatar\":\"me.png\"}"));
+    assertThat(client.request("POST", "/avatar/").send().json().toString())
+        .contains("[\"body\",\"avatar\"]", "missing");
   }
 
   @Test

@@ -40,6 +40,11 @@ class UploadServerTest {
       return Map.of("name", name, "avatar", avatar.size());
     }
 
+    @Post("/items")
+    public Saved item(Saved item) {
+      return item;
+    }
+
     @Get("/ping")
     public String ping() {
       return "pong";
@@ -224,6 +229,20 @@ class UploadServerTest {
                 start(ServerConfig.defaults().maxUploadSize(4 << 20)),
                 Raw.post("/files/", TYPE, bigField)))
         .isEqualTo("400 {\"detail\":\"Part exceeded maximum size of 1024KB.\"}");
+  }
+
+  @Test
+  void a_multipart_body_read_whole_by_a_json_route_is_held_to_the_json_body_limit()
+      throws IOException {
+    int port = start(ServerConfig.defaults().maxUploadSize(8 << 20));
+    String big = multipart(part("file", "f", "x".repeat(2 << 20)));
+    Raw.Reply reply;
+    try (Raw raw = Raw.open(port)) {
+      reply = raw.send(Raw.post("/items", TYPE, big)).read();
+    }
+    assertThat(reply.status()).isEqualTo(413);
+    assertThat(reply.body())
+        .isEqualTo("{\"detail\":\"Request body is larger than " + (1 << 20) + " bytes\"}");
   }
 
   @Test

@@ -55,7 +55,8 @@ public final class ChannelSetup extends ChannelInitializer<Channel> {
     // multipart bodies stream past the aggregator, under their own limit
     pipeline.addLast(
         "uploads",
-        new UploadStreams(config.maxUploadSize(), config.requestTimeout(), gate, deadline));
+        new UploadStreams(
+            config.maxUploadSize(), config.maxBodySize(), config.requestTimeout(), gate, deadline));
     pipeline.addLast("body", new BodyLimit(config.maxBodySize()));
     pipeline.addLast(
         "snel", new HttpHandler(app, connections, deadline, gate, config.maxPipelinedRequests()));

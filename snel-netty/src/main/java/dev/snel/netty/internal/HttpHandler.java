@@ -34,9 +34,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One connection's requests: turns each aggregated Netty request into a Snel {@link Request}, hands
- * it to the app, and writes the responses back in request order (HTTP/1.1 pipelining: requests may
- * finish out of order on their virtual threads, responses may not).
+ * One connection's requests: turns each aggregated Netty request (or streamed upload, see {@link
+ * UploadStreams}) into a Snel {@link Request}, hands it to the app, and writes the responses back
+ * in request order (HTTP/1.1 pipelining: requests may finish out of order on their virtual threads,
+ * responses may not).
  *
  * <p>What one connection can cost is bounded: at most {@link #MAX_IN_FLIGHT} requests run at once,
  * at most {@code maxPipelined} are read ahead of their answers, and responses are only written
@@ -215,7 +216,7 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
             .headers(headers)
             .remoteAddress((InetSocketAddress) ctx.channel().remoteAddress());
     if (nettyRequest instanceof UploadStreams.StreamedRequest streamed) {
-      return request.bodyStream(streamed.body).build();
+      return request.bodyStream(streamed.body, streamed.maxBodySize).build();
     }
     byte[] body =
         nettyRequest.content().isReadable()

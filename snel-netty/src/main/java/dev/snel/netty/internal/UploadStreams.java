@@ -40,6 +40,7 @@ final class UploadStreams extends ChannelInboundHandlerAdapter {
   static final long MIN_BYTES_PER_SECOND = 240;
 
   private final long maxUploadSize;
+  private final int maxBodySize;
   private final Duration window;
   private final ReadGate gate;
   private final RequestDeadline deadline;
@@ -48,8 +49,14 @@ final class UploadStreams extends ChannelInboundHandlerAdapter {
   private long receivedInWindow;
   private @Nullable ScheduledFuture<?> rateCheck;
 
-  UploadStreams(long maxUploadSize, Duration window, ReadGate gate, RequestDeadline deadline) {
+  UploadStreams(
+      long maxUploadSize,
+      int maxBodySize,
+      Duration window,
+      ReadGate gate,
+      RequestDeadline deadline) {
     this.maxUploadSize = maxUploadSize;
+    this.maxBodySize = maxBodySize;
     this.window = window;
     this.gate = gate;
     this.deadline = deadline;
@@ -59,7 +66,10 @@ final class UploadStreams extends ChannelInboundHandlerAdapter {
   static final class StreamedRequest extends DefaultFullHttpRequest {
     final UploadBody body;
 
-    StreamedRequest(HttpRequest head, UploadBody body) {
+    /** The most of it read into memory whole ({@code Request.body()}): the JSON body limit. */
+    final int maxBodySize;
+
+    StreamedRequest(HttpRequest head, UploadBody body, int maxBodySize) {
       super(
           head.protocolVersion(),
           head.method(),
@@ -68,6 +78,7 @@ final class UploadStreams extends ChannelInboundHandlerAdapter {
           head.headers(),
           io.netty.handler.codec.http.EmptyHttpHeaders.INSTANCE);
       this.body = body;
+      this.maxBodySize = maxBodySize;
     }
   }
 
@@ -123,7 +134,7 @@ final class UploadStreams extends ChannelInboundHandlerAdapter {
     rateCheck =
         ctx.executor()
             .scheduleAtFixedRate(() -> checkRate(ctx), millis, millis, TimeUnit.MILLISECONDS);
-    ctx.fireChannelRead(new StreamedRequest(request, started));
+    ctx.fireChannelRead(new StreamedRequest(request, started, maxBodySize));
   }
 
   private void feed(ChannelHandlerContext ctx, UploadBody current, HttpContent content) {
