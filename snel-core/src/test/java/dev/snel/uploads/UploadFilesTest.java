@@ -229,6 +229,29 @@ class UploadFilesTest {
   }
 
   @Test
+  void content_full_of_near_boundaries_is_read_in_one_pass() {
+    // every position starts a partial match of the delimiter: a naive search rescans each
+    String boundary = "b".repeat(70);
+    String nearMiss = "\r\n--" + "b".repeat(69) + "x";
+    String content = nearMiss.repeat(50_000); // 3.8 MB
+    byte[] body =
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a\"\r\n\r\n"
+                + content
+                + "\r\n--"
+                + boundary
+                + "--\r\n")
+            .getBytes();
+    TestResponse response =
+        client
+            .request("POST", "/uploadfiles/")
+            .body(body, "multipart/form-data; boundary=" + boundary)
+            .send();
+    assertThat(response.json()).isEqualTo(TestClient.json("{\"filenames\":[\"a\"]}"));
+  }
+
+  @Test
   void a_part_without_a_name_is_skipped() {
     byte[] body =
         ("--b\r\nContent-Disposition: form-data; filename=\"x\"\r\n\r\nabc\r\n"

@@ -29,6 +29,9 @@ class UploadServerTest {
 
   public record Saved(String filename, long size) {}
 
+  static final java.util.concurrent.CountDownLatch HOLD =
+      new java.util.concurrent.CountDownLatch(1);
+
   public static class Routes {
     @Post("/files/")
     public List<Saved> files(List<UploadFile> file) {
@@ -43,6 +46,12 @@ class UploadServerTest {
     @Post("/items")
     public Saved item(Saved item) {
       return item;
+    }
+
+    @Post("/held")
+    public long held(dev.snel.Request request) throws Exception {
+      HOLD.await();
+      return request.bodyStream().transferTo(java.io.OutputStream.nullOutputStream());
     }
 
     @Get("/ping")
@@ -243,6 +252,49 @@ class UploadServerTest {
     assertThat(reply.status()).isEqualTo(413);
     assertThat(reply.body())
         .isEqualTo("{\"detail\":\"Request body is larger than " + (1 << 20) + " bytes\"}");
+  }
+
+  @Test
+  void a_handler_that_does_not_read_yet_stops_the_server_reading_the_upload() throws Exception {
+    long size = 64L << 20;
+    int port = start(ServerConfig.defaults().maxUploadSize(size));
+    java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+    try (Raw raw = Raw.open(port)) {
+      raw.send(
+          "POST /held HTTP/1.1\r\nHost: t\r\nContent-Type: "
+              + TYPE
+              + "\r\nContent-Length: "
+              + size
+              + "\r\n\r\n");
+      Thread writer =
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    byte[] chunk = new byte[64 * 1024];
+                    try {
+                      for (long at = 0; at < size; at += chunk.length) {
+                        raw.send(chunk);
+                        sent.addAndGet(chunk.length);
+                      }
+                    } catch (IOException e) {
+                      // the test failed elsewhere
+                    }
+                  });
+      // wait until the client cannot send more: the server stopped reading
+      long before = -1;
+      while (sent.get() != before) {
+        before = sent.get();
+        Thread.sleep(1000);
+      }
+      assertThat(sent.get())
+          .as("what the client could send while the handler read nothing")
+          .isLessThan(size / 2);
+      HOLD.countDown();
+      writer.join();
+      Raw.Reply reply = raw.read();
+      assertThat(reply.status()).isEqualTo(200);
+      assertThat(reply.body()).isEqualTo(Long.toString(size));
+    }
   }
 
   @Test
