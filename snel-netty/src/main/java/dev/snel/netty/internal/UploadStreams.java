@@ -6,6 +6,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -76,7 +77,7 @@ final class UploadStreams extends ChannelInboundHandlerAdapter {
           head.uri(),
           Unpooled.EMPTY_BUFFER,
           head.headers(),
-          io.netty.handler.codec.http.EmptyHttpHeaders.INSTANCE);
+          EmptyHttpHeaders.INSTANCE);
       this.body = body;
       this.maxBodySize = maxBodySize;
     }
