@@ -272,15 +272,10 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void write(ChannelHandlerContext ctx, Slot slot) {
-    UploadBody upload = slot.upload;
     boolean close =
         !slot.keepAlive
             || (connections.draining() && pending.isEmpty() && waiting.isEmpty())
-            // the rest of an unread upload is no request: the connection cannot go on
-            || (upload != null && !upload.complete());
-    if (upload != null) {
-      upload.abandon(); // the answer is decided: what is left of the body is not needed
-    }
+            || uploadUnfinished(slot);
     FullHttpResponse out;
     try {
       out = toNetty(slot, close);
@@ -309,6 +304,19 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
       closing = true;
       LingeringClose.after(future);
     }
+  }
+
+  /**
+   * Ends a streamed upload's body as its answer goes out (what is left of it is not needed), and
+   * whether the client had not sent all of it: the rest is no request, the connection cannot go on.
+   */
+  private static boolean uploadUnfinished(Slot slot) {
+    UploadBody upload = slot.upload;
+    if (upload == null) {
+      return false;
+    }
+    upload.abandon();
+    return !upload.complete();
   }
 
   private FullHttpResponse toNetty(Slot slot, boolean close) {

@@ -184,7 +184,7 @@ final class UploadStreams extends ChannelInboundHandlerAdapter {
     if (current == null) {
       return;
     }
-    long expected = MIN_BYTES_PER_SECOND * Math.max(1, window.toSeconds());
+    long expected = MIN_BYTES_PER_SECOND * window.toMillis() / 1000;
     boolean waitingForClient = ctx.channel().config().isAutoRead() && current.available() == 0;
     if (waitingForClient && receivedInWindow < expected) {
       stop(ctx, current, new RequestBodyException(408, "Request Timeout"));
