@@ -252,6 +252,18 @@ class UploadFilesTest {
   }
 
   @Test
+  void the_openapi_30_document_says_format_binary() {
+    Snel app30 = Snel.create().include(new Routes());
+    app30.openApi().openApi30(true);
+    JsonNode file =
+        TestClient.json(app30.openApiJson())
+            .at("/components/schemas/Body_one_uploadfile__post/properties/file");
+    assertThat(file)
+        .isEqualTo(
+            TestClient.json("{\"type\":\"string\",\"format\":\"binary\",\"title\":\"File\"}"));
+  }
+
+  @Test
   void a_part_without_a_name_is_skipped() {
     byte[] body =
         ("--b\r\nContent-Disposition: form-data; filename=\"x\"\r\n\r\nabc\r\n"

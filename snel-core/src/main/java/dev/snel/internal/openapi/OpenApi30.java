@@ -44,7 +44,8 @@ public final class OpenApi30 {
         object.remove("examples");
       }
       object.remove("contentEncoding");
-      if (object.remove("contentMediaType") != null && object.has("type")) {
+      if (object.path("type").isString() && object.path("contentMediaType").isString()) {
+        object.remove("contentMediaType");
         object.put("format", "binary"); // a file's content, as OpenAPI 3.0 spells it
       }
       object.values().forEach(OpenApi30::rewrite);
