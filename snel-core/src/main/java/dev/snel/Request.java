@@ -3,6 +3,10 @@ package dev.snel;
 import dev.snel.internal.http.Cookies;
 import dev.snel.internal.http.QueryString;
 import dev.snel.internal.http.UriDecoding;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Declare a parameter of this type to receive the raw request. Servers and the {@link
  * dev.snel.testing.TestClient} build instances with {@link #builder(String, String)}. A request is
- * immutable once built, and safe to read from any thread; the query and cookies are parsed on first
- * use.
+ * immutable once built (but for a streamed body, read once), and safe to read from any thread; the
+ * query and cookies are parsed on first use.
  */
 public final class Request {
   private final String method;
@@ -24,7 +28,9 @@ public final class Request {
   private final String rawPath;
   private final String rawQuery;
   private final Headers headers;
-  private final byte[] body;
+  private byte[] body;
+  private @Nullable InputStream bodyStream;
+  private final int maxStreamedBody;
   private final String scheme;
   private final @Nullable InetSocketAddress remoteAddress;
   private @Nullable String id;
@@ -40,6 +46,8 @@ public final class Request {
     this.rawQuery = question < 0 ? "" : target.substring(question + 1);
     this.headers = builder.headers;
     this.body = builder.body;
+    this.bodyStream = builder.bodyStream;
+    this.maxStreamedBody = builder.maxStreamedBody;
     this.scheme = builder.scheme;
     this.remoteAddress = builder.remoteAddress;
   }
@@ -125,9 +133,41 @@ public final class Request {
     return parsed;
   }
 
-  /** The body bytes; empty if the request had none. */
-  public byte[] body() {
+  /**
+   * The body bytes; empty if the request had none. A body the server streams (a {@code
+   * multipart/form-data} upload) is read whole on first call, and like any body held in memory it
+   * may not be larger than the server's body limit (else an {@link HttpException} 413); once {@link
+   * #bodyStream()} was taken, only what that stream has not read is left.
+   */
+  public synchronized byte[] body() {
+    InputStream stream = bodyStream;
+    if (stream != null && !(stream instanceof ByteArrayInputStream)) {
+      bodyStream = null;
+      try (stream) {
+        body = stream.readNBytes(maxStreamedBody + 1);
+      } catch (IOException e) {
+        throw new UncheckedIOException("reading the request body failed", e);
+      }
+      if (body.length > maxStreamedBody) {
+        body = new byte[0];
+        throw new HttpException(413, "Request body is larger than " + maxStreamedBody + " bytes");
+      }
+    }
     return body;
+  }
+
+  /**
+   * The body as a stream, for reading it as it arrives (Starlette's {@code request.stream()}): for
+   * a body the server streams, the bytes still coming from the client; else a stream over {@link
+   * #body()}. There is one stream per request; the same is returned each time.
+   */
+  public synchronized InputStream bodyStream() {
+    InputStream stream = bodyStream;
+    if (stream == null) {
+      stream = new ByteArrayInputStream(body);
+      bodyStream = stream;
+    }
+    return stream;
   }
 
   /**
@@ -176,6 +216,8 @@ public final class Request {
     private final String target;
     private Headers headers = Headers.create();
     private byte[] body = new byte[0];
+    private @Nullable InputStream bodyStream;
+    private int maxStreamedBody;
     private String scheme = "http";
     private @Nullable InetSocketAddress remoteAddress;
 
@@ -199,6 +241,17 @@ public final class Request {
     /** Sets the body bytes. */
     public Builder body(byte[] body) {
       this.body = body;
+      return this;
+    }
+
+    /**
+     * Sets a body that arrives while the request runs (a server streaming an upload); {@link
+     * Request#body()} then reads it whole on first use, up to {@code maxBodySize} bytes (the limit
+     * of a body held in memory; larger is a 413).
+     */
+    public Builder bodyStream(InputStream stream, int maxBodySize) {
+      this.bodyStream = stream;
+      this.maxStreamedBody = maxBodySize;
       return this;
     }
 

@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -189,6 +190,21 @@ public final class TestClient implements AutoCloseable {
     return new Call(method, target);
   }
 
+  /** The multipart boundary the client sends; random-looking as httpx's, fixed for tests. */
+  private static final String BOUNDARY = "snel-test-boundary-8c1f4a7e2d";
+
+  /** A name or file name inside a quoted Content-Disposition parameter, as browsers escape it. */
+  private static String quoted(String text) {
+    return text.replace("\"", "%22").replace("\r", "%0D").replace("\n", "%0A");
+  }
+
+  private static byte[] closed(ByteArrayOutputStream parts) {
+    ByteArrayOutputStream all = new ByteArrayOutputStream(parts.size() + 64);
+    all.writeBytes(parts.toByteArray());
+    all.writeBytes(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+    return all.toByteArray();
+  }
+
   /** One request being built. Not thread-safe. */
   public final class Call {
     private final String method;
@@ -196,6 +212,7 @@ public final class TestClient implements AutoCloseable {
     private final Headers headers = Headers.create();
     private final Map<String, String> ownCookies = new LinkedHashMap<>();
     private byte[] body = new byte[0];
+    private @Nullable ByteArrayOutputStream multipart;
 
     private Call(String method, String target) {
       this.method = method;
@@ -229,6 +246,45 @@ public final class TestClient implements AutoCloseable {
     public Call body(byte[] bytes, String contentType) {
       headers.set("content-type", contentType);
       body = bytes;
+      return this;
+    }
+
+    /**
+     * Adds a text field to a {@code multipart/form-data} body (Starlette's {@code data=} beside
+     * {@code files=}); the body is sent as multipart once a field or file is added.
+     */
+    public Call field(String name, String value) {
+      return part(name, null, null, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Adds a file to a {@code multipart/form-data} body (Starlette's {@code files=}); call it again
+     * with the same field name to send several files in one field.
+     */
+    public Call file(String field, String filename, String contentType, byte[] content) {
+      return part(field, filename, contentType, content);
+    }
+
+    private Call part(
+        String name, @Nullable String filename, @Nullable String contentType, byte[] content) {
+      if (multipart == null) {
+        multipart = new ByteArrayOutputStream();
+      }
+      StringBuilder head = new StringBuilder("--").append(BOUNDARY).append("\r\n");
+      head.append("Content-Disposition: form-data; name=\"").append(quoted(name)).append('"');
+      if (filename != null) {
+        head.append("; filename=\"").append(quoted(filename)).append('"');
+      }
+      head.append("\r\n");
+      if (contentType != null) {
+        head.append("Content-Type: ").append(contentType).append("\r\n");
+      }
+      head.append("\r\n");
+      multipart.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+      multipart.writeBytes(content);
+      multipart.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+      headers.set("content-type", "multipart/form-data; boundary=" + BOUNDARY);
+      body = closed(multipart);
       return this;
     }
 

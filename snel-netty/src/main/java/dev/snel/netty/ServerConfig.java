@@ -22,6 +22,9 @@ import java.time.Duration;
  * @param writeBufferSize how many bytes of responses may wait to be sent on one connection before
  *     the server stops writing and reading there until the client has read them; with {@code
  *     maxPipelinedRequests}, what bounds the memory a client that does not read can cost
+ * @param maxUploadSize the largest {@code multipart/form-data} body accepted, in bytes (larger:
+ *     413); such a body is streamed to the handler and spooled to temporary files, never held in
+ *     memory whole, so this limit is independent of {@code maxBodySize}
  */
 public record ServerConfig(
     String host,
@@ -34,7 +37,8 @@ public record ServerConfig(
     Duration shutdownTimeout,
     int ioThreads,
     int maxPipelinedRequests,
-    int writeBufferSize) {
+    int writeBufferSize,
+    long maxUploadSize) {
 
   /** Checks the limits: a zero or negative limit would refuse everything or nothing. */
   public ServerConfig {
@@ -43,6 +47,9 @@ public record ServerConfig(
     positive("maxBodySize", maxBodySize);
     positive("maxPipelinedRequests", maxPipelinedRequests);
     positive("writeBufferSize", writeBufferSize);
+    if (maxUploadSize <= 0) {
+      throw new IllegalArgumentException("maxUploadSize must be positive, was " + maxUploadSize);
+    }
   }
 
   private static void positive(String name, int value) {
@@ -54,7 +61,9 @@ public record ServerConfig(
   /**
    * 127.0.0.1:8000 like uvicorn; 8 KiB request line, 16 KiB of headers, 1 MiB body; 30 s to send a
    * request, 60 s idle keep-alive, 30 s to finish requests at shutdown; 1,024 pipelined requests
-   * and 64 KiB of unsent responses per connection.
+   * and 64 KiB of unsent responses per connection; 100 MiB per upload (multipart body): room for
+   * the documents, scans and recordings an app indexes, while one request cannot fill the temporary
+   * directory or hold a connection for long; raise it for larger files.
    */
   public static ServerConfig defaults() {
     return new ServerConfig(
@@ -68,7 +77,8 @@ public record ServerConfig(
         Duration.ofSeconds(30),
         0,
         1024,
-        64 * 1024);
+        64 * 1024,
+        100L << 20);
   }
 
   /**
@@ -143,6 +153,11 @@ public record ServerConfig(
     return with(c -> c.writeBufferSize = bytes);
   }
 
+  /** This config with another upload (multipart body) size limit. */
+  public ServerConfig maxUploadSize(long bytes) {
+    return with(c -> c.maxUploadSize = bytes);
+  }
+
   /** The members as mutable fields: each "with" method copies them, changes one, builds. */
   private static final class Copy {
     String host;
@@ -156,6 +171,7 @@ public record ServerConfig(
     int ioThreads;
     int maxPipelinedRequests;
     int writeBufferSize;
+    long maxUploadSize;
 
     Copy(ServerConfig config) {
       host = config.host;
@@ -169,6 +185,7 @@ public record ServerConfig(
       ioThreads = config.ioThreads;
       maxPipelinedRequests = config.maxPipelinedRequests;
       writeBufferSize = config.writeBufferSize;
+      maxUploadSize = config.maxUploadSize;
     }
   }
 
@@ -186,6 +203,7 @@ public record ServerConfig(
         c.shutdownTimeout,
         c.ioThreads,
         c.maxPipelinedRequests,
-        c.writeBufferSize);
+        c.writeBufferSize,
+        c.maxUploadSize);
   }
 }

@@ -36,6 +36,7 @@ class TutorialSnippetsTest {
     "security-scopes.md, auth-jwt, main",
     "security-http-basic.md, auth, main",
     "forms.md, auth, main",
+    "request-files.md, streaming, main test",
     "scheduled-jobs.md, scheduler, main test",
     "background-tasks.md, background, main test",
     "lifespan.md, background, main test",

@@ -10,8 +10,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Rewrites a 3.1 document as OpenAPI 3.0.3 for tools that do not read 3.1 yet: {@code anyOf} with
  * {@code {"type":"null"}} becomes {@code nullable: true}, numeric {@code exclusiveMinimum} and
  * {@code exclusiveMaximum} become the 3.0 boolean form, {@code const} becomes a one-value {@code
- * enum}, {@code examples} on schemas becomes {@code example}, and 3.1-only keywords ({@code
- * contentEncoding}, webhooks) are dropped.
+ * enum}, {@code examples} on schemas becomes {@code example}, a file's {@code contentMediaType}
+ * becomes {@code format: binary}, and 3.1-only keywords ({@code contentEncoding}, webhooks) are
+ * dropped.
  */
 public final class OpenApi30 {
   private OpenApi30() {}
@@ -43,6 +44,10 @@ public final class OpenApi30 {
         object.remove("examples");
       }
       object.remove("contentEncoding");
+      if (object.path("type").isString() && object.path("contentMediaType").isString()) {
+        object.remove("contentMediaType");
+        object.put("format", "binary"); // a file's content, as OpenAPI 3.0 spells it
+      }
       object.values().forEach(OpenApi30::rewrite);
     } else if (node instanceof ArrayNode array) {
       array.values().forEach(OpenApi30::rewrite);

@@ -3,6 +3,7 @@ package dev.snel.internal.openapi;
 import dev.snel.Body;
 import dev.snel.Description;
 import dev.snel.Operation;
+import dev.snel.UploadFile;
 import dev.snel.internal.json.Json;
 import dev.snel.internal.params.ParamCompiler;
 import dev.snel.internal.params.ParamModel;
@@ -203,7 +204,9 @@ final class Operations {
 
   /** The parameter model a query, header or cookie parameter is; null for a plain parameter. */
   private @Nullable FlatModel flatModel(ParamModel param) {
-    if (param.multi() || Scalars.isScalar(rawClass(param.valueType()))) {
+    if (param.multi()
+        || param.valueType() == UploadFile.class
+        || Scalars.isScalar(rawClass(param.valueType()))) {
       return null;
     }
     return FlatModel.of(types.get(param.valueType())).orElse(null);
@@ -262,7 +265,10 @@ final class Operations {
    * nullable when optional without a default, titled, with its default and docs.
    */
   private ObjectNode valueSchema(ParamModel param) {
-    ObjectNode schema = input.describe(types.get(param.valueType()));
+    ObjectNode schema =
+        param.valueType() == UploadFile.class
+            ? input.node().put("type", "string").put("contentMediaType", OCTET_STREAM)
+            : input.describe(types.get(param.valueType()));
     List<Annotation> annotations = param.annotations();
     if (param.multi()) {
       // as the binder checks them: sizes on the list, the other constraints on each value
@@ -306,15 +312,20 @@ final class Operations {
    * {@code Body_<operationId>} component. Required when a field is.
    */
   private ObjectNode formBody(List<ParamModel> forms, String operationId) {
+    // FastAPI: multipart as soon as one field is a file
+    String mediaType =
+        forms.stream().anyMatch(p -> p.valueType() == UploadFile.class)
+            ? "multipart/form-data"
+            : "application/x-www-form-urlencoded";
     FlatModel model = forms.size() == 1 ? flatModel(forms.get(0)) : null;
     if (model != null) {
-      return body(
-          "application/x-www-form-urlencoded",
-          input.describe(types.get(forms.get(0).valueType())),
-          true);
+      return body(mediaType, input.describe(types.get(forms.get(0).valueType())), true);
     }
-    return combined("application/x-www-form-urlencoded", forms, operationId, this::valueSchema);
+    return combined(mediaType, forms, operationId, this::valueSchema);
   }
+
+  /** How FastAPI describes an uploaded file's content in OpenAPI 3.1. */
+  private static final String OCTET_STREAM = "application/octet-stream";
 
   /**
    * The {@code Body_<operationId>} component FastAPI makes of several body (or form) fields, and a

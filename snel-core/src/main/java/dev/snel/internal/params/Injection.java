@@ -31,8 +31,19 @@ public final class Injection {
   /** How an object known by type is bound, and whether it needs a request. */
   public record ByType(ParamBinder binder, boolean needsRequest) {}
 
+  /**
+   * A kind of form value other than text (an uploaded file): parameters of its type, or a List or
+   * Optional of it, are form fields of the request, bound by what this makes.
+   */
+  @FunctionalInterface
+  public interface FormValue {
+    /** The binder of a parameter reading the field {@code wireName}. */
+    ParamBinder binder(String wireName, boolean multi, boolean required, boolean optional);
+  }
+
   private final Schemas types;
   private final Map<Class<?>, ByType> byType = new HashMap<>();
+  private final Map<Class<?>, FormValue> formValues = new HashMap<>();
   private final Map<Class<? extends Annotation>, AnnotationResolver<?>> byAnnotation =
       new LinkedHashMap<>();
   private final Map<Class<?>, Singleton> singletons = new ConcurrentHashMap<>();
@@ -48,6 +59,16 @@ public final class Injection {
     byType.put(Response.class, new ByType(RequestScope::response, true));
     byType.put(Scope.class, new ByType(scope -> scope, false));
     byType.put(BackgroundTasks.class, new ByType(RequestScope::backgroundTasks, false));
+    formValues.put(dev.snel.UploadFile.class, UploadFileBinder.KIND);
+  }
+
+  /** Makes parameters of this type form fields bound by the kind (a new kind of form value). */
+  public void register(Class<?> type, FormValue kind) {
+    formValues.put(type, kind);
+  }
+
+  @Nullable FormValue formValue(Class<?> type) {
+    return formValues.get(type);
   }
 
   /** The app's compiled schemas. */

@@ -613,11 +613,13 @@ public final class ParamCompiler {
           outsideRequest("the " + shape.source().loc() + " value '" + shape.wireName() + "'"));
     }
     Compiled compiled =
-        shape.source() == Source.BODY
-            ? body(shape)
-            : shape.source() != Source.PATH && !isScalarOrScalarList(shape.valueType())
-                ? model(shape)
-                : values(shape);
+        formValueKind(shape.valueType()) != null
+            ? formValue(shape)
+            : shape.source() == Source.BODY
+                ? body(shape)
+                : shape.source() != Source.PATH && !isScalarOrScalarList(shape.valueType())
+                    ? model(shape)
+                    : values(shape);
     return new Compiled(compiled.model(), compiled.binder(), List.of(compiled.model()));
   }
 
@@ -693,6 +695,46 @@ public final class ParamCompiler {
             shape.optional());
     tree.bodies.add(binder);
     return new Compiled(model, binder, List.of());
+  }
+
+  /** The registered form value kind of a type or of its List's elements (an upload); or null. */
+  private Injection.@Nullable FormValue formValueKind(Type valueType) {
+    Type element = collectionElement(valueType);
+    return tree.injection.formValue(rawType(element != null ? element : valueType));
+  }
+
+  /**
+   * A form field of a registered kind other than text: an {@code UploadFile}, or a list of them.
+   */
+  private Compiled formValue(Shape shape) {
+    Parameter parameter = shape.parameter();
+    if (shape.source() != Source.FORM) {
+      throw fail(
+          parameter,
+          "an uploaded file is a form field; it cannot come from the " + shape.source().loc());
+    }
+    if (shape.defaults() != null) {
+      throw fail(parameter, "@Default is not for files; use Optional");
+    }
+    Type element = collectionElement(shape.valueType());
+    boolean multi = element != null;
+    Type oneValue = element != null ? element : shape.valueType();
+    tree.formNames.add(shape.wireName());
+    ParamModel model =
+        new ParamModel(
+            parameter.getName(),
+            Source.FORM,
+            shape.wireName(),
+            oneValue,
+            multi,
+            false,
+            shape.required(),
+            Optional.empty(),
+            shape.description(),
+            List.of(parameter.getAnnotations()));
+    Injection.FormValue kind = Objects.requireNonNull(formValueKind(shape.valueType()));
+    return new Compiled(
+        model, kind.binder(shape.wireName(), multi, shape.required(), shape.optional()), List.of());
   }
 
   /**
@@ -893,6 +935,9 @@ public final class ParamCompiler {
     }
     if (tree.pathNames.contains(parameter.getName())) {
       return Source.PATH;
+    }
+    if (formValueKind(valueType) != null) {
+      return Source.FORM; // FastAPI: an UploadFile parameter is a form field without File()
     }
     return isScalarOrScalarList(valueType) ? Source.QUERY : Source.BODY;
   }

@@ -42,6 +42,7 @@ public final class RequestScope implements Scope {
   private @Nullable JsonNode bodyTree;
   private boolean bodyParsed;
   private @Nullable Map<String, List<String>> form;
+  private Map<String, List<dev.snel.UploadFile>> files = Map.of();
   private @Nullable Map<Object, Object> values;
   private @Nullable ArrayList<Cleanup> cleanups;
   private @Nullable ArrayList<Cleanup> lateCleanups;
@@ -187,23 +188,36 @@ public final class RequestScope implements Scope {
 
   /**
    * The body read as a form, once, as Starlette's {@code request.form()} reads it whatever the
-   * content type: an urlencoded body's fields, or no fields for any other type (multipart is not
-   * read yet). Over Starlette's limits it is Starlette's 400.
+   * content type: an urlencoded body's fields, a multipart body's fields (its files are in {@link
+   * #files()}), or no fields for any other type. Over Starlette's limits it is Starlette's 400.
    */
   Map<String, List<String>> form() {
     Map<String, List<String>> parsed = form;
     if (parsed == null) {
       parsed = Map.of();
-      if (isUrlEncoded(request().header("content-type").orElse(""))) {
+      String contentType = request().header("content-type").orElse("");
+      if (isUrlEncoded(contentType)) {
         try {
           parsed = QueryString.parseForm(request().body());
         } catch (QueryString.TooLarge e) {
           throw new HttpException(400, String.valueOf(e.getMessage()));
         }
+      } else if (MultipartForm.isMultipart(contentType)) {
+        form = parsed; // read once, even when it fails
+        List<java.nio.file.Path> spooled = new ArrayList<>(0);
+        defer(failure -> MultipartForm.delete(spooled));
+        MultipartForm.Parsed multipart = MultipartForm.read(request(), contentType, spooled);
+        parsed = multipart.fields();
+        files = multipart.files();
       }
       form = parsed;
     }
     return parsed;
+  }
+
+  /** The files of a multipart form, by field name; empty until {@link #form()} read one. */
+  Map<String, List<dev.snel.UploadFile>> files() {
+    return files;
   }
 
   /** python-multipart's parse_options_header: the media type before any ';', any case. */

@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The per-connection pipeline: request deadline, HTTP/1.1 codec with the line and header limits,
- * the request-head checks, idle timeout, body aggregation with the body limit, then Snel; and the
- * write-buffer water marks that make a connection stop reading while its answers wait to be sent.
+ * the request-head checks, idle timeout, upload streaming, body aggregation with the body limit,
+ * then Snel; and the write-buffer water marks that make a connection stop reading while its answers
+ * wait to be sent.
  */
 public final class ChannelSetup extends ChannelInitializer<Channel> {
   private final Snel app;
@@ -47,10 +48,15 @@ public final class ChannelSetup extends ChannelInitializer<Channel> {
     pipeline.addLast("codec", new HttpServerCodec(decoder, Integer.MAX_VALUE));
     ReadGate gate = new ReadGate();
     pipeline.addLast("gate", gate);
-    pipeline.addLast("guard", new RequestGuard(config.maxBodySize()));
+    pipeline.addLast("guard", new RequestGuard(config.maxBodySize(), config.maxUploadSize()));
     pipeline.addLast(
         "idle",
         new IdleStateHandler(true, 0, 0, config.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
+    // multipart bodies stream past the aggregator, under their own limit
+    pipeline.addLast(
+        "uploads",
+        new UploadStreams(
+            config.maxUploadSize(), config.maxBodySize(), config.requestTimeout(), gate, deadline));
     pipeline.addLast("body", new BodyLimit(config.maxBodySize()));
     pipeline.addLast(
         "snel", new HttpHandler(app, connections, deadline, gate, config.maxPipelinedRequests()));

@@ -37,9 +37,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One connection's requests: turns each aggregated Netty request into a Snel {@link Request}, hands
- * it to the app, and writes the responses back in request order (HTTP/1.1 pipelining: requests may
- * finish out of order on their virtual threads, responses may not).
+ * One connection's requests: turns each aggregated Netty request (or streamed upload, see {@link
+ * UploadStreams}) into a Snel {@link Request}, hands it to the app, and writes the responses back
+ * in request order (HTTP/1.1 pipelining: requests may finish out of order on their virtual threads,
+ * responses may not).
  *
  * <p>What one connection can cost is bounded: at most {@link #MAX_IN_FLIGHT} requests run at once,
  * at most {@code maxPipelined} are read ahead of their answers, and responses are only written
@@ -93,6 +94,9 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
 
     @Nullable Response response;
 
+    /** The body still streaming to the app (an upload); null for an aggregated one. */
+    @Nullable UploadBody upload;
+
     Slot(boolean keepAlive, boolean head, boolean http10, String requestId) {
       this.keepAlive = keepAlive;
       this.head = head;
@@ -132,11 +136,13 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     }
     deadline.requestComplete();
     if (closing) {
+      UploadStreams.drop(request);
       request.release(); // after a close, later pipelined requests are neither run nor answered
       return;
     }
     if (waiting.size() + pending.size() >= maxPipelined) {
       // Neither this one nor any after it is run: the last accepted one's answer closes.
+      UploadStreams.drop(request);
       request.release();
       closing = true;
       if (waiting.isEmpty()) {
@@ -183,6 +189,7 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     try {
       request = toRequest(ctx, nettyRequest);
     } catch (IllegalArgumentException e) { // a header Snel's Headers refuse
+      UploadStreams.drop(nettyRequest);
       reject(ctx, new Refusal(HttpResponseStatus.BAD_REQUEST, "Invalid HTTP request"));
       return;
     }
@@ -190,6 +197,9 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     boolean http10 = nettyRequest.protocolVersion().equals(HttpVersion.HTTP_1_0);
     Slot slot =
         new Slot(keepAlive, nettyRequest.method().name().equals("HEAD"), http10, request.id());
+    if (nettyRequest instanceof UploadStreams.StreamedRequest streamed) {
+      slot.upload = streamed.body;
+    }
     pending.add(slot);
     connections.requestStarted();
     app.handle(
@@ -219,15 +229,18 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     for (Map.Entry<String, String> header : nettyHeaders) {
       headers.add(header.getKey(), header.getValue());
     }
+    Request.Builder request =
+        Request.builder(nettyRequest.method().name(), nettyRequest.uri())
+            .headers(headers)
+            .remoteAddress((InetSocketAddress) ctx.channel().remoteAddress());
+    if (nettyRequest instanceof UploadStreams.StreamedRequest streamed) {
+      return request.bodyStream(streamed.body, streamed.maxBodySize).build();
+    }
     byte[] body =
         nettyRequest.content().isReadable()
             ? ByteBufUtil.getBytes(nettyRequest.content())
             : new byte[0];
-    return Request.builder(nettyRequest.method().name(), nettyRequest.uri())
-        .headers(headers)
-        .body(body)
-        .remoteAddress((InetSocketAddress) ctx.channel().remoteAddress())
-        .build();
+    return request.body(body).build();
   }
 
   private void complete(ChannelHandlerContext ctx, Slot slot, Response response) {
@@ -270,10 +283,7 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
             && waiting.isEmpty()
             && pending.size() < MAX_IN_FLIGHT
             && ctx.channel().isWritable();
-    gate.hold(!read);
-    if (ctx.channel().config().isAutoRead() != read) {
-      ctx.channel().config().setAutoRead(read);
-    }
+    gate.hold(ctx.channel(), !read); // and while a streamed body waits for its reader
   }
 
   @Override
@@ -290,7 +300,9 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
 
   private void write(ChannelHandlerContext ctx, Slot slot) {
     boolean close =
-        !slot.keepAlive || (connections.draining() && pending.isEmpty() && waiting.isEmpty());
+        !slot.keepAlive
+            || (connections.draining() && pending.isEmpty() && waiting.isEmpty())
+            || uploadUnfinished(slot);
     BodyWriter writer = Objects.requireNonNull(slot.response).bodyWriter();
     if (writer != null) {
       writeStreamed(ctx, slot, writer, close);
@@ -437,6 +449,19 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     }
   }
 
+  /**
+   * Ends a streamed upload's body as its answer goes out (what is left of it is not needed), and
+   * whether the client had not sent all of it: the rest is no request, the connection cannot go on.
+   */
+  private static boolean uploadUnfinished(Slot slot) {
+    UploadBody upload = slot.upload;
+    if (upload == null) {
+      return false;
+    }
+    upload.abandon();
+    return !upload.complete();
+  }
+
   private FullHttpResponse toNetty(Slot slot, boolean close) {
     // writeReady writes only slots the app has answered
     Response response = Objects.requireNonNull(slot.response, "writing an unanswered request");
@@ -520,6 +545,7 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     if (streaming != null) {
       streaming.disconnected();
     }
+    waiting.forEach(UploadStreams::drop);
     waiting.forEach(FullHttpRequest::release);
     waiting.clear();
     ctx.fireChannelInactive();

@@ -48,7 +48,7 @@ final class LingeringClose extends ChannelInboundHandlerAdapter {
               channel.pipeline().addFirst("linger", new LingeringClose());
               ReadGate gate = channel.pipeline().get(ReadGate.class);
               if (gate != null) {
-                gate.hold(false);
+                gate.open();
               }
               channel.config().setAutoRead(true);
               Runnable hangUp =

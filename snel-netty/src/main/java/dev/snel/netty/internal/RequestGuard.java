@@ -20,9 +20,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Checks each request head before its body is read (RFC 9112): the HTTP version, the request
- * target, {@code Host}, {@code Expect} and a declared {@code Content-Length} over the body limit. A
- * refused request reaches {@link HttpHandler} as a {@link Refusal}; from then on nothing the client
- * sends is read as a request, so a refused request's body can never be smuggled in as the next one.
+ * target, {@code Host}, {@code Expect} and a declared {@code Content-Length} over the body limit
+ * (the upload limit for a multipart body). A refused request reaches {@link HttpHandler} as a
+ * {@link Refusal}; from then on nothing the client sends is read as a request, so a refused
+ * request's body can never be smuggled in as the next one.
  *
  * <p>An absolute-form target ({@code GET http://host/items/5}) is routed by its path, and its
  * authority replaces {@code Host}, as RFC 9112 §3.2.2 asks of an origin server.
@@ -31,10 +32,12 @@ import org.jspecify.annotations.Nullable;
  */
 final class RequestGuard extends ChannelInboundHandlerAdapter {
   private final long maxBodySize;
+  private final long maxUploadSize;
   private boolean refused;
 
-  RequestGuard(long maxBodySize) {
+  RequestGuard(long maxBodySize, long maxUploadSize) {
     this.maxBodySize = maxBodySize;
+    this.maxUploadSize = maxUploadSize;
   }
 
   @Override
@@ -123,10 +126,12 @@ final class RequestGuard extends ChannelInboundHandlerAdapter {
         return new Refusal(HttpResponseStatus.EXPECTATION_FAILED, "Expectation Failed");
       }
     }
-    if (HttpUtil.getContentLength(request, -1L) > maxBodySize) {
+    // an upload streams (UploadStreams) under its own limit; other bodies are held in memory
+    long limit = UploadStreams.streams(request) ? maxUploadSize : maxBodySize;
+    if (HttpUtil.getContentLength(request, -1L) > limit) {
       return new Refusal(
           HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
-          "Request body is larger than " + maxBodySize + " bytes");
+          "Request body is larger than " + limit + " bytes");
     }
     return null;
   }

@@ -1,6 +1,7 @@
 package dev.snel.examples.streaming;
 
 import dev.snel.Snel;
+import dev.snel.netty.ServerConfig;
 import dev.snel.netty.SnelServer;
 
 /**
@@ -15,11 +16,12 @@ public final class Main {
     Snel app = Snel.create();
     app.provide(new Reports.Sales()).include(new Reports());
     StaticSite.addTo(app);
+    app.include(new Uploads());
     return app;
   }
 
   /** Serves the app on $PORT (default 8000). */
   public static void main(String[] args) {
-    SnelServer.run(app());
+    SnelServer.run(app(), Uploads.serverConfig(ServerConfig.fromEnvironment()));
   }
 }
