@@ -46,6 +46,11 @@ class ServerTest {
       return Map.of("slept", ms);
     }
 
+    @Get("/status/{code}")
+    public Response status(int code) {
+      return Response.empty(code);
+    }
+
     @Post("/echo")
     public Map<String, Object> echo(Request request) {
       return Map.of("received", request.body().length);
@@ -82,6 +87,23 @@ class ServerTest {
         assertThat(reply.body()).isEqualTo("Hello, World!");
         assertThat(reply.headers()).doesNotContainKey("connection").containsKey("date");
       }
+    }
+  }
+
+  /** RFC 9110 §8.6 and Starlette: no Content-Length on a 204, nor on a 304, whose GET has one. */
+  @Test
+  void sends_no_content_length_with_a_204_or_a_304_and_keeps_the_connection_framed()
+      throws IOException {
+    start();
+    try (Raw http = Raw.open(server.port())) {
+      http.send(Raw.get("/status/204") + Raw.get("/status/304") + Raw.get("/hello"));
+      Raw.Reply noContent = http.read();
+      Raw.Reply notModified = http.read();
+      assertThat(noContent.status()).isEqualTo(204);
+      assertThat(noContent.headers()).doesNotContainKey("content-length");
+      assertThat(notModified.status()).isEqualTo(304);
+      assertThat(notModified.headers()).doesNotContainKey("content-length");
+      assertThat(http.read().body()).isEqualTo("Hello, World!");
     }
   }
 

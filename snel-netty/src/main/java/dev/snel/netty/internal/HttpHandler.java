@@ -473,7 +473,12 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
             slot.head || body.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
     HttpHeaders headers = out.headers();
     response.headers().forEach(headers::add);
-    if (!headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
+    int status = response.status();
+    // a 204 or 304 has no body to measure (RFC 9110 §8.6; Starlette sends none either)
+    if (!headers.contains(HttpHeaderNames.CONTENT_LENGTH)
+        && status >= 200
+        && status != 204
+        && status != 304) {
       headers.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
     }
     headers.set(HttpHeaderNames.DATE, DateHeader.now());
