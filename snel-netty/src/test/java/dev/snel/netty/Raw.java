@@ -137,6 +137,71 @@ public final class Raw implements AutoCloseable {
     return new Reply(status, headers, new String(body, StandardCharsets.UTF_8));
   }
 
+  /**
+   * A response whose body is read as it is framed: chunked, with a {@code Content-Length}, or up to
+   * the connection's close.
+   *
+   * @param chunks the body's chunks as sent (one, for an unchunked body)
+   * @param complete whether the body ended as its framing says (the last chunk, all the declared
+   *     bytes, or the close of a close-delimited body)
+   */
+  public record Streamed(
+      int status, Map<String, String> headers, List<byte[]> chunks, boolean complete) {
+    /** The body's bytes. */
+    public byte[] body() {
+      ByteArrayOutputStream all = new ByteArrayOutputStream();
+      chunks.forEach(all::writeBytes);
+      return all.toByteArray();
+    }
+
+    /** The body as UTF-8 text. */
+    public String text() {
+      return new String(body(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** Reads one response and its body however it is framed; see {@link Streamed}. */
+  public Streamed readStreamed() throws IOException {
+    Reply head = readHead();
+    List<byte[]> chunks = new ArrayList<>();
+    if ("chunked".equalsIgnoreCase(head.headers().get("transfer-encoding"))) {
+      while (true) {
+        String size = line();
+        if (size == null) {
+          return new Streamed(head.status(), head.headers(), chunks, false);
+        }
+        int semicolon = size.indexOf(';');
+        int length =
+            Integer.parseInt((semicolon < 0 ? size : size.substring(0, semicolon)).trim(), 16);
+        if (length == 0) {
+          for (String trailer = line(); trailer != null && !trailer.isEmpty(); trailer = line()) {
+            // trailers are not looked at
+          }
+          return new Streamed(head.status(), head.headers(), chunks, true);
+        }
+        byte[] chunk = in.readNBytes(length);
+        chunks.add(chunk);
+        if (chunk.length < length || line() == null) {
+          return new Streamed(head.status(), head.headers(), chunks, false);
+        }
+      }
+    }
+    String declared = head.headers().get("content-length");
+    if (declared != null) {
+      int length = Integer.parseInt(declared);
+      byte[] body = in.readNBytes(length);
+      chunks.add(body);
+      return new Streamed(head.status(), head.headers(), chunks, body.length == length);
+    }
+    chunks.add(in.readAllBytes());
+    return new Streamed(head.status(), head.headers(), chunks, true);
+  }
+
+  /** The buffered input, for tests that read a body bit by bit. */
+  public InputStream input() {
+    return in;
+  }
+
   /** The responses read until the server closed the connection, or until the socket timed out. */
   public record Replies(List<Reply> replies, boolean closed) {}
 

@@ -1,5 +1,6 @@
 package dev.snel.netty.internal;
 
+import dev.snel.BodyWriter;
 import dev.snel.Headers;
 import dev.snel.Request;
 import dev.snel.Response;
@@ -11,11 +12,13 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -70,17 +73,32 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
 
   private boolean dispatching;
 
+  /** The streamed body being written, if any: the responses after it wait for its end. */
+  private @Nullable ResponseStream streaming;
+
+  /**
+   * A streamed body broke off (its writer failed, or it was close-delimited): the connection is
+   * closing, and the responses after it are dropped, never written after an incomplete body.
+   */
+  private boolean broken;
+
   /** A request in order of arrival, and its response once the app made it. */
   private static final class Slot {
     boolean keepAlive;
     final boolean head;
     final boolean http10;
+    final @Nullable Request request;
     @Nullable Response response;
 
-    Slot(boolean keepAlive, boolean head, boolean http10) {
+    Slot(boolean keepAlive, boolean head, boolean http10, @Nullable Request request) {
       this.keepAlive = keepAlive;
       this.head = head;
       this.http10 = http10;
+      this.request = request;
+    }
+
+    String requestId() {
+      return request == null ? "-" : request.id();
     }
   }
 
@@ -98,7 +116,7 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
   }
 
   boolean idle() {
-    return pending.isEmpty() && waiting.isEmpty();
+    return pending.isEmpty() && waiting.isEmpty() && streaming == null;
   }
 
   @Override
@@ -171,7 +189,7 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     }
     boolean keepAlive = !closeAfter && HttpUtil.isKeepAlive(nettyRequest);
     boolean http10 = nettyRequest.protocolVersion().equals(HttpVersion.HTTP_1_0);
-    Slot slot = new Slot(keepAlive, nettyRequest.method().name().equals("HEAD"), http10);
+    Slot slot = new Slot(keepAlive, nettyRequest.method().name().equals("HEAD"), http10, request);
     pending.add(slot);
     connections.requestStarted();
     app.handle(
@@ -224,10 +242,16 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
   private void writeReady(ChannelHandlerContext ctx) {
     boolean wrote = false;
     // A closed channel fails each write at once, which still ends each request's accounting.
-    while (!pending.isEmpty()
+    while (streaming == null
+        && !pending.isEmpty()
         && pending.peek().response != null
-        && (ctx.channel().isWritable() || !ctx.channel().isActive())) {
-      write(ctx, pending.poll());
+        && (broken || ctx.channel().isWritable() || !ctx.channel().isActive())) {
+      Slot slot = pending.poll();
+      if (broken) {
+        drop(slot);
+      } else {
+        write(ctx, slot);
+      }
       wrote = true;
     }
     if (wrote) {
@@ -254,6 +278,9 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    if (streaming != null) {
+      streaming.writabilityChanged();
+    }
     if (ctx.channel().isWritable()) {
       writeReady(ctx);
     }
@@ -264,6 +291,11 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
   private void write(ChannelHandlerContext ctx, Slot slot) {
     boolean close =
         !slot.keepAlive || (connections.draining() && pending.isEmpty() && waiting.isEmpty());
+    BodyWriter writer = Objects.requireNonNull(slot.response).bodyWriter();
+    if (writer != null) {
+      writeStreamed(ctx, slot, writer, close);
+      return;
+    }
     FullHttpResponse out;
     try {
       out = toNetty(slot, close);
@@ -291,6 +323,114 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     if (close) {
       closing = true;
       LingeringClose.after(future);
+    }
+  }
+
+  /**
+   * Writes the head of a streamed response and starts its writer; a HEAD request gets the head
+   * alone, and the writer never runs.
+   */
+  private void writeStreamed(
+      ChannelHandlerContext ctx, Slot slot, BodyWriter writer, boolean close) {
+    Response response = Objects.requireNonNull(slot.response);
+    long declared = declaredLength(response);
+    // HTTP/1.0 has no chunks: the body ends when the connection does
+    boolean closeAfter = close || (slot.http10 && declared < 0 && !slot.head);
+    HttpResponse head =
+        slot.head
+            ? new DefaultFullHttpResponse(
+                HttpVersion.HTTP_1_1, Statuses.of(response.status()), Unpooled.EMPTY_BUFFER)
+            : new DefaultHttpResponse(HttpVersion.HTTP_1_1, Statuses.of(response.status()));
+    HttpHeaders headers = head.headers();
+    try {
+      response.headers().forEach(headers::add);
+    } catch (RuntimeException e) {
+      LOG.error("Cannot write the head of {}; closing the connection", response, e);
+      headers.clear();
+      closeAfter = true;
+    }
+    if (declared < 0) {
+      headers.remove(HttpHeaderNames.CONTENT_LENGTH);
+      if (!slot.http10) {
+        HttpUtil.setTransferEncodingChunked(head, true);
+      }
+    }
+    headers.set(HttpHeaderNames.DATE, DateHeader.now());
+    if (closeAfter) {
+      headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+      closing = true;
+    } else if (slot.http10) {
+      headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+    }
+    if (slot.head) {
+      var future = ctx.write(head);
+      future.addListener(
+          f -> {
+            try {
+              response.written(); // ends the request scope: the writer never runs
+            } finally {
+              connections.requestFinished();
+            }
+          });
+      if (closeAfter) {
+        LingeringClose.after(future);
+      }
+      return;
+    }
+    var unused = ctx.writeAndFlush(head);
+    if (closeAfter) {
+      broken = true; // nothing is written after this body, which ends with the connection
+    }
+    ResponseStream stream =
+        new ResponseStream(
+            ctx,
+            response,
+            writer,
+            slot::requestId,
+            declared,
+            closeAfter,
+            connections,
+            intact -> streamEnded(ctx, intact));
+    streaming = stream;
+    stream.start();
+  }
+
+  /**
+   * The response's own {@code Content-Length}, or -1 when it has none (or one that is no number).
+   */
+  private static long declaredLength(Response response) {
+    String value = response.headers().first("content-length").orElse(null);
+    if (value == null) {
+      return -1;
+    }
+    try {
+      long length = Long.parseLong(value.trim());
+      return length >= 0 ? length : -1;
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  /** The streamed body at the head of the line is over; the responses after it may go. */
+  private void streamEnded(ChannelHandlerContext ctx, boolean intact) {
+    streaming = null;
+    if (!intact) {
+      broken = true;
+      closing = true;
+    } else if (connections.draining() && pending.isEmpty() && waiting.isEmpty()) {
+      closing = true; // the server is stopping and this connection has nothing left to answer
+      var unused = ctx.close();
+    }
+    writeReady(ctx);
+    dispatch(ctx);
+  }
+
+  /** A response that cannot be written any more (the connection broke off before it). */
+  private void drop(Slot slot) {
+    try {
+      Objects.requireNonNull(slot.response).written();
+    } finally {
+      connections.requestFinished();
     }
   }
 
@@ -347,7 +487,7 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
       }
     }
     closing = true;
-    Slot slot = new Slot(false, false, false);
+    Slot slot = new Slot(false, false, false, null);
     pending.add(slot);
     connections.requestStarted();
     complete(ctx, slot, Response.json(Map.of("detail", detail)).status(status.code()));
@@ -374,6 +514,9 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     closing = true;
+    if (streaming != null) {
+      streaming.disconnected();
+    }
     waiting.forEach(FullHttpRequest::release);
     waiting.clear();
     ctx.fireChannelInactive();

@@ -1,0 +1,178 @@
+package dev.snel.netty.internal;
+
+import dev.snel.BodyWriter;
+import dev.snel.Response;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One streamed response body being written: runs its {@link BodyWriter} on a virtual thread of its
+ * own (the head has gone out already), ends the body, and then tells the response it has been
+ * written and the handler that the connection's next response may go.
+ *
+ * <p>How it ends:
+ *
+ * <ul>
+ *   <li>the writer returns: the last chunk goes out (or, close-delimited, the connection closes);
+ *   <li>the writer throws: the error is logged and the connection is closed without the last chunk,
+ *       so the client sees an incomplete body, never one that looks complete;
+ *   <li>the client goes away (the channel closes, a write fails): the writer's thread is
+ *       interrupted and its writes throw, one line is logged at INFO.
+ * </ul>
+ *
+ * In every case {@link Response#written()} runs once, after the writer (whose request scope, and
+ * with it the dependencies' cleanups, ended when it returned), and the request counts as finished.
+ */
+final class ResponseStream {
+  private static final Logger LOG = LoggerFactory.getLogger(ResponseStream.class);
+
+  /** What the handler does once the stream is over; called on the event loop. */
+  interface Ended {
+    /**
+     * @param intact whether the connection may carry further responses
+     */
+    void streamEnded(boolean intact);
+  }
+
+  private final ChannelHandlerContext ctx;
+  private final Response response;
+  private final BodyWriter writer;
+  private final Supplier<String> requestId;
+  private final boolean closeAfter;
+  private final Connections connections;
+  private final Ended ended;
+  private final ChannelOutputStream out;
+
+  /** The writer's thread while the writer runs; interrupted when the client goes away. */
+  private Thread thread = Thread.currentThread();
+
+  private boolean writing;
+
+  /**
+   * @param declaredLength the response's {@code Content-Length}, or -1 (chunked or close-delimited)
+   * @param closeAfter whether the connection closes after the body (close-delimited, or asked for)
+   */
+  ResponseStream(
+      ChannelHandlerContext ctx,
+      Response response,
+      BodyWriter writer,
+      Supplier<String> requestId,
+      long declaredLength,
+      boolean closeAfter,
+      Connections connections,
+      Ended ended) {
+    this.ctx = ctx;
+    this.response = response;
+    this.writer = writer;
+    this.requestId = requestId;
+    this.closeAfter = closeAfter;
+    this.connections = connections;
+    this.ended = ended;
+    this.out = new ChannelOutputStream(ctx, declaredLength, cause -> interrupt());
+  }
+
+  /** Starts the writer on a virtual thread of its own. */
+  void start() {
+    synchronized (this) {
+      writing = true;
+      thread = Thread.ofVirtual().name("snel-stream").unstarted(this::run);
+    }
+    thread.start();
+  }
+
+  /** The channel's writability changed; called on the event loop. */
+  void writabilityChanged() {
+    out.wake();
+  }
+
+  /** The connection is gone; called on the event loop. */
+  void disconnected() {
+    out.fail(new ClosedChannelException());
+  }
+
+  private synchronized void interrupt() {
+    if (writing) {
+      thread.interrupt();
+    }
+  }
+
+  private void run() {
+    Throwable thrown = null;
+    try {
+      writer.writeTo(out);
+    } catch (Throwable e) {
+      thrown = e;
+    }
+    synchronized (this) {
+      writing = false;
+    }
+    // A late interrupt must not reach what runs after the writer (the written() work).
+    boolean unused = Thread.interrupted();
+    boolean intact = false;
+    if (thrown == null && out.failure() == null) {
+      try {
+        out.complete();
+      } catch (IOException e) {
+        thrown = e;
+      }
+    }
+    try {
+      if (thrown == null && out.failure() == null) {
+        intact = end();
+      }
+      if (out.failure() != null) {
+        LOG.info(
+            "client disconnected; stream stopped after {} bytes [request {}]",
+            out.count(),
+            requestId.get());
+        var closed = ctx.close();
+      } else if (thrown != null) {
+        LOG.error(
+            "The streamed body failed after {} bytes; closing the connection without ending it"
+                + " [request {}]",
+            out.count(),
+            requestId.get(),
+            thrown);
+        LingeringClose.after(out.abandon());
+      }
+    } finally {
+      try {
+        response.written();
+      } catch (Throwable e) {
+        LOG.error("The work after a streamed response failed [request {}]", requestId.get(), e);
+      } finally {
+        connections.requestFinished();
+        boolean next = intact;
+        try {
+          ctx.executor().execute(() -> ended.streamEnded(next));
+        } catch (RejectedExecutionException e) {
+          // the server stopped: no response comes after this one
+        }
+      }
+    }
+  }
+
+  /**
+   * Sends the last chunk and waits until it is written; returns whether the connection may carry
+   * the next response.
+   */
+  private boolean end() {
+    ChannelFuture last = out.finish();
+    last.awaitUninterruptibly();
+    if (!last.isSuccess()) {
+      out.fail(last.cause()); // its listener may not have run yet
+      return false;
+    }
+    if (closeAfter) {
+      LingeringClose.after(last);
+      return false;
+    }
+    return true;
+  }
+}
