@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * The body of an {@link EventStream} or {@link JsonLines}: runs the producer on the thread writing
  * the body, frames each item, pings an idle event stream from a second thread, and, when the client
  * goes away, stops the producer (the server interrupts this thread; a failed ping interrupts it
- * too), logs it once and runs the stream's close actions.
+ * too) and runs the stream's close actions; the server logs the disconnect.
  *
  * <p>Threading: {@link #writeTo} runs on the server's writer thread (a virtual thread), which is
  * the producer's thread; the pinger is a virtual thread of its own, started and stopped by {@code
@@ -116,8 +116,8 @@ public final class StreamBody implements BodyWriter {
             || stoppedHere
             || interruption(failure)
             || Thread.currentThread().isInterrupted();
-    if (gone) {
-      LOG.info(
+    if (gone) { // the server logs the disconnect itself, once; this adds what the stream sent
+      LOG.debug(
           "The client of request {} went away: its {} stopped after {} items",
           requestId,
           what,
