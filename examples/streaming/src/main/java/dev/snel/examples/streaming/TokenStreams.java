@@ -3,12 +3,14 @@ package dev.snel.examples.streaming;
 import dev.snel.Default;
 import dev.snel.EventStream;
 import dev.snel.Get;
+import dev.snel.Header;
 import dev.snel.JsonLines;
 import dev.snel.Query;
 import dev.snel.ServerSentEvent;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
@@ -21,6 +23,8 @@ public final class TokenStreams {
 
   /** One line of the JSON Lines stream. */
   public record Line(int n) {}
+
+  private static final Duration ONE_SECOND = Duration.ofSeconds(1);
 
   private final FakeModel model;
 
@@ -46,6 +50,27 @@ public final class TokenStreams {
         sink -> {
           model.generate(text, Duration.ofMillis(delayMs), word -> sink.send(new Token(word)));
           sink.sendEvent(ServerSentEvent.of(Map.of()).event("done"));
+        });
+  }
+
+  /**
+   * A countdown from {@code from} to 0, one event a second, each with its number as id. A browser
+   * that lost the connection reconnects after the {@code retry} time and sends the last id it saw
+   * as {@code Last-Event-ID}: the countdown resumes after it instead of starting over.
+   */
+  @Get("/stream/countdown")
+  public EventStream<Integer> countdown(
+      @Default("3") @Min(0) int from, @Header Optional<Integer> lastEventId) {
+    int start = lastEventId.map(id -> id - 1).orElse(from);
+    return EventStream.generate(
+        sink -> {
+          for (int i = start; i >= 0; i--) {
+            sink.sendEvent(ServerSentEvent.of(i).id(Integer.toString(i)).retry(ONE_SECOND));
+            if (i > 0) {
+              Thread.sleep(ONE_SECOND);
+            }
+          }
+          sink.sendEvent(ServerSentEvent.raw("[DONE]").event("done"));
         });
   }
 

@@ -34,6 +34,26 @@ class TokenStreamsTest {
   }
 
   @Test
+  void the_countdown_resumes_after_the_last_event_id_a_reconnecting_browser_sends() {
+    assertThat(
+            client.request("GET", "/stream/countdown").header("Last-Event-ID", "1").send().text())
+        .isEqualTo(
+            """
+            data: 0
+            id: 0
+            retry: 1000
+
+            event: done
+            data: [DONE]
+
+            """);
+    assertThat(client.get("/stream/countdown?from=0").text()).startsWith("data: 0\nid: 0\n");
+    assertThat(
+            client.request("GET", "/stream/countdown").header("Last-Event-ID", "x").send().status())
+        .isEqualTo(422);
+  }
+
+  @Test
   void lines_are_count_json_lines() {
     TestResponse response = client.get("/stream/lines?count=3");
 
