@@ -153,7 +153,11 @@ class EventStreamServerTest {
   void an_idle_stream_is_pinged_while_its_producer_is_blocked() throws Exception {
     try (Stream<String> body = get("/tokens?pingMs=50").body()) {
       Iterator<String> lines = body.iterator();
-      assertThat(nextNonEmpty(lines)).isEqualTo("data: {\"token\":\"first\"}");
+      String first = nextNonEmpty(lines);
+      while (first.equals(": ping")) { // a slow start may be pinged too
+        first = nextNonEmpty(lines);
+      }
+      assertThat(first).isEqualTo("data: {\"token\":\"first\"}");
       assertThat(nextNonEmpty(lines)).isEqualTo(": ping"); // the producer is still blocked
       assertThat(nextNonEmpty(lines)).isEqualTo(": ping");
 
