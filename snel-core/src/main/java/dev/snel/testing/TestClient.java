@@ -6,8 +6,10 @@ import dev.snel.Request;
 import dev.snel.Response;
 import dev.snel.Snel;
 import dev.snel.internal.json.Json;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,6 +22,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -49,6 +52,9 @@ import tools.jackson.databind.JsonNode;
  */
 public final class TestClient implements AutoCloseable {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+  /** How much of a streamed body waits in process for the test to read it. */
+  private static final int PIPE_SIZE = 64 * 1024;
 
   private final @Nullable Snel app;
   private final @Nullable URI baseUri;
@@ -228,7 +234,32 @@ public final class TestClient implements AutoCloseable {
 
     /** Sends the request and waits for the response. */
     public TestResponse send() {
-      String path = app != null ? pathOf(target) : remoteBase().resolve(target).getRawPath();
+      String path = path();
+      Headers sent = headersFor(path);
+      TestResponse response = app != null ? sendInProcess(sent) : sendOverHttp(sent);
+      cookies.update(path, response.headers("set-cookie"));
+      return response;
+    }
+
+    /**
+     * Sends the request and returns once the response's status and headers are there, with a body
+     * to read as it arrives (Starlette's {@code client.stream(...)}); see {@link TestStream}.
+     * In-process, a streamed body is written on a virtual thread of its own into a bounded pipe, so
+     * the writer waits for the test to read, as it waits for a client over a socket.
+     */
+    public TestStream stream() {
+      String path = path();
+      Headers sent = headersFor(path);
+      TestStream stream = app != null ? streamInProcess(sent) : streamOverHttp(sent);
+      cookies.update(path, stream.headers("set-cookie"));
+      return stream;
+    }
+
+    private String path() {
+      return app != null ? pathOf(target) : remoteBase().resolve(target).getRawPath();
+    }
+
+    private Headers headersFor(String path) {
       Headers sent = Headers.create();
       sent.addAll(headers);
       if (!headers.contains("cookie")) {
@@ -239,9 +270,7 @@ public final class TestClient implements AutoCloseable {
           sent.add("cookie", cookie);
         }
       }
-      TestResponse response = app != null ? sendInProcess(sent) : sendOverHttp(sent);
-      cookies.update(path, response.headers("set-cookie"));
-      return response;
+      return sent;
     }
 
     private static String pathOf(String target) {
@@ -257,7 +286,7 @@ public final class TestClient implements AutoCloseable {
           : target.substring(0, end);
     }
 
-    private TestResponse sendInProcess(Headers headers) {
+    private Request inProcessRequest(Headers headers) {
       Headers all = Headers.create();
       if (!headers.contains("host")) {
         all.add("host", "testserver");
@@ -266,28 +295,119 @@ public final class TestClient implements AutoCloseable {
       if (body.length > 0 && !headers.contains("content-length")) {
         all.add("content-length", Integer.toString(body.length));
       }
-      Request request = Request.builder(method, target).headers(all).body(body).build();
+      return Request.builder(method, target).headers(all).body(body).build();
+    }
+
+    private Response answer(Request request) {
       try {
-        Response response = localApp().handle(request).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        boolean head = method.equals("HEAD");
-        byte[] received = head ? new byte[0] : bodyOf(response);
-        // as Starlette's client: the call returns once the request's background tasks are done
-        response.written();
-        localApp().awaitBackgroundTasks(TIMEOUT);
-        if (head) { // as a server sends it: the GET's length, no body
-          Headers sent = Headers.create().addAll(response.headers());
-          if (!sent.contains("content-length") && response.bodyWriter() == null) {
-            sent.add("content-length", Integer.toString(response.body().length));
-          }
-          return new TestResponse(response.status(), sent, received);
-        }
-        return new TestResponse(response.status(), response.headers(), received);
+        return localApp().handle(request).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while waiting for " + request, e);
       } catch (ExecutionException | TimeoutException e) {
         throw new IllegalStateException("no response to " + request, e);
       }
+    }
+
+    private TestStream streamInProcess(Headers headers) {
+      Response response = answer(inProcessRequest(headers));
+      BodyWriter writer = response.bodyWriter();
+      if (writer == null || method.equals("HEAD")) {
+        byte[] bytes = method.equals("HEAD") ? new byte[0] : response.body();
+        return new TestStream(
+            response.status(),
+            response.headers(),
+            new ByteArrayInputStream(bytes),
+            () -> {
+              response.written();
+              localApp().awaitBackgroundTasks(TIMEOUT);
+            });
+      }
+      Pipe pipe = new Pipe(PIPE_SIZE);
+      AtomicBoolean writing = new AtomicBoolean(true);
+      Thread thread =
+          Thread.ofVirtual()
+              .name("testclient-stream")
+              .start(
+                  () -> {
+                    IOException failed = null;
+                    try {
+                      writer.writeTo(pipe.out);
+                    } catch (Exception e) {
+                      failed = new IOException("the streamed body failed: " + e, e);
+                    } finally {
+                      synchronized (writing) {
+                        writing.set(false);
+                      }
+                      boolean unused = Thread.interrupted();
+                      pipe.end(failed);
+                      response.written();
+                    }
+                  });
+      return new TestStream(
+          response.status(),
+          response.headers(),
+          pipe.in,
+          () -> {
+            // as a server does when its client goes away: writes throw, the writer is interrupted
+            pipe.abandon();
+            synchronized (writing) {
+              if (writing.get()) {
+                thread.interrupt();
+              }
+            }
+            try {
+              if (!thread.join(TIMEOUT)) {
+                throw new IllegalStateException("the streamed body's writer did not stop");
+              }
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              throw new IllegalStateException("interrupted while the writer stopped", e);
+            }
+            localApp().awaitBackgroundTasks(TIMEOUT);
+          });
+    }
+
+    private TestStream streamOverHttp(Headers headers) {
+      try {
+        HttpResponse<InputStream> response =
+            httpClient().send(httpRequest(headers), HttpResponse.BodyHandlers.ofInputStream());
+        InputStream in = response.body();
+        return new TestStream(
+            response.statusCode(),
+            headersOf(response),
+            in,
+            () -> {
+              try {
+                in.close();
+              } catch (IOException e) {
+                // the body is abandoned either way
+              }
+            });
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(
+            "interrupted while waiting for " + method + " " + target, e);
+      }
+    }
+
+    private TestResponse sendInProcess(Headers headers) {
+      Response response = answer(inProcessRequest(headers));
+      boolean head = method.equals("HEAD");
+      byte[] received = head ? new byte[0] : bodyOf(response);
+      // as Starlette's client: the call returns once the request's background tasks are done
+      response.written();
+      localApp().awaitBackgroundTasks(TIMEOUT);
+      if (head) { // as a server sends it: the GET's length, no body
+        Headers sent = Headers.create().addAll(response.headers());
+        if (!sent.contains("content-length") && response.bodyWriter() == null) {
+          sent.add("content-length", Integer.toString(response.body().length));
+        }
+        return new TestResponse(response.status(), sent, received);
+      }
+      return new TestResponse(response.status(), response.headers(), received);
     }
 
     /**
@@ -310,7 +430,7 @@ public final class TestClient implements AutoCloseable {
       return out.toByteArray();
     }
 
-    private TestResponse sendOverHttp(Headers headers) {
+    private HttpRequest httpRequest(Headers headers) {
       HttpRequest.Builder builder =
           HttpRequest.newBuilder(remoteBase().resolve(target))
               .timeout(TIMEOUT)
@@ -320,15 +440,23 @@ public final class TestClient implements AutoCloseable {
                       ? HttpRequest.BodyPublishers.noBody()
                       : HttpRequest.BodyPublishers.ofByteArray(body));
       headers.forEach(builder::header);
+      return builder.build();
+    }
+
+    private static Headers headersOf(HttpResponse<?> response) {
+      Headers received = Headers.create();
+      response
+          .headers()
+          .map()
+          .forEach((name, values) -> values.forEach(v -> received.add(name, v)));
+      return received;
+    }
+
+    private TestResponse sendOverHttp(Headers headers) {
       try {
         HttpResponse<byte[]> response =
-            httpClient().send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-        Headers received = Headers.create();
-        response
-            .headers()
-            .map()
-            .forEach((name, values) -> values.forEach(v -> received.add(name, v)));
-        return new TestResponse(response.statusCode(), received, response.body());
+            httpClient().send(httpRequest(headers), HttpResponse.BodyHandlers.ofByteArray());
+        return new TestResponse(response.statusCode(), headersOf(response), response.body());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       } catch (InterruptedException e) {

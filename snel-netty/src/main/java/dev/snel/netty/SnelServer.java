@@ -18,6 +18,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -44,6 +45,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class SnelServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SnelServer.class);
+
+  /** How long a stop waits for the streams its closing of connections interrupted. */
+  private static final Duration STOPPED_STREAMS_GRACE = Duration.ofSeconds(2);
 
   private final Snel app;
   private final ServerConfig config;
@@ -185,15 +189,7 @@ public final class SnelServer implements AutoCloseable {
       LOG.info("Shutting down; waiting for {} request(s) in flight", connections.inFlight());
       serverChannel.close().awaitUninterruptibly();
       connections.drain();
-      long deadline = System.nanoTime() + config.shutdownTimeout().toNanos();
-      while (connections.inFlight() > 0 && System.nanoTime() < deadline) {
-        try {
-          Thread.sleep(10);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          break;
-        }
-      }
+      awaitInFlight(System.nanoTime() + config.shutdownTimeout().toNanos());
       if (connections.inFlight() > 0) {
         LOG.warn(
             "{} request(s) still in flight after {}; closing their connections",
@@ -202,11 +198,27 @@ public final class SnelServer implements AutoCloseable {
       }
       try {
         connections.closeAll();
+        // A streamed body stopped by that close ends its request (cleanups, then the work after
+        // the response) on the writer's own thread: give those a moment before the app closes
+        // what they may still use. A writer that ignores its interrupt is not waited for long.
+        awaitInFlight(System.nanoTime() + STOPPED_STREAMS_GRACE.toNanos());
         group.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly();
         app.close();
         LOG.info("Stopped");
       } finally {
         stopped.countDown();
+      }
+    }
+  }
+
+  /** Waits until no request is in flight, or until the deadline (of {@link System#nanoTime()}). */
+  private void awaitInFlight(long deadline) {
+    while (connections.inFlight() > 0 && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
       }
     }
   }

@@ -40,6 +40,7 @@ class TutorialSnippetsTest {
     "background-tasks.md, background, main test",
     "lifespan.md, background, main test",
     "middleware.md, middleware, main",
+    "custom-responses.md, streaming, main test",
     "sql-jpa.md, sql-users-jpa, main test",
     "sql-databases.md, sql-users, main test",
     "server-sent-events.md, streaming, main test",

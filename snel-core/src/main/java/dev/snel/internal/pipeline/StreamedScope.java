@@ -35,7 +35,16 @@ final class StreamedScope {
         thrown = e;
         throw e;
       } finally {
-        end(thrown);
+        // An interrupt told the writer its client went away; the cleanups must still be able to
+        // do I/O (a virtual thread's socket is closed by an interrupt): they run without it.
+        boolean interrupted = Thread.interrupted();
+        try {
+          end(thrown);
+        } finally {
+          if (interrupted) {
+            Thread.currentThread().interrupt();
+          }
+        }
       }
     };
   }

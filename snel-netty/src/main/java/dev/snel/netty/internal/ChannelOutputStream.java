@@ -9,6 +9,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.DefaultFileRegion;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.LastHttpContent;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -155,6 +156,9 @@ final class ChannelOutputStream extends OutputStream implements FileSink {
     }
     accept(length);
     flush();
+    if (length == 0) {
+      return true;
+    }
     FileChannel file = FileChannel.open(path, StandardOpenOption.READ);
     try {
       if (file.size() < offset + length) {
@@ -187,17 +191,23 @@ final class ChannelOutputStream extends OutputStream implements FileSink {
    * chunked). Returns the write of that last chunk.
    */
   ChannelFuture finish() {
-    ChannelFuture end = ctx.writeAndFlush(new DefaultLastHttpContent(takeBuffered()));
+    ChannelFuture end =
+        ctx.writeAndFlush(
+            buffered == 0
+                ? LastHttpContent.EMPTY_LAST_CONTENT
+                : new DefaultLastHttpContent(takeBuffered()));
     end.addListener(failedWrite);
     return end;
   }
 
   /**
    * Sends what is left without ending the body (the writer failed: the client must see it
-   * incomplete); returns that write, or the last one.
+   * incomplete, and gets what was written up to the failure); returns that write, or the last one.
    */
   ChannelFuture abandon() {
-    if (buffered > 0 && failure == null) {
+    // bytes that would complete a declared length stay here: the body must look incomplete
+    boolean completes = declaredLength >= 0 && count >= declaredLength;
+    if (buffered > 0 && failure == null && !completes) {
       ChannelFuture rest = ctx.writeAndFlush(new DefaultHttpContent(takeBuffered()));
       lastWrite = rest;
     }
@@ -217,10 +227,12 @@ final class ChannelOutputStream extends OutputStream implements FileSink {
 
   /** Writing is over (the client went away): the writer's next write throws. */
   void fail(Throwable cause) {
-    if (failure != null) {
-      return;
+    synchronized (this) {
+      if (failure != null) {
+        return; // told once
+      }
+      failure = cause;
     }
-    failure = cause;
     wake();
     onFailure.accept(cause);
   }

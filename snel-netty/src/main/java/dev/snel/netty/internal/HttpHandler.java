@@ -87,18 +87,17 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     boolean keepAlive;
     final boolean head;
     final boolean http10;
-    final @Nullable Request request;
+
+    /** For the log lines of a streamed body; the request itself (its body) is not kept. */
+    final String requestId;
+
     @Nullable Response response;
 
-    Slot(boolean keepAlive, boolean head, boolean http10, @Nullable Request request) {
+    Slot(boolean keepAlive, boolean head, boolean http10, String requestId) {
       this.keepAlive = keepAlive;
       this.head = head;
       this.http10 = http10;
-      this.request = request;
-    }
-
-    String requestId() {
-      return request == null ? "-" : request.id();
+      this.requestId = requestId;
     }
   }
 
@@ -189,7 +188,8 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     }
     boolean keepAlive = !closeAfter && HttpUtil.isKeepAlive(nettyRequest);
     boolean http10 = nettyRequest.protocolVersion().equals(HttpVersion.HTTP_1_0);
-    Slot slot = new Slot(keepAlive, nettyRequest.method().name().equals("HEAD"), http10, request);
+    Slot slot =
+        new Slot(keepAlive, nettyRequest.method().name().equals("HEAD"), http10, request.id());
     pending.add(slot);
     connections.requestStarted();
     app.handle(
@@ -334,10 +334,13 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
       ChannelHandlerContext ctx, Slot slot, BodyWriter writer, boolean close) {
     Response response = Objects.requireNonNull(slot.response);
     long declared = declaredLength(response);
+    // a HEAD request, and a status that has no body (204, 304), get the head alone
+    int status = response.status();
+    boolean bodiless = slot.head || status == 204 || status == 304 || status < 200;
     // HTTP/1.0 has no chunks: the body ends when the connection does
-    boolean closeAfter = close || (slot.http10 && declared < 0 && !slot.head);
+    boolean closeAfter = close || (slot.http10 && declared < 0 && !bodiless);
     HttpResponse head =
-        slot.head
+        bodiless
             ? new DefaultFullHttpResponse(
                 HttpVersion.HTTP_1_1, Statuses.of(response.status()), Unpooled.EMPTY_BUFFER)
             : new DefaultHttpResponse(HttpVersion.HTTP_1_1, Statuses.of(response.status()));
@@ -351,7 +354,7 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     }
     if (declared < 0) {
       headers.remove(HttpHeaderNames.CONTENT_LENGTH);
-      if (!slot.http10) {
+      if (!slot.http10 && (slot.head || !bodiless)) { // a HEAD says how the GET is framed
         HttpUtil.setTransferEncodingChunked(head, true);
       }
     }
@@ -362,7 +365,7 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     } else if (slot.http10) {
       headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
     }
-    if (slot.head) {
+    if (bodiless) {
       var future = ctx.write(head);
       future.addListener(
           f -> {
@@ -386,7 +389,7 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
             ctx,
             response,
             writer,
-            slot::requestId,
+            slot.requestId,
             declared,
             closeAfter,
             connections,
@@ -487,7 +490,7 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
       }
     }
     closing = true;
-    Slot slot = new Slot(false, false, false, null);
+    Slot slot = new Slot(false, false, false, "-");
     pending.add(slot);
     connections.requestStarted();
     complete(ctx, slot, Response.json(Map.of("detail", detail)).status(status.code()));

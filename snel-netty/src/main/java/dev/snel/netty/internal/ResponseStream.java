@@ -7,7 +7,6 @@ import io.netty.channel.ChannelHandlerContext;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +42,7 @@ final class ResponseStream {
   private final ChannelHandlerContext ctx;
   private final Response response;
   private final BodyWriter writer;
-  private final Supplier<String> requestId;
+  private final String requestId;
   private final boolean closeAfter;
   private final Connections connections;
   private final Ended ended;
@@ -62,7 +61,7 @@ final class ResponseStream {
       ChannelHandlerContext ctx,
       Response response,
       BodyWriter writer,
-      Supplier<String> requestId,
+      String requestId,
       long declaredLength,
       boolean closeAfter,
       Connections connections,
@@ -115,29 +114,41 @@ final class ResponseStream {
     // A late interrupt must not reach what runs after the writer (the written() work).
     boolean unused = Thread.interrupted();
     boolean intact = false;
-    if (thrown == null && out.failure() == null) {
-      try {
-        out.complete();
-      } catch (IOException e) {
-        thrown = e;
-      }
-    }
     try {
-      if (thrown == null && out.failure() == null) {
-        intact = end();
+      // decided once: a client that goes away after the last chunk went out changes nothing
+      boolean disconnected = out.failure() != null;
+      if (!disconnected && thrown == null) {
+        try {
+          out.complete();
+        } catch (IOException e) {
+          thrown = e;
+        }
       }
-      if (out.failure() != null) {
+      if (!disconnected && thrown == null) {
+        ChannelFuture last = out.finish();
+        last.awaitUninterruptibly();
+        if (last.isSuccess()) {
+          intact = !closeAfter;
+          if (closeAfter) {
+            LingeringClose.after(last); // close-delimited, or the connection was to close anyway
+          }
+        } else {
+          out.fail(last.cause());
+          disconnected = true;
+        }
+      }
+      if (disconnected) {
         LOG.info(
             "client disconnected; stream stopped after {} bytes [request {}]",
             out.count(),
-            requestId.get());
+            requestId);
         var closed = ctx.close();
       } else if (thrown != null) {
         LOG.error(
             "The streamed body failed after {} bytes; closing the connection without ending it"
                 + " [request {}]",
             out.count(),
-            requestId.get(),
+            requestId,
             thrown);
         LingeringClose.after(out.abandon());
       }
@@ -145,7 +156,7 @@ final class ResponseStream {
       try {
         response.written();
       } catch (Throwable e) {
-        LOG.error("The work after a streamed response failed [request {}]", requestId.get(), e);
+        LOG.error("The work after a streamed response failed [request {}]", requestId, e);
       } finally {
         connections.requestFinished();
         boolean next = intact;
@@ -156,23 +167,5 @@ final class ResponseStream {
         }
       }
     }
-  }
-
-  /**
-   * Sends the last chunk and waits until it is written; returns whether the connection may carry
-   * the next response.
-   */
-  private boolean end() {
-    ChannelFuture last = out.finish();
-    last.awaitUninterruptibly();
-    if (!last.isSuccess()) {
-      out.fail(last.cause()); // its listener may not have run yet
-      return false;
-    }
-    if (closeAfter) {
-      LingeringClose.after(last);
-      return false;
-    }
-    return true;
   }
 }

@@ -2,8 +2,10 @@ package dev.snel.examples.streaming;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.snel.Snel;
 import dev.snel.testing.TestClient;
 import dev.snel.testing.TestResponse;
+import dev.snel.testing.TestStream;
 import org.junit.jupiter.api.Test;
 
 /** The example's streams in-process: exact framing, headers and OpenAPI. */
@@ -51,6 +53,18 @@ class TokenStreamsTest {
     assertThat(
             client.request("GET", "/stream/countdown").header("Last-Event-ID", "x").send().status())
         .isEqualTo(422);
+  }
+
+  @Test
+  void tokens_arrive_while_the_model_generates_and_closing_the_stream_stops_it() {
+    FakeModel model = new FakeModel();
+    TestClient local = TestClient.of(Snel.create().include(new TokenStreams(model)));
+    try (TestStream stream =
+        local.request("GET", "/stream/words?text=one%20two&delay_ms=60000").stream()) {
+      assertThat(stream.lines().findFirst()).contains("data: {\"token\":\"one\"}");
+      assertThat(model.tokensGenerated()).isEqualTo(1); // "two" is a minute away
+    } // as if the browser tab closed: the model is interrupted
+    assertThat(model.running()).isZero();
   }
 
   @Test
