@@ -1,15 +1,19 @@
 package dev.snel.streaming;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.snel.Get;
 import dev.snel.JsonLines;
+import dev.snel.ResponseValidationException;
 import dev.snel.Snel;
 import dev.snel.testing.TestClient;
 import dev.snel.testing.TestResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** JSON Lines through the in-process client: one JSON value per line, each through its schema. */
@@ -27,6 +31,14 @@ class JsonLinesTest {
               .onClose(() -> CLOSED.add("closed")));
     }
 
+    /** Items read as the item type, whatever their class: the second lacks "text". */
+    @Get("/invalid")
+    @SuppressWarnings("unchecked")
+    public JsonLines<Line> invalid() {
+      return JsonLines.of(
+          (Stream<Line>) (Stream<?>) Stream.of(Map.of("n", 0, "text", "fine"), Map.of("n", 1)));
+    }
+
     @Get("/generated")
     public JsonLines<Integer> generated() {
       return JsonLines.generate(
@@ -34,6 +46,15 @@ class JsonLinesTest {
             sink.send(1);
             sink.send(2);
           });
+    }
+  }
+
+  @Test
+  void anItemThatDoesNotFitTheItemSchemaFailsTheStreamAfterTheLinesBeforeIt() {
+    try (TestClient client = TestClient.of(Snel.create().include(new Routes()))) {
+      assertThatThrownBy(() -> client.get("/invalid"))
+          .hasMessageContaining("the streamed body failed after 22 bytes")
+          .hasRootCauseInstanceOf(ResponseValidationException.class);
     }
   }
 
