@@ -1,8 +1,12 @@
 package dev.snel;
 
+import dev.snel.internal.files.FileAnswers;
+import dev.snel.internal.files.FileSource;
+import dev.snel.internal.files.MediaTypes;
 import dev.snel.internal.json.Json;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -125,6 +129,54 @@ public final class Response {
               }
             })
         .afterWritten(chunks::close);
+  }
+
+  /**
+   * A 200 response sending a file, Starlette's {@code FileResponse}: the content type from the
+   * file's name, and, once the request is known, {@code Content-Length}, {@code Last-Modified},
+   * {@code ETag} and {@code Accept-Ranges} from the file. A GET or HEAD whose {@code If-None-Match}
+   * or {@code If-Modified-Since} shows the client's copy is current gets 304; a {@code Range} gets
+   * 206 with those bytes ({@code multipart/byteranges} for several ranges), or 416 when no range is
+   * in the file; {@code If-Range} is honoured. Headers set on the response win over the file's.
+   *
+   * <pre>{@code
+   * @Get("/report")
+   * public Response report() {
+   *   return Response.file(Path.of("reports/latest.pdf"));
+   * }
+   * }</pre>
+   *
+   * <p>The file is read when the response is sent, never into memory: the server sends it without
+   * copying it through the heap where it can. Its size and time are read when the handler's
+   * response is made, on the request's thread (the I/O thread for a {@code @NonBlocking} route). A
+   * missing file is a 500, as in Starlette.
+   */
+  public static Response file(Path path) {
+    return file(path, null, null);
+  }
+
+  /** A 200 response sending a file as the given media type; see {@link #file(Path)}. */
+  public static Response file(Path path, String mediaType) {
+    return file(path, mediaType, null);
+  }
+
+  /**
+   * A 200 response sending a file as a download: {@code Content-Disposition: attachment} with the
+   * filename (RFC 6266's {@code filename*} for names that are not plain ASCII), the content type
+   * from the media type if given, else from the filename. For {@code inline}, set the header after:
+   * {@code .header("content-disposition", ...)}. See {@link #file(Path)}.
+   */
+  public static Response file(Path path, @Nullable String mediaType, @Nullable String filename) {
+    String type =
+        mediaType != null
+            ? MediaTypes.withCharset(mediaType)
+            : MediaTypes.forName(filename != null ? filename : path.toString());
+    Response response = stream(type, new FileSource(path));
+    if (filename != null) {
+      response.headers.add(
+          "content-disposition", FileAnswers.contentDisposition("attachment", filename));
+    }
+    return response;
   }
 
   private static void closeQuietly(AutoCloseable closeable) {

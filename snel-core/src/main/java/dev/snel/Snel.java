@@ -1,6 +1,7 @@
 package dev.snel;
 
 import dev.snel.internal.errors.ExceptionRegistry;
+import dev.snel.internal.files.StaticMount;
 import dev.snel.internal.json.Json;
 import dev.snel.internal.lifecycle.BackgroundWork;
 import dev.snel.internal.lifecycle.Lifecycle;
@@ -25,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
@@ -79,10 +81,19 @@ public final class Snel implements AutoCloseable {
       new Pipeline(tree, exceptions, injection, background, virtualThreads);
   private final OpenApi openApi = new OpenApi();
   private volatile @Nullable DocsRoutes docs;
+  private final List<StaticMount> mounts = new CopyOnWriteArrayList<>();
 
   private Snel() {
     Schemes.registerAll(injection);
-    pipeline.builtins(request -> docs().handle(request));
+    // the docs first, as FastAPI adds their routes before any of the app's mounts
+    pipeline.builtins(
+        request -> {
+          Response answer = docs().handle(request);
+          for (int i = 0; answer == null && i < mounts.size(); i++) {
+            answer = mounts.get(i).handle(request);
+          }
+          return answer;
+        });
   }
 
   /** A new app with no routes. */
@@ -273,6 +284,29 @@ public final class Snel implements AutoCloseable {
     List<Middleware> outermostFirst = new ArrayList<>(this.middleware);
     java.util.Collections.reverse(outermostFirst);
     pipeline.middleware(outermostFirst);
+    return this;
+  }
+
+  /**
+   * Serves a directory's files under a path prefix, like FastAPI's {@code app.mount("/static",
+   * StaticFiles(directory="static"))}:
+   *
+   * <pre>{@code
+   * app.mount("/static", StaticFiles.of(Path.of("static")).html(true));
+   * }</pre>
+   *
+   * <p>The mount answers every path under the prefix that no route of the app declares; mounts are
+   * tried in the order they were added, after Snel's docs pages. {@code /static} itself is
+   * redirected to {@code /static/}. Not listed in the OpenAPI document. See {@link StaticFiles}.
+   *
+   * @param path the prefix, starting with {@code /}; {@code /} mounts the files at the root
+   */
+  public Snel mount(String path, StaticFiles files) {
+    if (!path.startsWith("/")) {
+      throw new IllegalArgumentException("a mount's path starts with '/': " + path);
+    }
+    String prefix = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    mounts.add(new StaticMount(prefix, files.directory(), files.html(), files.followSymlinks()));
     return this;
   }
 

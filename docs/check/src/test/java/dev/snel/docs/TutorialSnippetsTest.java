@@ -44,7 +44,9 @@ class TutorialSnippetsTest {
     "sql-jpa.md, sql-users-jpa, main test",
     "sql-databases.md, sql-users, main test",
     "server-sent-events.md, streaming, main test",
-    "ai-streaming.md, streaming, main test"
+    "ai-streaming.md, streaming, main test",
+    "files.md, streaming, main",
+    "static-files.md, streaming, main"
   })
   void every_java_block_of_the_page_is_code_of_an_example_app(
       String pageName, String example, String sourceSets) throws IOException {

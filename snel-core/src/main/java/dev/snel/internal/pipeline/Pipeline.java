@@ -6,6 +6,7 @@ import dev.snel.Middleware;
 import dev.snel.Request;
 import dev.snel.Response;
 import dev.snel.internal.errors.ExceptionRegistry;
+import dev.snel.internal.files.FileAnswers;
 import dev.snel.internal.lifecycle.BackgroundWork;
 import dev.snel.internal.params.Injection;
 import dev.snel.internal.params.RequestScope;
@@ -296,6 +297,8 @@ public final class Pipeline {
     if (failure == null) {
       try {
         response = route.toResponse(result, scope);
+        // a file response is answered for its request here (304, 206, 416), on the route's thread
+        response = FileAnswers.resolve(scope.request(), response);
       } catch (Throwable e) { // an Error too: the cleanups still run and the client is answered
         failure = e;
       }

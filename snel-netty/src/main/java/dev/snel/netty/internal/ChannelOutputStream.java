@@ -39,6 +39,9 @@ final class ChannelOutputStream extends OutputStream implements FileSink {
   /** Bytes collected before they go out as one chunk without a flush. */
   static final int CHUNK_SIZE = 8 * 1024;
 
+  /** The largest chunk one large write is sent in. */
+  static final int MAX_DIRECT_CHUNK = 64 * 1024;
+
   /** How long a wait for writability sleeps before it looks again, in case a wake-up is missed. */
   private static final long RECHECK_MILLIS = 1_000;
 
@@ -100,6 +103,16 @@ final class ChannelOutputStream extends OutputStream implements FileSink {
     accept(length);
     int done = 0;
     while (done < length) {
+      if (buffered == 0 && length - done >= buffer.length) {
+        // a large write goes out in larger chunks, without passing through the buffer
+        int n = Math.min(length - done, MAX_DIRECT_CHUNK);
+        awaitWritable();
+        ByteBuf chunk = ctx.alloc().buffer(n).writeBytes(bytes, offset + done, n);
+        send(chunk);
+        done += n;
+        count += n;
+        continue;
+      }
       if (buffered == buffer.length) {
         send();
       }
@@ -258,7 +271,11 @@ final class ChannelOutputStream extends OutputStream implements FileSink {
   /** Sends the buffered bytes as one chunk, flushed: a full chunk is worth a syscall. */
   private void send() throws IOException {
     awaitWritable();
-    ChannelFuture sent = ctx.writeAndFlush(new DefaultHttpContent(takeBuffered()));
+    send(takeBuffered());
+  }
+
+  private void send(ByteBuf chunk) {
+    ChannelFuture sent = ctx.writeAndFlush(new DefaultHttpContent(chunk));
     lastWrite = sent;
     sent.addListener(failedWrite);
   }

@@ -14,6 +14,7 @@ public final class Main {
   public static Snel app() {
     Snel app = Snel.create();
     app.provide(new Reports.Sales()).include(new Reports());
+    StaticSite.addTo(app);
     app.include(new TokenStreams());
     return app;
   }
