@@ -44,6 +44,8 @@ class TutorialSnippetsTest {
     "custom-responses.md, streaming, main test",
     "sql-jpa.md, sql-users-jpa, main test",
     "sql-databases.md, sql-users, main test",
+    "server-sent-events.md, streaming, main test",
+    "ai-streaming.md, streaming, main test",
     "files.md, streaming, main",
     "static-files.md, streaming, main"
   })

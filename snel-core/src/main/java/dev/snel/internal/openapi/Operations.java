@@ -10,6 +10,7 @@ import dev.snel.internal.params.ParamModel;
 import dev.snel.internal.params.SecurityRequirement;
 import dev.snel.internal.params.Source;
 import dev.snel.internal.routing.RouteModel;
+import dev.snel.internal.routing.Streaming;
 import dev.snel.internal.schema.FlatModel;
 import dev.snel.internal.schema.JsonSchemaKeywords;
 import dev.snel.internal.schema.JsonSchemas;
@@ -123,6 +124,7 @@ final class Operations {
         "responses",
         responses.of(
             route.responseModel(),
+            route.streaming(),
             route.status(),
             successDescription,
             operationId,
@@ -165,7 +167,8 @@ final class Operations {
     body.putObject("content").putObject("application/json").set("schema", schema);
     body.put("required", true);
     operation.set(
-        "responses", responses.of(Object.class, 200, "Successful Response", operationId, true));
+        "responses",
+        responses.of(Object.class, Streaming.NONE, 200, "Successful Response", operationId, true));
     return operation;
   }
 

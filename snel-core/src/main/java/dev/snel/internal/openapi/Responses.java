@@ -3,6 +3,7 @@ package dev.snel.internal.openapi;
 import dev.snel.internal.http.StatusReasons;
 import dev.snel.internal.json.Json;
 import dev.snel.internal.routing.ResponseVariants;
+import dev.snel.internal.routing.Streaming;
 import dev.snel.internal.schema.JsonSchemas;
 import dev.snel.internal.schema.Schemas;
 import java.lang.reflect.ParameterizedType;
@@ -10,6 +11,7 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -38,16 +40,32 @@ final class Responses {
   }
 
   /**
-   * @param model the response model
+   * @param model the response model; a stream's item type
+   * @param streaming whether the response is a stream of items, documented by its item schema
    * @param status the route's status
    * @param description the success response's description
    * @param operationId names the schema of a response that is not a model, as FastAPI does
    * @param validates whether the request has parameters or a body that can fail validation
    */
-  ObjectNode of(Type model, int status, String description, String operationId, boolean validates) {
+  ObjectNode of(
+      Type model,
+      Streaming streaming,
+      int status,
+      String description,
+      String operationId,
+      boolean validates) {
     ObjectNode responses = Json.mapper().createObjectNode();
     ResponseVariants variants = ResponseVariants.of(model, status);
-    if (variants.any(status)) {
+    if (streaming != Streaming.NONE) {
+      ObjectNode success = responses.putObject(Integer.toString(status));
+      success.put("description", description);
+      if (bodyAllowed(status)) {
+        success
+            .putObject("content")
+            .putObject(Objects.requireNonNull(streaming.mediaType()))
+            .set("itemSchema", itemSchema(model, streaming, operationId));
+      }
+    } else if (variants.any(status)) {
       variantResponses(responses, model, variants, status, description);
     } else {
       ObjectNode success = responses.putObject(Integer.toString(status));
@@ -140,6 +158,32 @@ final class Responses {
       schema.put("title", pythonTitle("Response_" + operationId));
     }
     return schema;
+  }
+
+  /**
+   * A stream's {@code itemSchema}, as FastAPI writes it (OpenAPI 3.2's way): for JSON Lines the
+   * item's schema; for Server-Sent Events the event's fields, {@code data} being a string of JSON
+   * whose schema is the item's ({@code contentSchema}), and required, when the item type is known.
+   */
+  private ObjectNode itemSchema(Type item, Streaming streaming, String operationId) {
+    ObjectNode schema = item == Object.class ? output.node() : output.describe(types.get(item));
+    if (item != Object.class && !schema.has("$ref")) {
+      schema.put("title", pythonTitle("StreamItem_" + operationId));
+    }
+    if (streaming == Streaming.JSON_LINES) {
+      return schema;
+    }
+    ObjectNode event = output.node().put("type", "object");
+    ObjectNode properties = event.putObject("properties");
+    ObjectNode data = properties.putObject("data").put("type", "string");
+    properties.putObject("event").put("type", "string");
+    properties.putObject("id").put("type", "string");
+    properties.putObject("retry").put("type", "integer").put("minimum", 0);
+    if (item != Object.class) {
+      data.put("contentMediaType", "application/json").set("contentSchema", schema);
+      event.putArray("required").add("data");
+    }
+    return event;
   }
 
   private static void content(ObjectNode response, ObjectNode schema) {

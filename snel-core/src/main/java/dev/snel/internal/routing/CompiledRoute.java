@@ -1,5 +1,7 @@
 package dev.snel.internal.routing;
 
+import dev.snel.EventStream;
+import dev.snel.JsonLines;
 import dev.snel.RequestValidationException;
 import dev.snel.Response;
 import dev.snel.internal.params.Invocation;
@@ -18,18 +20,21 @@ public final class CompiledRoute {
   private final Invocation handler;
   private final ResponseEncoder encoder;
   private final ResponseVariants variants;
+  private final StreamEncoders streams;
 
   CompiledRoute(
       RouteModel model,
       List<ParamBinder> before,
       Invocation handler,
       ResponseEncoder encoder,
-      ResponseVariants variants) {
+      ResponseVariants variants,
+      StreamEncoders streams) {
     this.model = model;
     this.before = before.toArray(ParamBinder[]::new);
     this.handler = handler;
     this.encoder = encoder;
     this.variants = variants;
+    this.streams = streams;
   }
 
   /** The route's description. */
@@ -57,17 +62,28 @@ public final class CompiledRoute {
 
   /**
    * The response for the handler's result, shaped by the injected response if any. A record of a
-   * sealed response type is sent with its variant's status ({@link ResponseVariants}).
+   * sealed response type is sent with its variant's status ({@link ResponseVariants}). An {@code
+   * EventStream} or {@code JsonLines} becomes a streamed body of its items.
    */
   public Response toResponse(@Nullable Object result, RequestScope scope) {
     if (result instanceof Response response) {
       return response;
     }
+    Response streamed =
+        result instanceof EventStream<?> || result instanceof JsonLines<?>
+            ? streams.toResponse(result, scope.request().id())
+            : null;
+    if (model.streaming() != Streaming.NONE && streamed == null) {
+      throw new IllegalStateException(
+          model.handler() + " returned " + result + " where it declares a stream");
+    }
     int status = variants.statusOf(result, model.status());
     Response response =
-        status == 204 || status == 304
-            ? Response.empty(status)
-            : Response.rawJson(encoder.encode(result)).status(status);
+        streamed != null
+            ? streamed.status(model.status())
+            : status == 204 || status == 304
+                ? Response.empty(status)
+                : Response.rawJson(encoder.encode(result)).status(status);
     Response injected = scope.injectedResponse();
     return injected == null ? response : injected.applyTo(response);
   }

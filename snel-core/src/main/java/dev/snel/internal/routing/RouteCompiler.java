@@ -12,6 +12,7 @@ import dev.snel.Put;
 import dev.snel.Response;
 import dev.snel.ResponseModel;
 import dev.snel.RouteDefinitionException;
+import dev.snel.ServerSentEvent;
 import dev.snel.Status;
 import dev.snel.Tags;
 import dev.snel.internal.params.Injection;
@@ -133,7 +134,11 @@ public final class RouteCompiler {
             injection,
             dependencies);
     Type returnType = resultType(method.getGenericReturnType());
-    Type responseModel = responseModel(method, returnType);
+    Streaming streaming = Streaming.of(returnType);
+    Type responseModel =
+        streaming == Streaming.NONE
+            ? responseModel(method, returnType)
+            : itemModel(method, returnType);
     RouteModel model =
         new RouteModel(
             httpMethod,
@@ -147,13 +152,23 @@ public final class RouteCompiler {
                 || method.getDeclaringClass().isAnnotationPresent(NonBlocking.class)
                 || handlers.getClass().isAnnotationPresent(NonBlocking.class),
             responseModel,
-            params.security());
+            params.security(),
+            streaming);
+    ResponseEncoder encoder = encoder(method, responseModel, where, types);
+    // a stream result of a route that declares none (Object, Response) has free-form items
+    ResponseEncoder items =
+        streaming == Streaming.NONE
+            ? new ResponseEncoder(types.get(Object.class), Encoding.Options.ALL)
+            : encoder;
     return new CompiledRoute(
         model,
         params.before(),
         params.invocation(),
-        encoder(method, responseModel, where, types),
-        ResponseVariants.of(responseModel, model.status()));
+        encoder,
+        streaming == Streaming.NONE
+            ? ResponseVariants.of(responseModel, model.status())
+            : ResponseVariants.of(Object.class, model.status()),
+        new StreamEncoders(items, types));
   }
 
   /**
@@ -169,6 +184,20 @@ public final class RouteCompiler {
             ? c
             : model instanceof ParameterizedType p ? (Class<?>) p.getRawType() : Object.class;
     return raw == Void.class || raw == Response.class ? Object.class : model;
+  }
+
+  /**
+   * The item type of a streamed result: {@link ResponseModel}'s type, else the stream's type
+   * argument; Object (free-form) for a raw stream or one of {@code ServerSentEvent}s, which are
+   * sent as they are, as FastAPI leaves them out of validation and the documented schema.
+   */
+  private static Type itemModel(Method method, Type returnType) {
+    ResponseModel annotation = method.getAnnotation(ResponseModel.class);
+    Type item =
+        annotation != null && annotation.value() != void.class
+            ? annotation.value()
+            : Streaming.itemType(returnType);
+    return item == ServerSentEvent.class ? Object.class : item;
   }
 
   private static ResponseEncoder encoder(Method method, Type model, String where, Schemas types) {

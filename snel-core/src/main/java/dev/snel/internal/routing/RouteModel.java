@@ -18,8 +18,10 @@ import java.util.List;
  * @param status the status of a successful response
  * @param tags the documentation tags, routers' first
  * @param nonBlocking whether the handler runs on the I/O thread
- * @param responseModel the type the response is encoded as (the response model), or Object
+ * @param responseModel the type the response is encoded as (the response model), or Object; for a
+ *     streamed result, the type of each item
  * @param security the security schemes the route's dependencies reach, with their scopes
+ * @param streaming whether the result is a stream of items (Server-Sent Events, JSON Lines)
  */
 public record RouteModel(
     String httpMethod,
@@ -31,4 +33,5 @@ public record RouteModel(
     List<String> tags,
     boolean nonBlocking,
     Type responseModel,
-    List<SecurityRequirement> security) {}
+    List<SecurityRequirement> security,
+    Streaming streaming) {}

@@ -17,6 +17,7 @@ public final class Main {
     app.provide(new Reports.Sales()).include(new Reports());
     StaticSite.addTo(app);
     app.include(new Uploads());
+    app.include(new TokenStreams());
     return app;
   }
 
