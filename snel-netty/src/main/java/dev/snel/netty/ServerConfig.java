@@ -22,6 +22,11 @@ import java.time.Duration;
  * @param writeBufferSize how many bytes of responses may wait to be sent on one connection before
  *     the server stops writing and reading there until the client has read them; with {@code
  *     maxPipelinedRequests}, what bounds the memory a client that does not read can cost
+ * @param maxWebSocketMessageSize the largest WebSocket message accepted, in bytes, whole or in
+ *     fragments (larger: the connection is closed with 1009)
+ * @param webSocketIdleTimeout how long a WebSocket may receive nothing: after half of it the server
+ *     pings (browsers answer), after all of it it closes with 1001; also how long a send waits for
+ *     a client that reads nothing before the connection is dropped
  */
 public record ServerConfig(
     String host,
@@ -34,7 +39,9 @@ public record ServerConfig(
     Duration shutdownTimeout,
     int ioThreads,
     int maxPipelinedRequests,
-    int writeBufferSize) {
+    int writeBufferSize,
+    int maxWebSocketMessageSize,
+    Duration webSocketIdleTimeout) {
 
   /** Checks the limits: a zero or negative limit would refuse everything or nothing. */
   public ServerConfig {
@@ -43,6 +50,10 @@ public record ServerConfig(
     positive("maxBodySize", maxBodySize);
     positive("maxPipelinedRequests", maxPipelinedRequests);
     positive("writeBufferSize", writeBufferSize);
+    positive("maxWebSocketMessageSize", maxWebSocketMessageSize);
+    if (webSocketIdleTimeout.toMillis() < 2) {
+      throw new IllegalArgumentException("webSocketIdleTimeout must be at least 2 ms");
+    }
   }
 
   private static void positive(String name, int value) {
@@ -54,7 +65,8 @@ public record ServerConfig(
   /**
    * 127.0.0.1:8000 like uvicorn; 8 KiB request line, 16 KiB of headers, 1 MiB body; 30 s to send a
    * request, 60 s idle keep-alive, 30 s to finish requests at shutdown; 1,024 pipelined requests
-   * and 64 KiB of unsent responses per connection.
+   * and 64 KiB of unsent responses per connection; 1 MiB WebSocket messages, 60 s WebSocket idle
+   * timeout.
    */
   public static ServerConfig defaults() {
     return new ServerConfig(
@@ -68,7 +80,9 @@ public record ServerConfig(
         Duration.ofSeconds(30),
         0,
         1024,
-        64 * 1024);
+        64 * 1024,
+        1 << 20,
+        Duration.ofSeconds(60));
   }
 
   /**
@@ -143,6 +157,16 @@ public record ServerConfig(
     return with(c -> c.writeBufferSize = bytes);
   }
 
+  /** This config with another largest WebSocket message. */
+  public ServerConfig maxWebSocketMessageSize(int bytes) {
+    return with(c -> c.maxWebSocketMessageSize = bytes);
+  }
+
+  /** This config with another WebSocket idle timeout. */
+  public ServerConfig webSocketIdleTimeout(Duration timeout) {
+    return with(c -> c.webSocketIdleTimeout = timeout);
+  }
+
   /** The members as mutable fields: each "with" method copies them, changes one, builds. */
   private static final class Copy {
     String host;
@@ -156,6 +180,8 @@ public record ServerConfig(
     int ioThreads;
     int maxPipelinedRequests;
     int writeBufferSize;
+    int maxWebSocketMessageSize;
+    Duration webSocketIdleTimeout;
 
     Copy(ServerConfig config) {
       host = config.host;
@@ -169,6 +195,8 @@ public record ServerConfig(
       ioThreads = config.ioThreads;
       maxPipelinedRequests = config.maxPipelinedRequests;
       writeBufferSize = config.writeBufferSize;
+      maxWebSocketMessageSize = config.maxWebSocketMessageSize;
+      webSocketIdleTimeout = config.webSocketIdleTimeout;
     }
   }
 
@@ -186,6 +214,8 @@ public record ServerConfig(
         c.shutdownTimeout,
         c.ioThreads,
         c.maxPipelinedRequests,
-        c.writeBufferSize);
+        c.writeBufferSize,
+        c.maxWebSocketMessageSize,
+        c.webSocketIdleTimeout);
   }
 }

@@ -52,6 +52,7 @@ public final class ChannelSetup extends ChannelInitializer<Channel> {
         "idle",
         new IdleStateHandler(true, 0, 0, config.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
     pipeline.addLast("body", new BodyLimit(config.maxBodySize()));
+    pipeline.addLast("websocket", new WebSocketUpgrade(app, config, connections, deadline, gate));
     pipeline.addLast(
         "snel", new HttpHandler(app, connections, deadline, gate, config.maxPipelinedRequests()));
   }
