@@ -4,6 +4,7 @@ import dev.snel.Response;
 import dev.snel.internal.websocket.CloseCodes;
 import dev.snel.internal.websocket.WebSocketTransport;
 import dev.snel.netty.ServerConfig;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -299,7 +300,13 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter implements 
           }
         }
         case CloseWebSocketFrame close -> closedByClient(ctx, close);
-        default -> {} // a pong, or bytes the HTTP decoder held: nothing to do
+        case ByteBuf early when early.isReadable() -> {
+          // bytes the HTTP decoder held: sent before the handshake's answer (RFC 6455 §4.1)
+          LOG.debug(
+              "Closing {}: data before the handshake's answer", ctx.channel().remoteAddress());
+          var unused = ctx.close();
+        }
+        default -> {} // a pong: the read itself is what counts
       }
     } finally {
       ReferenceCountUtil.release(msg);
