@@ -13,6 +13,7 @@ public final class Main {
   /** The app. */
   public static Snel app() {
     Snel app = Snel.create();
+    app.include(EchoSocket.fromEnvironment());
     return app;
   }
 
