@@ -41,7 +41,8 @@ class TutorialSnippetsTest {
     "lifespan.md, background, main test",
     "middleware.md, middleware, main",
     "sql-jpa.md, sql-users-jpa, main test",
-    "sql-databases.md, sql-users, main test"
+    "sql-databases.md, sql-users, main test",
+    "websockets.md, streaming, main test"
   })
   void every_java_block_of_the_page_is_code_of_an_example_app(
       String pageName, String example, String sourceSets) throws IOException {
