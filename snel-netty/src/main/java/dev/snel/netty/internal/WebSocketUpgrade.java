@@ -68,8 +68,7 @@ final class WebSocketUpgrade extends ChannelInboundHandlerAdapter {
       return;
     }
     HttpHandler http = ctx.pipeline().get(HttpHandler.class);
-    String path = pathOf(request.uri());
-    if ((http != null && !http.idle()) || !app.isWebSocket(path)) {
+    if ((http != null && !http.idle()) || !isWebSocket(request.uri())) {
       ctx.fireChannelRead(msg); // pipelined behind other requests, or no WebSocket there
       return;
     }
@@ -154,9 +153,13 @@ final class WebSocketUpgrade extends ChannelInboundHandlerAdapter {
     LingeringClose.after(ctx.writeAndFlush(response));
   }
 
-  private static String pathOf(String uri) {
-    int query = uri.indexOf('?');
-    return query < 0 ? uri : uri.substring(0, query);
+  /** Whether a WebSocket route has the target's path, decoded as routing decodes it. */
+  private boolean isWebSocket(String target) {
+    try {
+      return app.isWebSocket(Request.builder("GET", target).build().path());
+    } catch (RuntimeException e) { // a path that does not decode: HTTP answers it
+      return false;
+    }
   }
 
   private static Request toRequest(ChannelHandlerContext ctx, FullHttpRequest nettyRequest) {

@@ -99,6 +99,13 @@ class WebSocketServerTest {
       session.close();
     }
 
+    @WebSocket("/rooms/{name}")
+    public void room(WebSocketSession session, String name) {
+      session.accept();
+      session.sendText(name);
+      session.close();
+    }
+
     @Get("/plain")
     public String plain() {
       return "plain";
@@ -284,8 +291,7 @@ class WebSocketServerTest {
                 Snel.create().include(new Sockets()), ServerConfig.defaults().port(0));
         RawWebSocket raw =
             RawWebSocket.open(patient.port(), RawWebSocket.handshake("/flood?count=2000"))) {
-      raw.socket().setReceiveBufferSize(16 * 1024);
-      Thread.sleep(500); // the handler is blocked in a send: 32 MiB cannot all be buffered
+      Thread.sleep(500); // the handler is blocked in a send: 32 MiB fit in no socket buffers
       assertThat(LOG).doesNotContain("sent 2000");
       int frames = 0;
       for (WebSocketFrame frame = raw.read();
@@ -315,6 +321,13 @@ class WebSocketServerTest {
     }
     try (RawWebSocket raw = RawWebSocket.open(server.port(), RawWebSocket.handshake("/none"))) {
       assertThat(raw.status()).isEqualTo(404);
+    }
+  }
+
+  @Test
+  void a_percent_encoded_path_is_routed_decoded_as_for_http() {
+    try (TestWebSocket socket = client.webSocket("/rooms/caf%C3%A9")) {
+      assertThat(socket.receiveText()).isEqualTo("café");
     }
   }
 
