@@ -342,7 +342,9 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter implements 
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
     if (event instanceof IdleStateEvent idle && idle.state() == IdleState.ALL_IDLE) {
-      if (pingedAt != 0 && lastReadAt - pingedAt < 0) { // nothing since the last ping
+      if (!ctx.channel().config().isAutoRead()) {
+        pingedAt = 0; // not read because the handler is behind: the client is not idle
+      } else if (pingedAt != 0 && lastReadAt - pingedAt < 0) { // nothing since the last ping
         deliver(new Close(CloseCodes.GOING_AWAY, "Idle timeout"));
         sendClose(CloseCodes.GOING_AWAY, "Idle timeout");
       } else {

@@ -45,6 +45,7 @@ import org.junit.jupiter.api.Test;
 /** WebSockets over the real server: Java's WebSocket client, the TestClient and raw sockets. */
 class WebSocketServerTest {
   static final List<String> LOG = new CopyOnWriteArrayList<>();
+  static java.util.concurrent.CountDownLatch SINK_OPEN = new java.util.concurrent.CountDownLatch(1);
 
   public static final class Token {
     public static String check(Optional<String> token, Scope scope) {
@@ -97,6 +98,21 @@ class WebSocketServerTest {
       }
       LOG.add("sent " + count);
       session.close();
+    }
+
+    @WebSocket("/sink")
+    public void sink(WebSocketSession session) throws InterruptedException {
+      session.accept();
+      SINK_OPEN.await(10, TimeUnit.SECONDS); // reads nothing meanwhile
+      int received = 0;
+      try {
+        while (true) {
+          session.receiveText();
+          received++;
+        }
+      } catch (WebSocketDisconnect gone) {
+        LOG.add("received " + received);
+      }
     }
 
     @WebSocket("/rooms/{name}")
@@ -322,6 +338,33 @@ class WebSocketServerTest {
     try (RawWebSocket raw = RawWebSocket.open(server.port(), RawWebSocket.handshake("/none"))) {
       assertThat(raw.status()).isEqualTo(404);
     }
+  }
+
+  @Test
+  void a_handler_that_does_not_read_stops_the_server_reading_the_client() throws Exception {
+    SINK_OPEN = new java.util.concurrent.CountDownLatch(1);
+    int messages = 20_000; // 20 MB: more than any socket buffers hold
+    try (RawWebSocket raw = RawWebSocket.open(server.port(), RawWebSocket.handshake("/sink"))) {
+      CompletableFuture<Void> writer =
+          CompletableFuture.runAsync(
+              () -> {
+                try {
+                  for (int i = 0; i < messages; i++) {
+                    raw.send(new TextWebSocketFrame("x".repeat(1000)));
+                  }
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              });
+      Thread.sleep(1_000);
+      assertThat(writer).isNotDone(); // the client's writes wait: the server reads no more
+      SINK_OPEN.countDown();
+      writer.get(30, TimeUnit.SECONDS); // the handler reads, and the server reads again
+      raw.send(new CloseWebSocketFrame(1000, ""));
+      assertClose(raw.read(), 1000);
+    }
+    awaitLog("received " + messages);
+    assertThat(LOG).contains("received " + messages);
   }
 
   @Test
