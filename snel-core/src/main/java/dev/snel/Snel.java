@@ -20,6 +20,8 @@ import dev.snel.internal.routing.RouteModel;
 import dev.snel.internal.routing.RouteTree;
 import dev.snel.internal.schema.Schemas;
 import dev.snel.internal.security.Schemes;
+import dev.snel.internal.websocket.WebSocketRoutes;
+import dev.snel.internal.websocket.WebSocketTransport;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -79,6 +81,8 @@ public final class Snel implements AutoCloseable {
   private volatile Duration shutdownTimeout = Duration.ofSeconds(30);
   private final Pipeline pipeline =
       new Pipeline(tree, exceptions, injection, background, virtualThreads);
+  private final WebSocketRoutes webSockets =
+      new WebSocketRoutes(injection, exceptions, background, virtualThreads);
   private final OpenApi openApi = new OpenApi();
   private volatile @Nullable DocsRoutes docs;
   private final List<StaticMount> mounts = new CopyOnWriteArrayList<>();
@@ -110,7 +114,7 @@ public final class Snel implements AutoCloseable {
     if (handlers instanceof Router router) {
       return include(router);
     }
-    add(RouteCompiler.compile(handlers, "", List.of(), dependencies, injection));
+    addRoutes(handlers, "", List.of(), dependencies);
     return this;
   }
 
@@ -134,7 +138,7 @@ public final class Snel implements AutoCloseable {
       if (member instanceof Router nested) {
         include(nested, prefix, tags, routerDependencies);
       } else {
-        add(RouteCompiler.compile(member, prefix, tags, routerDependencies, injection));
+        addRoutes(member, prefix, tags, routerDependencies);
       }
     }
   }
@@ -357,6 +361,15 @@ public final class Snel implements AutoCloseable {
     injection.close();
   }
 
+  private void addRoutes(
+      Object handlers,
+      String prefix,
+      List<String> tags,
+      List<ParamCompiler.Declared> routeDependencies) {
+    add(RouteCompiler.compile(handlers, prefix, tags, routeDependencies, injection));
+    webSockets.add(handlers, prefix, routeDependencies);
+  }
+
   private void add(List<CompiledRoute> compiled) {
     for (CompiledRoute route : compiled) {
       RouteModel model = route.model();
@@ -417,6 +430,23 @@ public final class Snel implements AutoCloseable {
    */
   public void handle(Request request, Consumer<Response> onResponse) {
     pipeline.handle(request, onResponse);
+  }
+
+  /**
+   * Whether a {@link WebSocket} route has this path: a server adapter asks it for a request with
+   * {@code Upgrade: websocket}, which is otherwise an ordinary HTTP request.
+   */
+  public boolean isWebSocket(String path) {
+    return webSockets.matches(path);
+  }
+
+  /**
+   * Serves a WebSocket handshake request through an adapter's transport (the contract a server and
+   * the TestClient use): the route's dependencies and handler run on a new virtual thread and
+   * accept or refuse the handshake. Call it on the server's I/O thread.
+   */
+  public void handleWebSocket(Request request, WebSocketTransport transport) {
+    webSockets.handle(request, transport);
   }
 
   /** Handles a request; the future completes with the response. */

@@ -185,6 +185,18 @@ public final class TestClient implements AutoCloseable {
     return request("PATCH", target).json(json).send();
   }
 
+  /**
+   * Opens a WebSocket to the target ({@code /path?query}), in-process or to the server, with the
+   * client's cookies: Starlette's {@code client.websocket_connect(url)}. For headers or
+   * subprotocols ({@code sec-websocket-protocol}), use {@code request("GET",
+   * target).header(...).webSocket()}.
+   *
+   * @throws WebSocketRefused if the app answers the handshake with an HTTP status instead
+   */
+  public TestWebSocket webSocket(String target) {
+    return request("GET", target).webSocket();
+  }
+
   /** Starts a request with any method; add headers and a body, then {@link Call#send()}. */
   public Call request(String method, String target) {
     return new Call(method, target);
@@ -327,6 +339,43 @@ public final class TestClient implements AutoCloseable {
         }
       }
       return sent;
+    }
+
+    /**
+     * Opens a WebSocket with this call's target, headers and cookies (the method and body are not
+     * used); see {@link TestClient#webSocket(String)}.
+     */
+    public TestWebSocket webSocket() {
+      String path = app != null ? pathOf(target) : remoteBase().resolve(target).getRawPath();
+      Headers sent = Headers.create();
+      sent.addAll(headers);
+      if (!headers.contains("cookie")) {
+        String cookie =
+            cookies.header(
+                path, app == null && "https".equals(remoteBase().getScheme()), ownCookies);
+        if (!cookie.isEmpty()) {
+          sent.add("cookie", cookie);
+        }
+      }
+      if (app == null) {
+        URI http = remoteBase().resolve(target);
+        URI ws =
+            URI.create(
+                ("https".equals(http.getScheme()) ? "wss" : "ws")
+                    + http.toString().substring(http.getScheme().length()));
+        return RemoteWebSocket.open(httpClient(), ws, sent, TIMEOUT);
+      }
+      Headers all = Headers.create();
+      if (!sent.contains("host")) {
+        all.add("host", "testserver");
+      }
+      all.add("connection", "upgrade");
+      all.add("upgrade", "websocket");
+      all.add("sec-websocket-key", "dGVzdHNlcnZlcmtleTEyMw==");
+      all.add("sec-websocket-version", "13");
+      all.addAll(sent);
+      return InProcessWebSocket.open(
+          localApp(), Request.builder("GET", target).headers(all).build(), TIMEOUT);
     }
 
     private static String pathOf(String target) {

@@ -25,6 +25,11 @@ import java.time.Duration;
  * @param maxUploadSize the largest {@code multipart/form-data} body accepted, in bytes (larger:
  *     413); such a body is streamed to the handler and spooled to temporary files, never held in
  *     memory whole, so this limit is independent of {@code maxBodySize}
+ * @param maxWebSocketMessageSize the largest WebSocket message accepted, in bytes, whole or in
+ *     fragments (larger: the connection is closed with 1009)
+ * @param webSocketIdleTimeout how long a WebSocket may receive nothing: after half of it the server
+ *     pings (browsers answer), after all of it it closes with 1001; also how long a send waits for
+ *     a client that reads nothing before the connection is dropped
  */
 public record ServerConfig(
     String host,
@@ -38,7 +43,9 @@ public record ServerConfig(
     int ioThreads,
     int maxPipelinedRequests,
     int writeBufferSize,
-    long maxUploadSize) {
+    long maxUploadSize,
+    int maxWebSocketMessageSize,
+    Duration webSocketIdleTimeout) {
 
   /** Checks the limits: a zero or negative limit would refuse everything or nothing. */
   public ServerConfig {
@@ -49,6 +56,10 @@ public record ServerConfig(
     positive("writeBufferSize", writeBufferSize);
     if (maxUploadSize <= 0) {
       throw new IllegalArgumentException("maxUploadSize must be positive, was " + maxUploadSize);
+    }
+    positive("maxWebSocketMessageSize", maxWebSocketMessageSize);
+    if (webSocketIdleTimeout.toMillis() < 2) {
+      throw new IllegalArgumentException("webSocketIdleTimeout must be at least 2 ms");
     }
   }
 
@@ -63,7 +74,8 @@ public record ServerConfig(
    * request, 60 s idle keep-alive, 30 s to finish requests at shutdown; 1,024 pipelined requests
    * and 64 KiB of unsent responses per connection; 100 MiB per upload (multipart body): room for
    * the documents, scans and recordings an app indexes, while one request cannot fill the temporary
-   * directory or hold a connection for long; raise it for larger files.
+   * directory or hold a connection for long; raise it for larger files; 1 MiB WebSocket messages,
+   * 60 s WebSocket idle timeout.
    */
   public static ServerConfig defaults() {
     return new ServerConfig(
@@ -78,7 +90,9 @@ public record ServerConfig(
         0,
         1024,
         64 * 1024,
-        100L << 20);
+        100L << 20,
+        1 << 20,
+        Duration.ofSeconds(60));
   }
 
   /**
@@ -158,6 +172,16 @@ public record ServerConfig(
     return with(c -> c.maxUploadSize = bytes);
   }
 
+  /** This config with another largest WebSocket message. */
+  public ServerConfig maxWebSocketMessageSize(int bytes) {
+    return with(c -> c.maxWebSocketMessageSize = bytes);
+  }
+
+  /** This config with another WebSocket idle timeout. */
+  public ServerConfig webSocketIdleTimeout(Duration timeout) {
+    return with(c -> c.webSocketIdleTimeout = timeout);
+  }
+
   /** The members as mutable fields: each "with" method copies them, changes one, builds. */
   private static final class Copy {
     String host;
@@ -172,6 +196,8 @@ public record ServerConfig(
     int maxPipelinedRequests;
     int writeBufferSize;
     long maxUploadSize;
+    int maxWebSocketMessageSize;
+    Duration webSocketIdleTimeout;
 
     Copy(ServerConfig config) {
       host = config.host;
@@ -186,6 +212,8 @@ public record ServerConfig(
       maxPipelinedRequests = config.maxPipelinedRequests;
       writeBufferSize = config.writeBufferSize;
       maxUploadSize = config.maxUploadSize;
+      maxWebSocketMessageSize = config.maxWebSocketMessageSize;
+      webSocketIdleTimeout = config.webSocketIdleTimeout;
     }
   }
 
@@ -204,6 +232,8 @@ public record ServerConfig(
         c.ioThreads,
         c.maxPipelinedRequests,
         c.writeBufferSize,
-        c.maxUploadSize);
+        c.maxUploadSize,
+        c.maxWebSocketMessageSize,
+        c.webSocketIdleTimeout);
   }
 }

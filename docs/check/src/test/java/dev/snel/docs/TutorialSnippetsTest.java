@@ -47,7 +47,8 @@ class TutorialSnippetsTest {
     "server-sent-events.md, streaming, main test",
     "ai-streaming.md, streaming, main test",
     "files.md, streaming, main",
-    "static-files.md, streaming, main"
+    "static-files.md, streaming, main",
+    "websockets.md, streaming, main test"
   })
   void every_java_block_of_the_page_is_code_of_an_example_app(
       String pageName, String example, String sourceSets) throws IOException {

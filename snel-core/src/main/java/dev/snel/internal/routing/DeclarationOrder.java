@@ -26,11 +26,11 @@ import org.objectweb.asm.Opcodes;
  * one changed by an agent) come last, by name and descriptor, so the order is still the same every
  * run.
  */
-final class DeclarationOrder {
+public final class DeclarationOrder {
   private DeclarationOrder() {}
 
   /** The class's declared methods, in declaration order. */
-  static List<Method> methods(Class<?> type) {
+  public static List<Method> methods(Class<?> type) {
     Map<String, Integer> positions = positions(type);
     Comparator<Method> order =
         Comparator.<Method>comparingInt(m -> positions.getOrDefault(key(m), Integer.MAX_VALUE))

@@ -15,6 +15,7 @@ import dev.snel.RouteDefinitionException;
 import dev.snel.ServerSentEvent;
 import dev.snel.Status;
 import dev.snel.Tags;
+import dev.snel.WebSocketSession;
 import dev.snel.internal.params.Injection;
 import dev.snel.internal.params.ParamCompiler;
 import dev.snel.internal.schema.Encoding;
@@ -82,11 +83,24 @@ public final class RouteCompiler {
         }
       }
     }
-    if (routes.isEmpty()) {
+    if (routes.isEmpty() && !declaresWebSockets(handlers.getClass())) {
       throw new RouteDefinitionException(
-          handlers.getClass().getName() + " has no method annotated with @Get, @Post, @Put, ...");
+          handlers.getClass().getName()
+              + " has no method annotated with @Get, @Post, @Put, ... or @WebSocket");
     }
     return routes;
+  }
+
+  /** Whether the class has WebSocket routes (compiled elsewhere: they are not HTTP routes). */
+  private static boolean declaresWebSockets(Class<?> type) {
+    for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+      for (Method method : c.getDeclaredMethods()) {
+        if (method.isAnnotationPresent(dev.snel.WebSocket.class)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** {method, path} for an HTTP method annotation, else null. */
@@ -133,6 +147,10 @@ public final class RouteCompiler {
             template.parameterNames(),
             injection,
             dependencies);
+    if (List.of(method.getParameterTypes()).contains(WebSocketSession.class)) {
+      throw new RouteDefinitionException(
+          where + ": a WebSocketSession is for @WebSocket routes, not " + httpMethod + " ones");
+    }
     Type returnType = resultType(method.getGenericReturnType());
     Streaming streaming = Streaming.of(returnType);
     Type responseModel =

@@ -58,6 +58,7 @@ public final class ChannelSetup extends ChannelInitializer<Channel> {
         new UploadStreams(
             config.maxUploadSize(), config.maxBodySize(), config.requestTimeout(), gate, deadline));
     pipeline.addLast("body", new BodyLimit(config.maxBodySize()));
+    pipeline.addLast("websocket", new WebSocketUpgrade(app, config, connections, deadline, gate));
     pipeline.addLast(
         "snel", new HttpHandler(app, connections, deadline, gate, config.maxPipelinedRequests()));
   }

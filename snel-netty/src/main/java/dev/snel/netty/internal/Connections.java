@@ -38,7 +38,7 @@ public final class Connections {
 
   /**
    * Starts draining: idle connections are closed now, busy ones after their last response (each
-   * response then carries {@code Connection: close}).
+   * response then carries {@code Connection: close}), WebSockets with 1001 (going away).
    */
   public void drain() {
     draining = true;
@@ -47,6 +47,11 @@ public final class Connections {
           .eventLoop()
           .execute(
               () -> {
+                WebSocketConnection webSocket = channel.pipeline().get(WebSocketConnection.class);
+                if (webSocket != null) {
+                  webSocket.goingAway(); // closes with 1001; its handler's receive ends
+                  return;
+                }
                 HttpHandler handler = channel.pipeline().get(HttpHandler.class);
                 if (handler == null || handler.idle()) {
                   var unused = channel.close();

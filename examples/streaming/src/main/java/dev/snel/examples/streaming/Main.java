@@ -18,6 +18,7 @@ public final class Main {
     StaticSite.addTo(app);
     app.include(new Uploads());
     app.include(new TokenStreams());
+    app.include(EchoSocket.fromEnvironment());
     return app;
   }
 
