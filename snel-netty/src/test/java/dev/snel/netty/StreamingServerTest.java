@@ -1,6 +1,7 @@
 package dev.snel.netty;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.snel.Default;
 import dev.snel.Depends;
@@ -30,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -156,6 +158,20 @@ class StreamingServerTest {
       Response response =
           Response.stream("application/octet-stream", new FileBody(Path.of(path), offset, length));
       return declare ? response.header("content-length", Long.toString(length)) : response;
+    }
+
+    /** A file body whose response comes only after {@code ms}: its client may be gone by then. */
+    @Get("/late-file")
+    public Response lateFile(@Depends(OpenSession.class) Session session, String path, long ms)
+        throws InterruptedException {
+      Thread.sleep(ms);
+      Path file = Path.of(path);
+      return Response.stream(
+          "application/octet-stream",
+          out -> {
+            writerRuns.incrementAndGet();
+            new FileBody(file, 0, Files.size(file)).writeTo(out);
+          });
     }
 
     @Get("/declared")
@@ -517,6 +533,35 @@ class StreamingServerTest {
     }
     assertThat(routes.writerStopped.await(5, TimeUnit.SECONDS)).isTrue();
     awaitCondition(() -> EVENTS.contains("session rolled back"));
+  }
+
+  @Test
+  void a_file_body_whose_client_is_gone_leaves_no_file_open(@TempDir Path dir) throws Exception {
+    assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "counts open files in /proc");
+    start();
+    Path file = dir.resolve("data.bin");
+    Files.write(file, new byte[1 << 20]);
+    try (Raw http = Raw.open(server.port())) {
+      http.send(Raw.get("/late-file?ms=300&path=" + file)); // and gone before the answer
+    }
+    awaitCondition(
+        () -> EVENTS.contains("session closed") || EVENTS.contains("session rolled back"));
+    assertThat(openHandles(file.toRealPath())).isZero();
+  }
+
+  /** How many of this process's file descriptors are open on the file (Linux). */
+  private static long openHandles(Path file) throws IOException {
+    try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+      return fds.filter(
+              fd -> {
+                try {
+                  return Files.readSymbolicLink(fd).equals(file);
+                } catch (IOException | UnsupportedOperationException e) {
+                  return false; // closed meanwhile
+                }
+              })
+          .count();
+    }
   }
 
   /** Waits until the counter stops moving for a while; returns its value then. */

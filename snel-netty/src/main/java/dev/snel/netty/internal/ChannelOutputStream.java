@@ -173,17 +173,19 @@ final class ChannelOutputStream extends OutputStream implements FileSink {
       return true;
     }
     FileChannel file = FileChannel.open(path, StandardOpenOption.READ);
+    DefaultFileRegion region;
     try {
       if (file.size() < offset + length) {
         throw new EOFException(path + " is shorter than " + (offset + length) + " bytes");
       }
-    } catch (IOException e) {
+      awaitWritable(); // throws when the client is gone: the file is still this method's
+      region = new DefaultFileRegion(file, offset, length);
+    } catch (IOException | RuntimeException e) {
       file.close();
       throw e;
     }
-    awaitWritable();
     // the region owns the file from here: Netty closes it once the region is sent or dropped
-    ChannelFuture sent = ctx.writeAndFlush(new DefaultFileRegion(file, offset, length));
+    ChannelFuture sent = ctx.writeAndFlush(region);
     lastWrite = sent;
     sent.addListener(failedWrite);
     try {
