@@ -549,6 +549,21 @@ class StreamingServerTest {
     assertThat(openHandles(file.toRealPath())).isZero();
   }
 
+  @Test
+  void a_stream_whose_client_left_before_its_turn_never_runs_its_writer(@TempDir Path dir)
+      throws Exception {
+    start();
+    Path file = dir.resolve("data.bin");
+    Files.write(file, new byte[1024]);
+    try (Raw http = Raw.open(server.port())) {
+      // an abandoned generation must not start costing once its answer is ready
+      http.send(Raw.get("/late-file?ms=300&path=" + file));
+    }
+    awaitCondition(
+        () -> EVENTS.contains("session closed") || EVENTS.contains("session rolled back"));
+    assertThat(routes.writerRuns).hasValue(0);
+  }
+
   /** How many of this process's file descriptors are open on the file (Linux). */
   private static long openHandles(Path file) throws IOException {
     try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {

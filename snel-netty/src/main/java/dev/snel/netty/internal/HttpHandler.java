@@ -241,13 +241,14 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
    */
   private void writeReady(ChannelHandlerContext ctx) {
     boolean wrote = false;
-    // A closed channel fails each write at once, which still ends each request's accounting.
+    // On a closed channel each answer is dropped at once, which still ends its request: a
+    // streamed one must not start its writer (a model's generation) for a client that is gone.
     while (streaming == null
         && !pending.isEmpty()
         && pending.peek().response != null
         && (broken || ctx.channel().isWritable() || !ctx.channel().isActive())) {
       Slot slot = pending.poll();
-      if (broken) {
+      if (broken || !ctx.channel().isActive()) {
         drop(slot);
       } else {
         write(ctx, slot);
