@@ -1,6 +1,7 @@
 package dev.snel.netty;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.snel.Default;
@@ -349,6 +350,17 @@ class StreamingServerTest {
     assertThat(reply.text()).isEqualTo("partial\n");
     assertThat(reply.complete()).as("ended by the last chunk").isFalse();
     assertThat(log).contains("req-boom").contains("the model crashed");
+  }
+
+  @Test
+  void a_writer_that_fails_on_http_1_0_resets_the_connection_instead_of_ending_the_body()
+      throws IOException {
+    start();
+    try (Raw http = Raw.open(server.port())) {
+      http.send("GET /boom HTTP/1.0\r\n\r\n");
+      // close-delimited: an orderly close would say the body is complete; only a reset does not
+      assertThatThrownBy(http::readStreamed).isInstanceOf(IOException.class);
+    }
   }
 
   @Test

@@ -393,6 +393,8 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
             slot.requestId,
             declared,
             closeAfter,
+            !HttpUtil.isTransferEncodingChunked(head)
+                && !headers.contains(HttpHeaderNames.CONTENT_LENGTH),
             connections,
             intact -> streamEnded(ctx, intact));
     streaming = stream;
