@@ -175,6 +175,12 @@ class StreamingServerTest {
           });
     }
 
+    /** A stream whose session's cleanup waits for {@link #CLEANUP_MAY_END}. */
+    @Get("/held")
+    public Response held(@Depends(HeldSession.class) Session session) {
+      return Response.stream("text/plain", out -> out.write(session.token()));
+    }
+
     @Get("/declared")
     public Response declared(int length, int writes) {
       return Response.stream(
@@ -221,6 +227,22 @@ class StreamingServerTest {
     }
   }
 
+  /** Released by a test once a slow cleanup may end. */
+  static volatile CountDownLatch CLEANUP_MAY_END = new CountDownLatch(1);
+
+  /** A session whose cleanup is slow: it waits for {@link #CLEANUP_MAY_END}. */
+  public static final class HeldSession {
+    public static Session open(Scope scope) {
+      Session session = new Session();
+      scope.defer(
+          failure -> {
+            boolean released = CLEANUP_MAY_END.await(20, TimeUnit.SECONDS);
+            EVENTS.add(released ? "held session closed" : "held session timed out");
+          });
+      return session;
+    }
+  }
+
   static byte[] pattern(int length) {
     byte[] bytes = new byte[length];
     for (int i = 0; i < length; i++) {
@@ -245,6 +267,7 @@ class StreamingServerTest {
   @BeforeEach
   void clear() {
     EVENTS.clear();
+    CLEANUP_MAY_END = new CountDownLatch(1);
   }
 
   @AfterEach
@@ -316,6 +339,21 @@ class StreamingServerTest {
       assertThat(http.send(Raw.get("/hello")).read().body()).isEqualTo("Hello, World!");
     }
     assertThat(routes.writerRuns).hasValue(0);
+  }
+
+  @Test
+  void the_cleanups_of_a_stream_answered_by_its_head_alone_do_not_hold_the_event_loop()
+      throws IOException {
+    start(ServerConfig.defaults().ioThreads(1));
+    try (Raw head = Raw.open(server.port());
+        Raw other = Raw.open(server.port()).timeout(5_000)) {
+      // a HEAD request runs no writer: its request's cleanups run once the head is sent
+      head.send("HEAD /held HTTP/1.1\r\nHost: test\r\n\r\n").readHead();
+      // while that cleanup blocks (a database's rollback), the one event loop serves others
+      assertThat(other.send(Raw.get("/hello")).read().body()).isEqualTo("Hello, World!");
+    } finally {
+      CLEANUP_MAY_END.countDown();
+    }
   }
 
   @Test

@@ -368,14 +368,7 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     }
     if (bodiless) {
       var future = ctx.write(head);
-      future.addListener(
-          f -> {
-            try {
-              response.written(); // ends the request scope: the writer never runs
-            } finally {
-              connections.requestFinished();
-            }
-          });
+      future.addListener(f -> endUnwritten(response)); // the writer never runs
       if (closeAfter) {
         LingeringClose.after(future);
       }
@@ -433,11 +426,27 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
 
   /** A response that cannot be written any more (the connection broke off before it). */
   private void drop(Slot slot) {
-    try {
-      Objects.requireNonNull(slot.response).written();
-    } finally {
-      connections.requestFinished();
-    }
+    endUnwritten(Objects.requireNonNull(slot.response));
+  }
+
+  /**
+   * Tells a response whose body is never written so, and ends its request, on a virtual thread: for
+   * a streamed body that ends the request's scope, and its cleanups (a session's rollback, a
+   * cursor's close) may block, which must not stall every connection of this event loop.
+   */
+  private void endUnwritten(Response response) {
+    Thread.ofVirtual()
+        .name("snel-unwritten")
+        .start(
+            () -> {
+              try {
+                response.written();
+              } catch (RuntimeException e) {
+                LOG.error("The work after an unwritten response failed", e);
+              } finally {
+                connections.requestFinished();
+              }
+            });
   }
 
   private FullHttpResponse toNetty(Slot slot, boolean close) {
