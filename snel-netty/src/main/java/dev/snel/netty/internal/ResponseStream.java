@@ -80,7 +80,8 @@ final class ResponseStream {
     this.closeDelimited = closeDelimited;
     this.connections = connections;
     this.ended = ended;
-    this.out = new ChannelOutputStream(ctx, declaredLength, cause -> interrupt());
+    this.out =
+        new ChannelOutputStream(ctx, declaredLength, cause -> interrupt(), this::writerReturned);
   }
 
   /** Starts the writer on a virtual thread of its own. */
@@ -102,6 +103,11 @@ final class ResponseStream {
     out.fail(new ClosedChannelException());
   }
 
+  /** No interrupt reaches what runs after the writer on its thread (the request's cleanups). */
+  private synchronized void writerReturned() {
+    writing = false;
+  }
+
   private synchronized void interrupt() {
     if (writing) {
       thread.interrupt();
@@ -120,9 +126,7 @@ final class ResponseStream {
     } catch (Throwable e) {
       thrown = e;
     }
-    synchronized (this) {
-      writing = false;
-    }
+    writerReturned();
     // A late interrupt must not reach what runs after the writer (the written() work).
     boolean unused = Thread.interrupted();
     boolean intact = false;
