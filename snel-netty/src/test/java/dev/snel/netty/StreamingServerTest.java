@@ -1,6 +1,8 @@
 package dev.snel.netty;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.snel.Default;
 import dev.snel.Depends;
@@ -30,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -158,6 +161,31 @@ class StreamingServerTest {
       return declare ? response.header("content-length", Long.toString(length)) : response;
     }
 
+    /** A file body whose response comes only after {@code ms}: its client may be gone by then. */
+    @Get("/late-file")
+    public Response lateFile(@Depends(OpenSession.class) Session session, String path, long ms)
+        throws InterruptedException {
+      Thread.sleep(ms);
+      Path file = Path.of(path);
+      return Response.stream(
+          "application/octet-stream",
+          out -> {
+            writerRuns.incrementAndGet();
+            new FileBody(file, 0, Files.size(file)).writeTo(out);
+          });
+    }
+
+    /** A stream whose session's cleanup waits for {@link #CLEANUP_MAY_END}. */
+    @Get("/held")
+    public Response held(@Depends(HeldSession.class) Session session) {
+      return Response.stream(
+          "text/plain",
+          out -> {
+            out.write(session.token());
+            out.flush();
+          });
+    }
+
     @Get("/declared")
     public Response declared(int length, int writes) {
       return Response.stream(
@@ -204,6 +232,26 @@ class StreamingServerTest {
     }
   }
 
+  /** Released by a test once a slow cleanup may end. */
+  static volatile CountDownLatch CLEANUP_MAY_END = new CountDownLatch(1);
+
+  /** A session whose cleanup is slow: it waits for {@link #CLEANUP_MAY_END}. */
+  public static final class HeldSession {
+    public static Session open(Scope scope) {
+      Session session = new Session();
+      scope.defer(
+          failure -> {
+            try {
+              boolean released = CLEANUP_MAY_END.await(20, TimeUnit.SECONDS);
+              EVENTS.add(released ? "held session closed" : "held session timed out");
+            } catch (InterruptedException e) {
+              EVENTS.add("held cleanup interrupted"); // its database socket would be closed
+            }
+          });
+      return session;
+    }
+  }
+
   static byte[] pattern(int length) {
     byte[] bytes = new byte[length];
     for (int i = 0; i < length; i++) {
@@ -228,6 +276,7 @@ class StreamingServerTest {
   @BeforeEach
   void clear() {
     EVENTS.clear();
+    CLEANUP_MAY_END = new CountDownLatch(1);
   }
 
   @AfterEach
@@ -302,6 +351,35 @@ class StreamingServerTest {
   }
 
   @Test
+  void the_cleanups_of_a_stream_answered_by_its_head_alone_do_not_hold_the_event_loop()
+      throws IOException {
+    start(ServerConfig.defaults().ioThreads(1));
+    try (Raw head = Raw.open(server.port());
+        Raw other = Raw.open(server.port()).timeout(5_000)) {
+      // a HEAD request runs no writer: its request's cleanups run once the head is sent
+      head.send("HEAD /held HTTP/1.1\r\nHost: test\r\n\r\n").readHead();
+      // while that cleanup blocks (a database's rollback), the one event loop serves others
+      assertThat(other.send(Raw.get("/hello")).read().body()).isEqualTo("Hello, World!");
+    } finally {
+      CLEANUP_MAY_END.countDown();
+    }
+  }
+
+  @Test
+  void a_client_that_goes_away_while_the_cleanups_run_does_not_interrupt_them() throws Exception {
+    start();
+    try (Raw http = Raw.open(server.port())) {
+      http.send(Raw.get("/held")).readHead();
+      http.input().readNBytes(5); // the writer has written, and returned: its cleanup waits
+      http.socket().setSoLinger(true, 0);
+    }
+    Thread.sleep(1_000); // ample for the server to see the reset while the cleanup still runs
+    CLEANUP_MAY_END.countDown();
+    awaitCondition(() -> EVENTS.stream().anyMatch(e -> e.startsWith("held ")));
+    assertThat(EVENTS).contains("held session closed");
+  }
+
+  @Test
   void a_pipelined_request_behind_a_slow_stream_is_answered_after_it() throws IOException {
     start();
     try (Raw http = Raw.open(server.port())) {
@@ -333,6 +411,17 @@ class StreamingServerTest {
     assertThat(reply.text()).isEqualTo("partial\n");
     assertThat(reply.complete()).as("ended by the last chunk").isFalse();
     assertThat(log).contains("req-boom").contains("the model crashed");
+  }
+
+  @Test
+  void a_writer_that_fails_on_http_1_0_resets_the_connection_instead_of_ending_the_body()
+      throws IOException {
+    start();
+    try (Raw http = Raw.open(server.port())) {
+      http.send("GET /boom HTTP/1.0\r\n\r\n");
+      // close-delimited: an orderly close would say the body is complete; only a reset does not
+      assertThatThrownBy(http::readStreamed).isInstanceOf(IOException.class);
+    }
   }
 
   @Test
@@ -517,6 +606,50 @@ class StreamingServerTest {
     }
     assertThat(routes.writerStopped.await(5, TimeUnit.SECONDS)).isTrue();
     awaitCondition(() -> EVENTS.contains("session rolled back"));
+  }
+
+  @Test
+  void a_file_body_whose_client_is_gone_leaves_no_file_open(@TempDir Path dir) throws Exception {
+    assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "counts open files in /proc");
+    start();
+    Path file = dir.resolve("data.bin");
+    Files.write(file, new byte[1 << 20]);
+    try (Raw http = Raw.open(server.port())) {
+      http.send(Raw.get("/late-file?ms=300&path=" + file)); // and gone before the answer
+    }
+    awaitCondition(
+        () -> EVENTS.contains("session closed") || EVENTS.contains("session rolled back"));
+    assertThat(openHandles(file.toRealPath())).isZero();
+  }
+
+  @Test
+  void a_stream_whose_client_left_before_its_turn_never_runs_its_writer(@TempDir Path dir)
+      throws Exception {
+    start();
+    Path file = dir.resolve("data.bin");
+    Files.write(file, new byte[1024]);
+    try (Raw http = Raw.open(server.port())) {
+      // an abandoned generation must not start costing once its answer is ready
+      http.send(Raw.get("/late-file?ms=300&path=" + file));
+    }
+    awaitCondition(
+        () -> EVENTS.contains("session closed") || EVENTS.contains("session rolled back"));
+    assertThat(routes.writerRuns).hasValue(0);
+  }
+
+  /** How many of this process's file descriptors are open on the file (Linux). */
+  private static long openHandles(Path file) throws IOException {
+    try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+      return fds.filter(
+              fd -> {
+                try {
+                  return Files.readSymbolicLink(fd).equals(file);
+                } catch (IOException | UnsupportedOperationException e) {
+                  return false; // closed meanwhile
+                }
+              })
+          .count();
+    }
   }
 
   /** Waits until the counter stops moving for a while; returns its value then. */

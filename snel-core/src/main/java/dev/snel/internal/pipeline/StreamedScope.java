@@ -1,6 +1,7 @@
 package dev.snel.internal.pipeline;
 
 import dev.snel.BodyWriter;
+import dev.snel.internal.http.WriterReturned;
 import dev.snel.internal.params.RequestScope;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
@@ -36,7 +37,11 @@ final class StreamedScope {
         throw e;
       } finally {
         // An interrupt told the writer its client went away; the cleanups must still be able to
-        // do I/O (a virtual thread's socket is closed by an interrupt): they run without it.
+        // do I/O (a virtual thread's socket is closed by an interrupt): they run without it, and
+        // a server told the writer returned interrupts the thread no more.
+        if (out instanceof WriterReturned output) {
+          output.writerReturned();
+        }
         boolean interrupted = Thread.interrupted();
         try {
           end(thrown);

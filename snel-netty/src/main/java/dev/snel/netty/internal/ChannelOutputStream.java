@@ -1,6 +1,7 @@
 package dev.snel.netty.internal;
 
 import dev.snel.internal.http.FileSink;
+import dev.snel.internal.http.WriterReturned;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -35,7 +36,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Threading: written from the writer's own (virtual) thread only; {@link #wake()} and {@link
  * #fail(Throwable)} come from the event loop.
  */
-final class ChannelOutputStream extends OutputStream implements FileSink {
+final class ChannelOutputStream extends OutputStream implements FileSink, WriterReturned {
   /** Bytes collected before they go out as one chunk without a flush. */
   static final int CHUNK_SIZE = 8 * 1024;
 
@@ -48,6 +49,7 @@ final class ChannelOutputStream extends OutputStream implements FileSink {
   private final ChannelHandlerContext ctx;
   private final long declaredLength;
   private final Consumer<Throwable> onFailure;
+  private final Runnable onWriterReturned;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition writable = lock.newCondition();
   private final ChannelFutureListener failedWrite;
@@ -63,12 +65,17 @@ final class ChannelOutputStream extends OutputStream implements FileSink {
    * @param declaredLength the response's {@code Content-Length}, or -1: more bytes than declared
    *     are refused, since the client would read them as the next response
    * @param onFailure told (once) when a write fails or {@link #fail(Throwable)} is called
+   * @param onWriterReturned told when the writer returned, before the request's cleanups run
    */
   ChannelOutputStream(
-      ChannelHandlerContext ctx, long declaredLength, Consumer<Throwable> onFailure) {
+      ChannelHandlerContext ctx,
+      long declaredLength,
+      Consumer<Throwable> onFailure,
+      Runnable onWriterReturned) {
     this.ctx = ctx;
     this.declaredLength = declaredLength;
     this.onFailure = onFailure;
+    this.onWriterReturned = onWriterReturned;
     this.failedWrite =
         f -> {
           if (!f.isSuccess()) {
@@ -173,17 +180,19 @@ final class ChannelOutputStream extends OutputStream implements FileSink {
       return true;
     }
     FileChannel file = FileChannel.open(path, StandardOpenOption.READ);
+    DefaultFileRegion region;
     try {
       if (file.size() < offset + length) {
         throw new EOFException(path + " is shorter than " + (offset + length) + " bytes");
       }
-    } catch (IOException e) {
+      awaitWritable(); // throws when the client is gone: the file is still this method's
+      region = new DefaultFileRegion(file, offset, length);
+    } catch (IOException | RuntimeException e) {
       file.close();
       throw e;
     }
-    awaitWritable();
     // the region owns the file from here: Netty closes it once the region is sent or dropped
-    ChannelFuture sent = ctx.writeAndFlush(new DefaultFileRegion(file, offset, length));
+    ChannelFuture sent = ctx.writeAndFlush(region);
     lastWrite = sent;
     sent.addListener(failedWrite);
     try {
@@ -226,6 +235,11 @@ final class ChannelOutputStream extends OutputStream implements FileSink {
     }
     ChannelFuture last = lastWrite;
     return last != null ? last : ctx.newSucceededFuture();
+  }
+
+  @Override
+  public void writerReturned() {
+    onWriterReturned.run();
   }
 
   /** The channel's writability changed: a waiting writer looks again. */

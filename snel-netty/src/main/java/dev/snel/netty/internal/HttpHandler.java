@@ -254,13 +254,14 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
    */
   private void writeReady(ChannelHandlerContext ctx) {
     boolean wrote = false;
-    // A closed channel fails each write at once, which still ends each request's accounting.
+    // On a closed channel each answer is dropped at once, which still ends its request: a
+    // streamed one must not start its writer (a model's generation) for a client that is gone.
     while (streaming == null
         && !pending.isEmpty()
         && pending.peek().response != null
         && (broken || ctx.channel().isWritable() || !ctx.channel().isActive())) {
       Slot slot = pending.poll();
-      if (broken) {
+      if (broken || !ctx.channel().isActive()) {
         drop(slot);
       } else {
         write(ctx, slot);
@@ -379,14 +380,7 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     }
     if (bodiless) {
       var future = ctx.write(head);
-      future.addListener(
-          f -> {
-            try {
-              response.written(); // ends the request scope: the writer never runs
-            } finally {
-              connections.requestFinished();
-            }
-          });
+      future.addListener(f -> endUnwritten(response)); // the writer never runs
       if (closeAfter) {
         LingeringClose.after(future);
       }
@@ -404,6 +398,8 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
             slot.requestId,
             declared,
             closeAfter,
+            !HttpUtil.isTransferEncodingChunked(head)
+                && !headers.contains(HttpHeaderNames.CONTENT_LENGTH),
             connections,
             intact -> streamEnded(ctx, intact));
     streaming = stream;
@@ -442,11 +438,27 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
 
   /** A response that cannot be written any more (the connection broke off before it). */
   private void drop(Slot slot) {
-    try {
-      Objects.requireNonNull(slot.response).written();
-    } finally {
-      connections.requestFinished();
-    }
+    endUnwritten(Objects.requireNonNull(slot.response));
+  }
+
+  /**
+   * Tells a response whose body is never written so, and ends its request, on a virtual thread: for
+   * a streamed body that ends the request's scope, and its cleanups (a session's rollback, a
+   * cursor's close) may block, which must not stall every connection of this event loop.
+   */
+  private void endUnwritten(Response response) {
+    Thread.ofVirtual()
+        .name("snel-unwritten")
+        .start(
+            () -> {
+              try {
+                response.written();
+              } catch (RuntimeException e) {
+                LOG.error("The work after an unwritten response failed", e);
+              } finally {
+                connections.requestFinished();
+              }
+            });
   }
 
   /**

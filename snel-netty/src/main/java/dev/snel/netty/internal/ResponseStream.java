@@ -2,8 +2,10 @@ package dev.snel.netty.internal;
 
 import dev.snel.BodyWriter;
 import dev.snel.Response;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.RejectedExecutionException;
@@ -19,8 +21,9 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>the writer returns: the last chunk goes out (or, close-delimited, the connection closes);
- *   <li>the writer throws: the error is logged and the connection is closed without the last chunk,
- *       so the client sees an incomplete body, never one that looks complete;
+ *   <li>the writer throws: the error is logged and the connection is closed without the last chunk
+ *       (reset, when the body is close-delimited), so the client sees an incomplete body, never one
+ *       that looks complete;
  *   <li>the client goes away (the channel closes, a write fails): the writer's thread is
  *       interrupted and its writes throw, one line is logged at INFO.
  * </ul>
@@ -44,6 +47,7 @@ final class ResponseStream {
   private final BodyWriter writer;
   private final String requestId;
   private final boolean closeAfter;
+  private final boolean closeDelimited;
   private final Connections connections;
   private final Ended ended;
   private final ChannelOutputStream out;
@@ -56,6 +60,7 @@ final class ResponseStream {
   /**
    * @param declaredLength the response's {@code Content-Length}, or -1 (chunked or close-delimited)
    * @param closeAfter whether the connection closes after the body (close-delimited, or asked for)
+   * @param closeDelimited whether the body ends with the connection (neither chunked nor declared)
    */
   ResponseStream(
       ChannelHandlerContext ctx,
@@ -64,6 +69,7 @@ final class ResponseStream {
       String requestId,
       long declaredLength,
       boolean closeAfter,
+      boolean closeDelimited,
       Connections connections,
       Ended ended) {
     this.ctx = ctx;
@@ -71,9 +77,11 @@ final class ResponseStream {
     this.writer = writer;
     this.requestId = requestId;
     this.closeAfter = closeAfter;
+    this.closeDelimited = closeDelimited;
     this.connections = connections;
     this.ended = ended;
-    this.out = new ChannelOutputStream(ctx, declaredLength, cause -> interrupt());
+    this.out =
+        new ChannelOutputStream(ctx, declaredLength, cause -> interrupt(), this::writerReturned);
   }
 
   /** Starts the writer on a virtual thread of its own. */
@@ -95,10 +103,20 @@ final class ResponseStream {
     out.fail(new ClosedChannelException());
   }
 
+  /** No interrupt reaches what runs after the writer on its thread (the request's cleanups). */
+  private synchronized void writerReturned() {
+    writing = false;
+  }
+
   private synchronized void interrupt() {
     if (writing) {
       thread.interrupt();
     }
+  }
+
+  private static void reset(Channel channel) {
+    channel.config().setOption(ChannelOption.SO_LINGER, 0);
+    var unused = channel.close();
   }
 
   private void run() {
@@ -108,9 +126,7 @@ final class ResponseStream {
     } catch (Throwable e) {
       thrown = e;
     }
-    synchronized (this) {
-      writing = false;
-    }
+    writerReturned();
     // A late interrupt must not reach what runs after the writer (the written() work).
     boolean unused = Thread.interrupted();
     boolean intact = false;
@@ -150,7 +166,13 @@ final class ResponseStream {
             out.count(),
             requestId,
             thrown);
-        LingeringClose.after(out.abandon());
+        ChannelFuture rest = out.abandon();
+        if (closeDelimited) {
+          // an orderly close would end the body as if complete: only a reset says it is not
+          rest.addListener(f -> reset(ctx.channel()));
+        } else {
+          LingeringClose.after(rest);
+        }
       }
     } finally {
       try {
