@@ -94,6 +94,13 @@ class StreamingServerTest {
       return Response.text("Hello, World!");
     }
 
+    final AtomicInteger countedRuns = new AtomicInteger();
+
+    @Get("/counted")
+    public Response counted() {
+      return Response.text("counted " + countedRuns.incrementAndGet());
+    }
+
     @Get("/boom")
     public Response boom() {
       return Response.stream(
@@ -391,6 +398,36 @@ class StreamingServerTest {
       assertThat(http.read().body()).isEqualTo("Hello, World!");
       assertThat(http.readStreamed().text()).isEqualTo("x\n");
     }
+  }
+
+  /** Its scope (a database session) would otherwise stay open for as long as the stream runs. */
+  @Test
+  void a_request_read_behind_an_open_stream_starts_only_when_the_stream_has_ended()
+      throws Exception {
+    start();
+    try (Raw http = Raw.open(server.port())) {
+      http.send(Raw.get("/handshake"));
+      String seen = readUntil(http.input(), "first\n");
+      assertThat(seen).startsWith("HTTP/1.1 200");
+      http.send(Raw.get("/counted")); // read while the stream is open
+      Thread.sleep(300); // room for a request started too early to run
+      assertThat(routes.countedRuns.get()).isZero();
+
+      routes.firstLineRead.countDown();
+      assertThat(readUntil(http.input(), "counted 1")).contains("second\n");
+    }
+  }
+
+  private static String readUntil(java.io.InputStream in, String marker) throws IOException {
+    StringBuilder seen = new StringBuilder();
+    while (seen.indexOf(marker) < 0) {
+      int b = in.read();
+      if (b < 0) {
+        throw new IOException("connection closed before " + marker + " in: " + seen);
+      }
+      seen.append((char) b);
+    }
+    return seen.toString();
   }
 
   @Test

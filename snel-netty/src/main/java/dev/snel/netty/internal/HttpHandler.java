@@ -165,7 +165,9 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     }
     dispatching = true;
     try {
-      while (!waiting.isEmpty() && pending.size() < MAX_IN_FLIGHT) {
+      // Requests read behind a streamed answer start when it ends: an endless event stream must
+      // not keep the scopes (database sessions) of the requests pipelined behind it open.
+      while (!waiting.isEmpty() && pending.size() < MAX_IN_FLIGHT && streaming == null) {
         FullHttpRequest request = waiting.poll();
         try {
           start(ctx, request, closing && waiting.isEmpty());
