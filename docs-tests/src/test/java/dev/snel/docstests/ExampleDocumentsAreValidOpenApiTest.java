@@ -25,8 +25,19 @@ import tools.jackson.databind.JsonNode;
  */
 class ExampleDocumentsAreValidOpenApiTest {
 
-  /** Messages swagger-parser may give, by example: none. */
-  private static final Map<String, List<String>> KNOWN_PROBLEMS = Map.of();
+  /**
+   * Messages swagger-parser may give, by example. The streams' {@code itemSchema} is OpenAPI 3.2's
+   * keyword, which swagger-parser does not know yet; FastAPI writes it the same way in its 3.1.0
+   * document (its JSON Lines and Server-Sent Events tutorials), and Swagger UI and ReDoc render
+   * those operations without complaint (AllExamplesInBrowserTest).
+   */
+  private static final Map<String, List<String>> KNOWN_PROBLEMS =
+      Map.of(
+          "streaming",
+          List.of(
+              "attribute paths.'/stream/words'(get).responses.200.content.'text/event-stream'.itemSchema is unexpected",
+              "attribute paths.'/stream/countdown'(get).responses.200.content.'text/event-stream'.itemSchema is unexpected",
+              "attribute paths.'/stream/lines'(get).responses.200.content.'application/x-ndjson'.itemSchema is unexpected"));
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("dev.snel.docstests.Examples#all")

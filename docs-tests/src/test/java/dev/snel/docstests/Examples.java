@@ -29,6 +29,7 @@ final class Examples {
         example("auth (HTTP Basic)", dev.snel.examples.auth.HttpBasicApp::app),
         example("auth (forms)", dev.snel.examples.auth.FormsApp::app),
         example("auth-jwt", dev.snel.examples.authjwt.Main::app),
+        example("streaming", dev.snel.examples.streaming.Main::app),
         // a SQLite file in the temp directory, not sql_app.db in the module's working directory
         example(
             "sql-users",
