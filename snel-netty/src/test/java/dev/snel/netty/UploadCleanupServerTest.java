@@ -134,4 +134,32 @@ class UploadCleanupServerTest {
     assertThat(response.text()).isEqualTo(line + "\n" + line + "\n" + line + "\n");
     assertNoneLeftWithin5s();
   }
+
+  @Test
+  void a_server_stopped_half_way_through_an_upload_leaves_no_temp_file() throws Exception {
+    server.stop();
+    server =
+        SnelServer.start(
+            Snel.create().include(new Routes()),
+            ServerConfig.defaults().port(0).shutdownTimeout(java.time.Duration.ofMillis(300)));
+    try (Raw raw = Raw.open(server.port())) {
+      String head =
+          "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.bin\"\r\n\r\n";
+      raw.send(
+          "POST /validated HTTP/1.1\r\nHost: test\r\n"
+              + "Content-Type: multipart/form-data; boundary=XyZ\r\n"
+              + "Content-Length: "
+              + (10 << 20)
+              + "\r\n\r\n"
+              + head);
+      raw.send(BIG); // over the memory budget: spooled, and the rest never comes
+      long deadline = System.nanoTime() + 5_000_000_000L;
+      while (spooled().isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertThat(spooled()).hasSize(1);
+      server.stop();
+    }
+    assertNoneLeftWithin5s();
+  }
 }
