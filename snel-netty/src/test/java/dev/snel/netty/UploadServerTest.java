@@ -32,6 +32,13 @@ class UploadServerTest {
   static final java.util.concurrent.CountDownLatch HOLD =
       new java.util.concurrent.CountDownLatch(1);
 
+  static final java.util.concurrent.atomic.AtomicInteger PARKED =
+      new java.util.concurrent.atomic.AtomicInteger();
+  static final java.util.concurrent.atomic.AtomicInteger MOST_PARKED =
+      new java.util.concurrent.atomic.AtomicInteger();
+  static final java.util.concurrent.CountDownLatch UNPARK =
+      new java.util.concurrent.CountDownLatch(1);
+
   public static class Routes {
     @Post("/files/")
     public List<Saved> files(List<UploadFile> file) {
@@ -52,6 +59,18 @@ class UploadServerTest {
     public long held(dev.snel.Request request) throws Exception {
       HOLD.await();
       return request.bodyStream().transferTo(java.io.OutputStream.nullOutputStream());
+    }
+
+    @Post("/parked")
+    public long parked(UploadFile file) throws InterruptedException {
+      int now = PARKED.incrementAndGet();
+      MOST_PARKED.accumulateAndGet(now, Math::max);
+      try {
+        UNPARK.await();
+      } finally {
+        PARKED.decrementAndGet();
+      }
+      return file.size();
     }
 
     @Get("/ping")
@@ -241,6 +260,21 @@ class UploadServerTest {
   }
 
   @Test
+  void text_fields_held_in_memory_are_bounded_together_not_by_the_upload_limit()
+      throws IOException {
+    // An upload limit raised for large files must not let one form put that much text in the
+    // heap: 9 fields of Starlette's largest size are 9 MiB of strings, over the 8 MiB allowed.
+    int port = start(ServerConfig.defaults().maxUploadSize(64 << 20));
+    String field = "v".repeat(1 << 20);
+    String nine = multipart(repeat(part("f", null, field), 9), part("file", "a.txt", "x"));
+    assertThat(answer(port, Raw.post("/files/", TYPE, nine)))
+        .isEqualTo("400 {\"detail\":\"Form fields exceeded maximum total size of 8192KB.\"}");
+    String eight = multipart(repeat(part("f", null, field), 8), part("file", "a.txt", "x"));
+    assertThat(answer(port, Raw.post("/files/", TYPE, eight)))
+        .isEqualTo("200 [{\"filename\":\"a.txt\",\"size\":1}]");
+  }
+
+  @Test
   void a_multipart_body_read_whole_by_a_json_route_is_held_to_the_json_body_limit()
       throws IOException {
     int port = start(ServerConfig.defaults().maxUploadSize(8 << 20));
@@ -295,6 +329,33 @@ class UploadServerTest {
       assertThat(reply.status()).isEqualTo(200);
       assertThat(reply.body()).isEqualTo(Long.toString(size));
     }
+  }
+
+  @Test
+  void pipelined_uploads_of_one_connection_are_handled_one_at_a_time() throws Exception {
+    // Each upload in flight may hold maxUploadSize on disk and its fields in memory: a client
+    // pipelining uploads behind one that is still being handled must not multiply that by the 32
+    // requests a connection may have in flight.
+    String upload = Raw.post("/parked", TYPE, multipart(part("file", "a.bin", "x".repeat(1000))));
+    try (Raw raw = Raw.open(start())) {
+      raw.send(upload + upload + upload);
+      long deadline = System.nanoTime() + 5_000_000_000L;
+      while (PARKED.get() < 1 && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertThat(PARKED.get()).isEqualTo(1);
+      // a generous chance for a second one to start, which it must not
+      deadline = System.nanoTime() + 2_000_000_000L;
+      while (PARKED.get() < 2 && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      UNPARK.countDown();
+      for (int i = 0; i < 3; i++) {
+        Raw.Reply reply = raw.read();
+        assertThat(reply.summary()).isEqualTo("200 1000");
+      }
+    }
+    assertThat(MOST_PARKED.get()).as("uploads handled at once on one connection").isEqualTo(1);
   }
 
   @Test

@@ -36,13 +36,20 @@ import org.jspecify.annotations.Nullable;
  * failure half way leaves none behind).
  *
  * <p>Starlette's limits and its 400s: 1,000 files, 1,000 fields, 1 MiB per field; and a part's
- * headers at most 10 KiB (FileUpload's). Anything else wrong with the body is FastAPI's 400 "There
- * was an error parsing the body". Runs on the request's thread; blocks while the body arrives.
+ * headers at most 10 KiB (FileUpload's). Text fields are held in memory, so they are also bounded
+ * together ({@link #MAX_FIELDS_SIZE}, which Starlette is not): else the upload limit, sized for
+ * files on disk, would be what one form may put in the heap. Anything else wrong with the body is
+ * FastAPI's 400 "There was an error parsing the body". Runs on the request's thread; blocks while
+ * the body arrives.
  */
 final class MultipartForm {
   static final int MAX_FILES = 1000;
   static final int MAX_FIELDS = 1000;
   static final int MAX_FIELD_SIZE = 1024 * 1024;
+
+  /** Bytes of all text fields of one form together: eight of the largest. */
+  static final int MAX_FIELDS_SIZE = 8 * MAX_FIELD_SIZE;
+
   static final int MAX_PART_HEADER_SIZE = 10 * 1024;
 
   /** Bytes of files kept in memory per request (Starlette's spool size, for one file). */
@@ -76,6 +83,7 @@ final class MultipartForm {
     int fieldCount = 0;
     int fileCount = 0;
     long inMemory = 0;
+    long fieldBytes = 0;
     try {
       FileItemInputIterator items = upload.getItemIterator(new Context(request, contentType));
       while (items.hasNext()) {
@@ -90,7 +98,16 @@ final class MultipartForm {
             throw new HttpException(
                 400, "Too many fields. Maximum number of fields is " + MAX_FIELDS + ".");
           }
-          fields.computeIfAbsent(name, k -> new ArrayList<>(1)).add(field(item));
+          byte[] value = field(item);
+          fieldBytes += value.length;
+          if (fieldBytes > MAX_FIELDS_SIZE) {
+            throw new HttpException(
+                400,
+                "Form fields exceeded maximum total size of " + MAX_FIELDS_SIZE / 1024 + "KB.");
+          }
+          fields
+              .computeIfAbsent(name, k -> new ArrayList<>(1))
+              .add(new String(value, StandardCharsets.UTF_8));
         } else {
           if (++fileCount > MAX_FILES) {
             throw new HttpException(
@@ -112,14 +129,14 @@ final class MultipartForm {
     return new Parsed(fields, files);
   }
 
-  private static String field(FileItemInput item) throws IOException {
+  private static byte[] field(FileItemInput item) throws IOException {
     try (InputStream in = item.getInputStream()) {
       byte[] value = in.readNBytes(MAX_FIELD_SIZE + 1);
       if (value.length > MAX_FIELD_SIZE) {
         throw new HttpException(
             400, "Part exceeded maximum size of " + MAX_FIELD_SIZE / 1024 + "KB.");
       }
-      return new String(value, StandardCharsets.UTF_8);
+      return value;
     }
   }
 

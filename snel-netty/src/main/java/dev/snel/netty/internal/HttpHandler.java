@@ -167,7 +167,10 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     try {
       // Requests read behind a streamed answer start when it ends: an endless event stream must
       // not keep the scopes (database sessions) of the requests pipelined behind it open.
-      while (!waiting.isEmpty() && pending.size() < MAX_IN_FLIGHT && streaming == null) {
+      while (!waiting.isEmpty()
+          && pending.size() < MAX_IN_FLIGHT
+          && streaming == null
+          && !uploadWaits()) {
         FullHttpRequest request = waiting.poll();
         try {
           start(ctx, request, closing && waiting.isEmpty());
@@ -179,6 +182,23 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
       dispatching = false;
     }
     updateReading(ctx);
+  }
+
+  /**
+   * Whether the next request is an upload while an earlier one is still unanswered: one upload runs
+   * at a time per connection, since each may hold {@code maxUploadSize} in temporary files and its
+   * fields in memory. It waits unread meanwhile (the connection is not read while a request waits).
+   */
+  private boolean uploadWaits() {
+    if (!(waiting.peek() instanceof UploadStreams.StreamedRequest)) {
+      return false;
+    }
+    for (Slot slot : pending) {
+      if (slot.upload != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void start(ChannelHandlerContext ctx, FullHttpRequest nettyRequest, boolean closeAfter) {

@@ -27,12 +27,20 @@ final class UploadBody extends InputStream {
 
   static final int LOW_WATER = 64 * 1024;
 
+  /**
+   * What a chunk waiting here costs besides its bytes: its buffer object, and the read buffer it is
+   * a slice of. Counted toward the water marks, else a chunked body of one-byte chunks would let a
+   * quarter of a million buffer objects wait per connection.
+   */
+  static final int CHUNK_COST = 256;
+
   private final Channel channel;
   private final ReadGate gate;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition arrived = lock.newCondition();
   private final ArrayDeque<ByteBuf> chunks = new ArrayDeque<>();
   private long buffered;
+  private long cost; // buffered plus CHUNK_COST per chunk: what the water marks bound
   private boolean full;
   private boolean ended;
   private boolean abandoned;
@@ -54,7 +62,8 @@ final class UploadBody extends InputStream {
       }
       chunks.add(chunk);
       buffered += chunk.readableBytes();
-      if (!full && buffered >= HIGH_WATER) {
+      cost += chunk.readableBytes() + CHUNK_COST;
+      if (!full && cost >= HIGH_WATER) {
         full = true;
         hold = true;
       }
@@ -160,9 +169,11 @@ final class UploadBody extends InputStream {
       head.readBytes(target, offset, n);
       if (!head.isReadable()) {
         chunks.poll().release();
+        cost -= CHUNK_COST;
       }
       buffered -= n;
-      if (full && buffered <= LOW_WATER) {
+      cost -= n;
+      if (full && cost <= LOW_WATER) {
         full = false;
         resume = true;
       }
@@ -201,5 +212,6 @@ final class UploadBody extends InputStream {
       chunk.release();
     }
     buffered = 0;
+    cost = 0;
   }
 }
