@@ -117,6 +117,41 @@ public final class RouteCompiler {
     };
   }
 
+  /** The route's path template; a malformed one fails startup, naming the handler. */
+  public static PathTemplate parsePath(String path, String where) {
+    try {
+      return PathTemplate.parse(path);
+    } catch (IllegalArgumentException e) {
+      throw new RouteDefinitionException(where + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A handler's parameters and dependencies, HTTP or WebSocket alike: the router's and app's
+   * dependencies first, then its class's, then its own.
+   */
+  public static ParamCompiler.Route compileParams(
+      Object handlers,
+      Method method,
+      PathTemplate template,
+      List<ParamCompiler.Declared> outer,
+      Injection injection,
+      String where) {
+    List<ParamCompiler.Declared> dependencies = new ArrayList<>(outer);
+    for (Depends depends : method.getDeclaringClass().getAnnotationsByType(Depends.class)) {
+      dependencies.add(ParamCompiler.Declared.of(depends, where));
+    }
+    for (Depends depends : method.getAnnotationsByType(Depends.class)) {
+      dependencies.add(ParamCompiler.Declared.of(depends, where));
+    }
+    return ParamCompiler.route(
+        method,
+        Modifier.isStatic(method.getModifiers()) ? null : handlers,
+        template.parameterNames(),
+        injection,
+        dependencies);
+  }
+
   private static CompiledRoute compile(
       Object handlers,
       Method method,
@@ -127,26 +162,8 @@ public final class RouteCompiler {
       Injection injection) {
     Schemas types = injection.types();
     String where = method.getDeclaringClass().getName() + "." + method.getName();
-    PathTemplate template;
-    try {
-      template = PathTemplate.parse(path);
-    } catch (IllegalArgumentException e) {
-      throw new RouteDefinitionException(where + ": " + e.getMessage(), e);
-    }
-    List<ParamCompiler.Declared> dependencies = new ArrayList<>(outer);
-    for (Depends depends : method.getDeclaringClass().getAnnotationsByType(Depends.class)) {
-      dependencies.add(ParamCompiler.Declared.of(depends, where));
-    }
-    for (Depends depends : method.getAnnotationsByType(Depends.class)) {
-      dependencies.add(ParamCompiler.Declared.of(depends, where));
-    }
-    ParamCompiler.Route params =
-        ParamCompiler.route(
-            method,
-            Modifier.isStatic(method.getModifiers()) ? null : handlers,
-            template.parameterNames(),
-            injection,
-            dependencies);
+    PathTemplate template = parsePath(path, where);
+    ParamCompiler.Route params = compileParams(handlers, method, template, outer, injection, where);
     if (List.of(method.getParameterTypes()).contains(WebSocketSession.class)) {
       throw new RouteDefinitionException(
           where + ": a WebSocketSession is for @WebSocket routes, not " + httpMethod + " ones");

@@ -1,6 +1,5 @@
 package dev.snel.internal.websocket;
 
-import dev.snel.Depends;
 import dev.snel.Request;
 import dev.snel.RequestValidationException;
 import dev.snel.Response;
@@ -20,9 +19,9 @@ import dev.snel.internal.params.RequestScope;
 import dev.snel.internal.params.Source;
 import dev.snel.internal.routing.DeclarationOrder;
 import dev.snel.internal.routing.PathTemplate;
+import dev.snel.internal.routing.RouteCompiler;
 import dev.snel.internal.routing.RouteTree;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -109,26 +108,9 @@ public final class WebSocketRoutes {
   private Route compile(
       Object handlers, Method method, String path, List<ParamCompiler.Declared> outer) {
     String where = name(method);
-    PathTemplate template;
-    try {
-      template = PathTemplate.parse(path);
-    } catch (IllegalArgumentException e) {
-      throw new RouteDefinitionException(where + ": " + e.getMessage(), e);
-    }
-    List<ParamCompiler.Declared> dependencies = new ArrayList<>(outer);
-    for (Depends depends : method.getDeclaringClass().getAnnotationsByType(Depends.class)) {
-      dependencies.add(ParamCompiler.Declared.of(depends, where));
-    }
-    for (Depends depends : method.getAnnotationsByType(Depends.class)) {
-      dependencies.add(ParamCompiler.Declared.of(depends, where));
-    }
+    PathTemplate template = RouteCompiler.parsePath(path, where);
     ParamCompiler.Route params =
-        ParamCompiler.route(
-            method,
-            Modifier.isStatic(method.getModifiers()) ? null : handlers,
-            template.parameterNames(),
-            injection,
-            dependencies);
+        RouteCompiler.compileParams(handlers, method, template, outer, injection, where);
     for (ParamModel param : params.params()) {
       if (param.source() == Source.BODY || param.source() == Source.FORM) {
         throw new RouteDefinitionException(

@@ -241,7 +241,8 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
         });
   }
 
-  private static Request toRequest(ChannelHandlerContext ctx, FullHttpRequest nettyRequest) {
+  /** The app's view of a Netty request: the client's headers only, and its body or body stream. */
+  static Request toRequest(ChannelHandlerContext ctx, FullHttpRequest nettyRequest) {
     HttpHeaders nettyHeaders = nettyRequest.headers();
     if (nettyHeaders.contains(RequestGuard.WITHOUT_FRAMING)) {
       nettyHeaders.remove(RequestGuard.WITHOUT_FRAMING);

@@ -1,6 +1,5 @@
 package dev.snel.netty.internal;
 
-import dev.snel.Headers;
 import dev.snel.Request;
 import dev.snel.Snel;
 import dev.snel.netty.ServerConfig;
@@ -18,9 +17,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
-import java.net.InetSocketAddress;
 import java.util.Base64;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -106,7 +103,7 @@ final class WebSocketUpgrade extends ChannelInboundHandlerAdapter {
     }
     Request snelRequest;
     try {
-      snelRequest = toRequest(ctx, request);
+      snelRequest = HttpHandler.toRequest(ctx, request);
     } catch (IllegalArgumentException e) { // a header Snel's Headers refuse
       refuse(ctx, HttpResponseStatus.BAD_REQUEST, "Invalid HTTP request", null);
       return;
@@ -159,22 +156,6 @@ final class WebSocketUpgrade extends ChannelInboundHandlerAdapter {
     } catch (RuntimeException e) { // a path that does not decode: HTTP answers it
       return false;
     }
-  }
-
-  private static Request toRequest(ChannelHandlerContext ctx, FullHttpRequest nettyRequest) {
-    HttpHeaders nettyHeaders = nettyRequest.headers();
-    if (nettyHeaders.contains(RequestGuard.WITHOUT_FRAMING)) {
-      nettyHeaders.remove(RequestGuard.WITHOUT_FRAMING);
-      nettyHeaders.remove(HttpHeaderNames.CONTENT_LENGTH); // the aggregator's, not the client's
-    }
-    Headers headers = Headers.create();
-    for (Map.Entry<String, String> header : nettyHeaders) {
-      headers.add(header.getKey(), header.getValue());
-    }
-    return Request.builder(nettyRequest.method().name(), nettyRequest.uri())
-        .headers(headers)
-        .remoteAddress((InetSocketAddress) ctx.channel().remoteAddress())
-        .build();
   }
 
   @Override
