@@ -13,14 +13,15 @@
 #             (data: {"message":"Hello, World!"}, 35 bytes, one flushed HTTP chunk each, both servers)
 #   ws        StreamClient ws: $WS_CONNECTIONS WebSockets to /ws, $WS_WINDOW 13-byte text messages
 #             in flight on each, every echo sends the next
-# The server is pinned to core $SERVER_CPU, the client (wrk, or the Java StreamClient on one Netty
-# event loop) to core $CLIENT_CPU. Every server gets $WARMUP s of load spread over the workloads,
-# then per workload $ENDPOINT_WARMUP s more and $REPEATS measurements of $DURATION s (the Java
+# The servers are pinned to core $SERVER_CPU (both running, on ports $PORT and $PORT+1), the client
+# (wrk, or the Java StreamClient on one Netty event loop) to core $CLIENT_CPU. Every server gets
+# $WARMUP s of load spread over the workloads, then per workload $ENDPOINT_WARMUP s more and
+# $REPEATS measurements of $DURATION s, alternating between the servers (the Java
 # client first runs $ENDPOINT_WARMUP s unmeasured on its connections, for its own JIT). Reported per
 # cell: items/s (requests, events, echoed messages), MB/s of body, the server's CPU use and CPU
 # time per item (independent of a client-bound run), and the client's CPU use.
 # Shares load.sh's helpers (bench/lib.sh): the same quiet-wait (QUIET, QUIET_WAIT), disturbed-run
-# repeats (DISTURBED, RETRIES), NICE, PORT, JAVA25, JVM_OPTS. Output: bench/target/streaming/<time>/.
+# repeats (DISTURBED; RETRIES per measurement), NICE, PORT, JAVA25, JVM_OPTS. Output: bench/target/streaming/<time>/.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -89,66 +90,91 @@ mb() { # wrk's Transfer/sec (e.g. 512.3MB) -> MB/s
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /GB$/) n *= 1024; else if (v ~ /KB$/) n /= 1024; else if (v ~ /B$/ && v !~ /MB$/) n /= 1048576; printf "%.1f", n }'
 }
 
-results="$out/results.tsv"  # server workload repeat items/s MB/s server_cpu% server_us_per_item errors disturbed server_core% client_cpu% client_core%
-: >"$results"
+# Both servers run at once, each on its own port, both pinned to the server core (an idle one
+# costs nothing), and the measurements alternate between them workload by workload: on a shared
+# machine whose load changes by the minute, the two sides of a ratio are then measured minutes
+# apart at most, not one whole server phase apart.
+declare -A pids ports
+base_port=$PORT
+n=0
 for server in $SERVERS; do
-  log "$server: starting on core $SERVER_CPU"
+  PORT=$((base_port + n)); n=$((n + 1)); ports[$server]=$PORT
+  log "$server: starting on core $SERVER_CPU, port $PORT"
   start_server "$server"
-  set -- $WORKLOADS
-  per=$(( (WARMUP + $# - 1) / $# ))
+  pids[$server]=$server_pid
+done
+use() { PORT=${ports[$1]}; server_pid=${pids[$1]}; }
+stop_all() { for s in $SERVERS; do server_pid=${pids[$s]:-}; stop_server; done; }
+trap stop_all EXIT
+trap 'stop_all; exit 130' INT TERM
+
+set -- $WORKLOADS
+per=$(( (WARMUP + $# - 1) / $# ))
+for server in $SERVERS; do
+  use "$server"
   log "$server: warming up ${WARMUP}s over $# workloads"
   for workload in $WORKLOADS; do run_workload "$workload" "$per" /dev/null 0; done
-  for workload in $WORKLOADS; do
+done
+
+results="$out/results.tsv"  # server workload repeat items/s MB/s server_cpu% server_us_per_item errors disturbed server_core% client_cpu% client_core%
+: >"$results"
+declare -A count
+for workload in $WORKLOADS; do
+  for server in $SERVERS; do
+    use "$server"
     case $workload in file-*) run_workload "$workload" "$ENDPOINT_WARMUP" /dev/null 0 ;; esac
-    repeat=0; retries=$RETRIES; clean=0
-    while [ "$clean" -lt "$REPEATS" ]; do
-      repeat=$((repeat + 1))
-      wait_quiet
-      file="$out/$server-$workload-$repeat.txt"
-      before=$(cpu_ticks); core_before=$(core_ticks "$SERVER_CPU"); client_before=$(core_ticks "$CLIENT_CPU")
-      run_workload "$workload" "$DURATION" "$file" "$ENDPOINT_WARMUP"
-      after=$(cpu_ticks); core_after=$(core_ticks "$SERVER_CPU"); client_after=$(core_ticks "$CLIENT_CPU")
-      core=$(busy_percent "$core_before" "$core_after")
-      client_core=$(busy_percent "$client_before" "$client_after")
-      ticks=$((after - before))
-      case $workload in
-        file-*)
-          rate=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$file")
-          mbps=$(mb "$(awk '/^Transfer\/sec:/ {print $2}' "$file")")
-          wall=$DURATION; items=$(awk -v r="$rate" -v d="$DURATION" 'BEGIN { printf "%.0f", r * d }')
-          client_cpu=$(awk -v t="$clk_tck" -v s="$DURATION" '/^wrk-cpu-ticks:/ { printf "%.0f", 100 * $2 / t / s }' "$file")
-          errors=$(awk '/Non-2xx/ {n += $NF} /Socket errors/ {gsub(/,/, ""); n += $4 + $6 + $8 + $10} END {print n + 0}' "$file")
-          ;;
-        *)
-          line=$(grep '^count=' "$file" || true)
-          if [ -z "$line" ]; then cat "$file" >&2; echo "$server $workload: the client failed" >&2; exit 1; fi
-          val() { echo "$line" | tr ' ' '\n' | awk -F= -v k="$1" '$1 == k { print $2 }'; }
-          rate=$(val rate); items=$(val total)
-          mbps=$(awk -v b="$(val bytes_per_s)" 'BEGIN { printf "%.1f", b / 1048576 }')
-          wall=$(awk '/^client-wall:/ {print $2}' "$file")
-          # the client's CPU over its whole life against its core's, for the disturbed check
-          client_cpu=$(awk -v t="$clk_tck" -v s="$wall" '/^client-cpu-ticks:/ { printf "%.0f", 100 * $2 / t / s }' "$file")
-          errors=0
-          ;;
-      esac
-      cpu=$(awk -v d="$ticks" -v t="$clk_tck" -v s="$wall" 'BEGIN { printf "%.0f", 100 * d / t / s }')
-      us=$(awk -v d="$ticks" -v t="$clk_tck" -v n="$items" 'BEGIN { printf "%.2f", (n > 0 ? 1e6 * d / t / n : 0) }')
-      disturbed=$(( core - cpu > DISTURBED || client_core - client_cpu > DISTURBED ))
-      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$server" "$workload" "$repeat" "$rate" "$mbps" "$cpu" \
-        "$us" "$errors" "$disturbed" "$core" "$client_cpu" "$client_core" >>"$results"
-      log "$server $workload: $rate /s, $mbps MB/s, server CPU $cpu % ($us µs per item; core $SERVER_CPU busy $core %)," \
-        "client CPU $client_cpu % (core $CLIENT_CPU busy $client_core %), errors $errors"
-      if [ "$disturbed" -eq 0 ]; then
-        clean=$((clean + 1))
-      elif [ "$retries" -gt 0 ]; then
-        retries=$((retries - 1)); log "disturbed (another process used a core): measuring again"
-      else
-        clean=$((clean + 1))  # out of retries: keep it, marked as disturbed in the summary
-      fi
+  done
+  for _ in $(seq "$REPEATS"); do
+    for server in $SERVERS; do
+      use "$server"
+      tries=0
+      while :; do
+        count[$server.$workload]=$(( ${count[$server.$workload]:-0} + 1 ))
+        repeat=${count[$server.$workload]}
+        wait_quiet
+        file="$out/$server-$workload-$repeat.txt"
+        before=$(cpu_ticks); core_before=$(core_ticks "$SERVER_CPU"); client_before=$(core_ticks "$CLIENT_CPU")
+        run_workload "$workload" "$DURATION" "$file" "$ENDPOINT_WARMUP"
+        after=$(cpu_ticks); core_after=$(core_ticks "$SERVER_CPU"); client_after=$(core_ticks "$CLIENT_CPU")
+        core=$(busy_percent "$core_before" "$core_after")
+        client_core=$(busy_percent "$client_before" "$client_after")
+        ticks=$((after - before))
+        case $workload in
+          file-*)
+            rate=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$file")
+            mbps=$(mb "$(awk '/^Transfer\/sec:/ {print $2}' "$file")")
+            wall=$DURATION; items=$(awk -v r="$rate" -v d="$DURATION" 'BEGIN { printf "%.0f", r * d }')
+            client_cpu=$(awk -v t="$clk_tck" -v s="$DURATION" '/^wrk-cpu-ticks:/ { printf "%.0f", 100 * $2 / t / s }' "$file")
+            errors=$(awk '/Non-2xx/ {n += $NF} /Socket errors/ {gsub(/,/, ""); n += $4 + $6 + $8 + $10} END {print n + 0}' "$file")
+            ;;
+          *)
+            line=$(grep '^count=' "$file" || true)
+            if [ -z "$line" ]; then cat "$file" >&2; echo "$server $workload: the client failed" >&2; exit 1; fi
+            val() { echo "$line" | tr ' ' '\n' | awk -F= -v k="$1" '$1 == k { print $2 }'; }
+            rate=$(val rate); items=$(val total)
+            mbps=$(awk -v b="$(val bytes_per_s)" 'BEGIN { printf "%.1f", b / 1048576 }')
+            wall=$(awk '/^client-wall:/ {print $2}' "$file")
+            # the client's CPU over its whole life against its core's, for the disturbed check
+            client_cpu=$(awk -v t="$clk_tck" -v s="$wall" '/^client-cpu-ticks:/ { printf "%.0f", 100 * $2 / t / s }' "$file")
+            errors=0
+            ;;
+        esac
+        cpu=$(awk -v d="$ticks" -v t="$clk_tck" -v s="$wall" 'BEGIN { printf "%.0f", 100 * d / t / s }')
+        us=$(awk -v d="$ticks" -v t="$clk_tck" -v n="$items" 'BEGIN { printf "%.2f", (n > 0 ? 1e6 * d / t / n : 0) }')
+        disturbed=$(( core - cpu > DISTURBED || client_core - client_cpu > DISTURBED ))
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$server" "$workload" "$repeat" "$rate" "$mbps" "$cpu" \
+          "$us" "$errors" "$disturbed" "$core" "$client_cpu" "$client_core" >>"$results"
+        log "$server $workload: $rate /s, $mbps MB/s, server CPU $cpu % ($us µs per item; core $SERVER_CPU busy $core %)," \
+          "client CPU $client_cpu % (core $CLIENT_CPU busy $client_core %), errors $errors"
+        [ "$disturbed" -eq 0 ] && break
+        tries=$((tries + 1))
+        [ "$tries" -gt "$RETRIES" ] && break  # out of retries: kept, marked as disturbed in the summary
+        log "disturbed (another process used a core): measuring again"
+      done
     done
   done
-  stop_server
 done
+stop_all
 
 # ---- summary: per cell the median (by items/s) of the undisturbed measurements
 summary="$out/summary.md"
