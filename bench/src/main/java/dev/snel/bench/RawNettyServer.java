@@ -7,6 +7,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.DefaultFileRegion;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -19,19 +20,30 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.util.AsciiString;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -52,6 +64,14 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@code GET /plaintext} → {@code Hello, World!} (text/plain)
  *   <li>{@code GET /json} → {@code {"message":"Hello, World!"}}
  *   <li>{@code GET /items/{id}?q=} → {@code {"item_id":id,"query_param":q}}; a non-integer id: 422
+ *   <li>{@code GET /static/{file}} → a file of the folder {@code STATIC_DIR}, zero-copy (a {@link
+ *       DefaultFileRegion}, i.e. {@code sendfile}), opened per request as Snel's {@code
+ *       StaticFiles} does; with content-type, content-length, date and last-modified
+ *   <li>{@code GET /sse?n=} → {@code n} events {@code data: {"message":"Hello, World!"}}, the same
+ *       bytes as Snel's, one HTTP chunk each, flushed each (as Snel flushes every event), written
+ *       while the channel is writable
+ *   <li>{@code WebSocket /ws} → Netty's {@code WebSocketServerProtocolHandler} and an echo handler,
+ *       flushing once per read batch
  * </ul>
  *
  * <p>Listens on 127.0.0.1:{@code PORT} (default 8080). Threading: the handler runs on the channel's
@@ -66,6 +86,13 @@ public final class RawNettyServer {
       "{\"detail\":\"item_id is not an integer\"}".getBytes(StandardCharsets.US_ASCII);
   private static final AsciiString TEXT_PLAIN = AsciiString.cached("text/plain; charset=utf-8");
   private static final AsciiString APP_JSON = AsciiString.cached("application/json");
+  private static final AsciiString OCTETS = AsciiString.cached("application/octet-stream");
+  private static final AsciiString EVENT_STREAM =
+      AsciiString.cached("text/event-stream; charset=utf-8");
+  private static final byte[] EVENT =
+      "data: {\"message\":\"Hello, World!\"}\n\n".getBytes(StandardCharsets.US_ASCII);
+  private static final @org.jspecify.annotations.Nullable Path FILES =
+      System.getenv("STATIC_DIR") == null ? null : Path.of(System.getenv("STATIC_DIR"));
   private static volatile AsciiString date = now();
 
   private RawNettyServer() {}
@@ -96,7 +123,9 @@ public final class RawNettyServer {
                         .addLast(
                             new HttpServerCodec(),
                             new HttpObjectAggregator(1 << 20),
-                            new Handler());
+                            new WebSocketServerProtocolHandler("/ws"),
+                            new Handler(),
+                            new Echo());
                   }
                 })
             .bind("127.0.0.1", port)
@@ -118,10 +147,41 @@ public final class RawNettyServer {
         DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
   }
 
+  /** One connection's WebSocket messages, after the upgrade: each text message is echoed. */
+  static final class Echo extends SimpleChannelInboundHandler<TextWebSocketFrame> {
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame frame) {
+      // flushed by Handler.channelReadComplete, once per read batch
+      var unused = ctx.write(new TextWebSocketFrame(frame.content().retain()), ctx.voidPromise());
+    }
+  }
+
   /** One connection's requests. */
   static final class Handler extends SimpleChannelInboundHandler<FullHttpRequest> {
+    /** Events of the current {@code /sse} response still to send; 0 when none streams. */
+    private long events;
+
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+      String path = new QueryStringDecoder(request.uri()).path();
+      Path files = FILES;
+      if (files != null && path.startsWith("/static/") && HttpMethod.GET.equals(request.method())) {
+        sendFile(ctx, request, files, files.resolve(path.substring(8)).normalize());
+        return;
+      }
+      if (path.equals("/sse") && HttpMethod.GET.equals(request.method())) {
+        List<String> n = new QueryStringDecoder(request.uri()).parameters().get("n");
+        events = n == null ? 0 : Long.parseLong(n.get(0));
+        HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+        head.headers()
+            .set(HttpHeaderNames.CONTENT_TYPE, EVENT_STREAM)
+            .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_CACHE)
+            .set(HttpHeaderNames.DATE, date)
+            .set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+        var unused = ctx.writeAndFlush(head, ctx.voidPromise());
+        pump(ctx);
+        return;
+      }
       FullHttpResponse response = respond(request);
       if (HttpUtil.isKeepAlive(request)) {
         var unused = ctx.write(response, ctx.voidPromise());
@@ -133,7 +193,64 @@ public final class RawNettyServer {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-      ctx.flush();
+      ctx.flush(); // also flushes Echo's writes
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+      pump(ctx);
+      ctx.fireChannelWritabilityChanged();
+    }
+
+    /** Sends events, one flushed chunk each, until done or the channel is over its water mark. */
+    private void pump(ChannelHandlerContext ctx) {
+      if (events == 0) {
+        return;
+      }
+      while (events > 0 && ctx.channel().isWritable()) {
+        events--;
+        var unused =
+            ctx.writeAndFlush(
+                new DefaultHttpContent(Unpooled.wrappedBuffer(EVENT)), ctx.voidPromise());
+      }
+      if (events == 0) {
+        var unused = ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT, ctx.voidPromise());
+      }
+    }
+
+    private static void sendFile(
+        ChannelHandlerContext ctx, FullHttpRequest request, Path files, Path file) {
+      FileChannel channel;
+      long length;
+      long modified;
+      try {
+        if (!file.startsWith(files) || !Files.isRegularFile(file)) {
+          throw new IOException("not a file");
+        }
+        channel = FileChannel.open(file, StandardOpenOption.READ);
+        length = channel.size();
+        modified = Files.getLastModifiedTime(file).toMillis();
+      } catch (IOException e) {
+        var unused = ctx.writeAndFlush(response(HttpResponseStatus.NOT_FOUND, APP_JSON, NOT_FOUND));
+        return;
+      }
+      HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+      head.headers()
+          .set(HttpHeaderNames.CONTENT_TYPE, OCTETS)
+          .set(HttpHeaderNames.DATE, date)
+          .set(
+              HttpHeaderNames.LAST_MODIFIED,
+              DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                  java.time.Instant.ofEpochMilli(modified).atZone(ZoneOffset.UTC)))
+          .set(HttpHeaderNames.CONTENT_LENGTH, length);
+      var unused = ctx.write(head, ctx.voidPromise());
+      var unused2 = ctx.write(new DefaultFileRegion(channel, 0, length), ctx.voidPromise());
+      if (HttpUtil.isKeepAlive(request)) {
+        var unused3 = ctx.write(LastHttpContent.EMPTY_LAST_CONTENT, ctx.voidPromise());
+      } else {
+        ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT)
+            .addListener(ChannelFutureListener.CLOSE);
+      }
     }
 
     @Override

@@ -1,19 +1,26 @@
 package dev.snel.bench;
 
+import dev.snel.EventStream;
 import dev.snel.Get;
 import dev.snel.NonBlocking;
 import dev.snel.Post;
 import dev.snel.Response;
 import dev.snel.Snel;
+import dev.snel.StaticFiles;
 import dev.snel.Status;
+import dev.snel.WebSocket;
+import dev.snel.WebSocketDisconnect;
+import dev.snel.WebSocketSession;
 import dev.snel.netty.ServerConfig;
 import dev.snel.netty.SnelServer;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Size;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The Snel side of the load tests: the same endpoints as {@link RawNettyServer} and as the peer
@@ -27,6 +34,11 @@ import java.util.Optional;
  *   <li>{@code POST /users} → 201 with the created user; the body model is validated by Snel
  *       (username 3..50 characters, an e-mail address, password of 8 or more); failures answer 422
  *       in FastAPI's format
+ *   <li>{@code GET /sse?n=} → {@code n} Server-Sent Events {@code data: {"message":"Hello,
+ *       World!"}}, as fast as the client reads (bench/streaming.sh)
+ *   <li>{@code WebSocket /ws} → echoes each text message
+ *   <li>{@code GET /static/{file}} → the files of the folder {@code STATIC_DIR}, through {@link
+ *       StaticFiles}, when that variable is set
  * </ul>
  *
  * <p>Two dispatch modes with identical handlers: {@code virtual} (Snel's default: each request's
@@ -84,13 +96,48 @@ public final class SnelBenchApp {
     }
   }
 
+  /**
+   * The streaming routes of bench/streaming.sh, in both dispatch modes (a streamed body and a
+   * WebSocket handler run on a virtual thread of their own either way).
+   */
+  public static final class StreamRoutes {
+    private static final Message HELLO = new Message("Hello, World!");
+
+    /** {@code GET /sse?n=}: {@code n} events from a {@code Stream}, no delay between them. */
+    @Get("/sse")
+    public EventStream<Message> sse(long n) {
+      return EventStream.of(Stream.generate(() -> HELLO).limit(n));
+    }
+
+    /** {@code WebSocket /ws}: echoes each text message until the client closes. */
+    @WebSocket("/ws")
+    public void echo(WebSocketSession session) {
+      session.accept();
+      try {
+        while (true) {
+          session.sendText(session.receiveText());
+        }
+      } catch (WebSocketDisconnect gone) {
+        // the client closed
+      }
+    }
+  }
+
   /** The same routes, run on the I/O thread. */
   @NonBlocking
   public static final class NonBlockingRoutes extends Routes {}
 
   /** The app; {@code nonBlocking} runs every route on the I/O thread. */
   public static Snel app(boolean nonBlocking) {
-    return Snel.create().include(nonBlocking ? new NonBlockingRoutes() : new Routes());
+    Snel app =
+        Snel.create()
+            .include(nonBlocking ? new NonBlockingRoutes() : new Routes())
+            .include(new StreamRoutes());
+    String files = System.getenv("STATIC_DIR");
+    if (files != null && !files.isBlank()) {
+      app.mount("/static", StaticFiles.of(Path.of(files)));
+    }
+    return app;
   }
 
   /**
