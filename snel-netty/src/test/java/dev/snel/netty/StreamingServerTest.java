@@ -461,6 +461,22 @@ class StreamingServerTest {
     }
   }
 
+  /** A stop cuts a close-delimited body short: the client must not read that as its end. */
+  @Test
+  void stopping_the_server_during_an_http_1_0_stream_resets_the_connection() throws Exception {
+    start(ServerConfig.defaults().shutdownTimeout(Duration.ofMillis(300)));
+    try (Raw http = Raw.open(server.port())) {
+      http.send("GET /endless?pause=5 HTTP/1.0\r\n\r\n");
+      java.io.InputStream in = http.input();
+      byte[] some = new byte[64];
+      assertThat(in.read(some)).isPositive(); // the body has begun
+      server.stop();
+      server = null;
+      assertThatThrownBy(() -> in.transferTo(java.io.OutputStream.nullOutputStream()))
+          .isInstanceOf(IOException.class);
+    }
+  }
+
   @Test
   void a_client_that_reads_nothing_holds_the_writer_and_then_gets_every_byte() throws Exception {
     start();

@@ -2,7 +2,6 @@ package dev.snel.netty.internal;
 
 import dev.snel.BodyWriter;
 import dev.snel.Response;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
@@ -86,6 +85,11 @@ final class ResponseStream {
 
   /** Starts the writer on a virtual thread of its own. */
   void start() {
+    if (closeDelimited) {
+      // Until the body is complete, any close (a failing writer, the idle timeout, a stop) must
+      // be a reset: a FIN would tell the client the body ended.
+      ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+    }
     synchronized (this) {
       writing = true;
       thread = Thread.ofVirtual().name("snel-stream").unstarted(this::run);
@@ -112,11 +116,6 @@ final class ResponseStream {
     if (writing) {
       thread.interrupt();
     }
-  }
-
-  private static void reset(Channel channel) {
-    channel.config().setOption(ChannelOption.SO_LINGER, 0);
-    var unused = channel.close();
   }
 
   private void run() {
@@ -146,6 +145,9 @@ final class ResponseStream {
         if (last.isSuccess()) {
           intact = !closeAfter;
           if (closeAfter) {
+            if (closeDelimited) { // complete: this close is the body's orderly end
+              ctx.channel().config().setOption(ChannelOption.SO_LINGER, -1);
+            }
             LingeringClose.after(last); // close-delimited, or the connection was to close anyway
           }
         } else {
@@ -168,8 +170,9 @@ final class ResponseStream {
             thrown);
         ChannelFuture rest = out.abandon();
         if (closeDelimited) {
-          // an orderly close would end the body as if complete: only a reset says it is not
-          rest.addListener(f -> reset(ctx.channel()));
+          // not the lingering close, whose FIN would end the body as if complete: with SO_LINGER
+          // at 0 (see start) this close is a reset
+          rest.addListener(f -> ctx.close());
         } else {
           LingeringClose.after(rest);
         }
