@@ -89,19 +89,22 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     final boolean head;
     final boolean http10;
 
-    /** For the log lines of a streamed body; the request itself (its body) is not kept. */
-    final String requestId;
+    /**
+     * For the log lines of a streamed body, taken when its answer is one (an id costs a header
+     * lookup or a random number, not worth paying for every request); the request itself (its body)
+     * is not kept.
+     */
+    String requestId = "-";
 
     @Nullable Response response;
 
     /** The body still streaming to the app (an upload); null for an aggregated one. */
     @Nullable UploadBody upload;
 
-    Slot(boolean keepAlive, boolean head, boolean http10, String requestId) {
+    Slot(boolean keepAlive, boolean head, boolean http10) {
       this.keepAlive = keepAlive;
       this.head = head;
       this.http10 = http10;
-      this.requestId = requestId;
     }
   }
 
@@ -217,8 +220,7 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     }
     boolean keepAlive = !closeAfter && HttpUtil.isKeepAlive(nettyRequest);
     boolean http10 = nettyRequest.protocolVersion().equals(HttpVersion.HTTP_1_0);
-    Slot slot =
-        new Slot(keepAlive, nettyRequest.method().name().equals("HEAD"), http10, request.id());
+    Slot slot = new Slot(keepAlive, nettyRequest.method().name().equals("HEAD"), http10);
     if (nettyRequest instanceof UploadStreams.StreamedRequest streamed) {
       slot.upload = streamed.body;
     }
@@ -227,6 +229,9 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     app.handle(
         request,
         response -> {
+          if (response.bodyWriter() != null) {
+            slot.requestId = request.id(); // the hop to the event loop publishes it
+          }
           if (ctx.executor().inEventLoop()) {
             complete(ctx, slot, response);
           } else {
@@ -555,7 +560,7 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
       }
     }
     closing = true;
-    Slot slot = new Slot(false, false, false, "-");
+    Slot slot = new Slot(false, false, false);
     pending.add(slot);
     connections.requestStarted();
     complete(ctx, slot, Response.json(Map.of("detail", detail)).status(status.code()));
