@@ -40,10 +40,10 @@ VALIDATION="typed path/query params (422, FastAPI format); POST /users body chec
 built() { test -f "$jar"; }
 build() { cd "$root" && JAVA_HOME="\$JAVA25" bin/mvn -B -q -pl bench -am package -DskipTests; }
 version() { java_version; }
-start() { exec "\$JAVA25/bin/java" \$JVM_OPTS --enable-native-access=ALL-UNNAMED -cp "$jar" dev.snel.bench.SnelBenchApp nonblocking; }
+start() { exec "\$JAVA25/bin/java" \$JVM_OPTS --enable-native-access=ALL-UNNAMED --add-opens java.base/java.lang=ALL-UNNAMED -cp "$jar" dev.snel.bench.SnelBenchApp nonblocking; }
 EOF
 
-export SNEL_START="exec \$JAVA25/bin/java \$JVM_OPTS --enable-native-access=ALL-UNNAMED -cp '$jar' dev.snel.bench.SnelBenchApp virtual"
+export SNEL_START="exec \$JAVA25/bin/java \$JVM_OPTS --enable-native-access=ALL-UNNAMED --add-opens java.base/java.lang=ALL-UNNAMED -cp '$jar' dev.snel.bench.SnelBenchApp virtual"
 export SNEL_BUILT="test -f '$jar'"
 export SNEL_BUILD="cd '$root' && JAVA_HOME=\$JAVA25 bin/mvn -B -q -pl bench -am package -DskipTests"
 export SNEL_NAME="Snel 0.1.0-SNAPSHOT, default dispatch: virtual threads (snel-netty, epoll)"

@@ -433,6 +433,16 @@ public final class Snel implements AutoCloseable {
   }
 
   /**
+   * Same as {@link #handle(Request, Consumer)}, with the server's own virtual threads: a handler
+   * runs on a new thread of {@code handlerThreads} (a server's threads on the connection's event
+   * loop), unless its route is {@link NonBlocking} (the calling thread) or {@link Offload} (the
+   * app's virtual threads on the JDK's default scheduler).
+   */
+  public void handle(Request request, Executor handlerThreads, Consumer<Response> onResponse) {
+    pipeline.handle(request, handlerThreads, onResponse);
+  }
+
+  /**
    * Whether a {@link WebSocket} route has this path: a server adapter asks it for a request with
    * {@code Upgrade: websocket}, which is otherwise an ordinary HTTP request.
    */

@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The per-connection pipeline: request deadline, HTTP/1.1 codec with the line and header limits,
@@ -21,15 +22,20 @@ public final class ChannelSetup extends ChannelInitializer<Channel> {
   private final Snel app;
   private final ServerConfig config;
   private final Connections connections;
+  private final @Nullable LoopThreads loopThreads;
 
   /**
-   * The setup for connections of a server serving the app; also what the benchmarks install on an
-   * embedded channel, so that they measure exactly this pipeline.
+   * The setup for connections of a server serving the app, its handlers on virtual threads of each
+   * connection's event loop ({@code loopThreads}) or, when null, of the JDK's default scheduler;
+   * also what the benchmarks install on an embedded channel, so that they measure exactly this
+   * pipeline.
    */
-  public ChannelSetup(Snel app, ServerConfig config, Connections connections) {
+  public ChannelSetup(
+      Snel app, ServerConfig config, Connections connections, @Nullable LoopThreads loopThreads) {
     this.app = app;
     this.config = config;
     this.connections = connections;
+    this.loopThreads = loopThreads;
   }
 
   @Override
@@ -60,6 +66,13 @@ public final class ChannelSetup extends ChannelInitializer<Channel> {
     pipeline.addLast("body", new BodyLimit(config.maxBodySize()));
     pipeline.addLast("websocket", new WebSocketUpgrade(app, config, connections, deadline, gate));
     pipeline.addLast(
-        "snel", new HttpHandler(app, connections, deadline, gate, config.maxPipelinedRequests()));
+        "snel",
+        new HttpHandler(
+            app,
+            connections,
+            deadline,
+            gate,
+            config.maxPipelinedRequests(),
+            loopThreads == null ? null : loopThreads.on(channel.eventLoop())));
   }
 }
