@@ -459,6 +459,16 @@ public final class Snel implements AutoCloseable {
     webSockets.handle(request, transport);
   }
 
+  /**
+   * Same as {@link #handleWebSocket(Request, WebSocketTransport)}, the session on a new thread of
+   * {@code sessionThreads} (a server's threads on the connection's event loop) unless its route is
+   * {@link Offload}.
+   */
+  public void handleWebSocket(
+      Request request, WebSocketTransport transport, Executor sessionThreads) {
+    webSockets.handle(request, transport, sessionThreads);
+  }
+
   /** Handles a request; the future completes with the response. */
   public CompletableFuture<Response> handle(Request request) {
     CompletableFuture<Response> response = new CompletableFuture<>();

@@ -9,6 +9,7 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
@@ -64,15 +65,13 @@ public final class ChannelSetup extends ChannelInitializer<Channel> {
         new UploadStreams(
             config.maxUploadSize(), config.maxBodySize(), config.requestTimeout(), gate, deadline));
     pipeline.addLast("body", new BodyLimit(config.maxBodySize()));
-    pipeline.addLast("websocket", new WebSocketUpgrade(app, config, connections, deadline, gate));
+    Executor handlerThreads = loopThreads == null ? null : loopThreads.on(channel.eventLoop());
+    pipeline.addLast(
+        "websocket",
+        new WebSocketUpgrade(app, config, connections, deadline, gate, handlerThreads));
     pipeline.addLast(
         "snel",
         new HttpHandler(
-            app,
-            connections,
-            deadline,
-            gate,
-            config.maxPipelinedRequests(),
-            loopThreads == null ? null : loopThreads.on(channel.eventLoop())));
+            app, connections, deadline, gate, config.maxPipelinedRequests(), handlerThreads));
   }
 }

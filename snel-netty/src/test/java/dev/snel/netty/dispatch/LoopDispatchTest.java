@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.snel.Get;
 import dev.snel.Offload;
 import dev.snel.Snel;
+import dev.snel.WebSocket;
+import dev.snel.WebSocketSession;
 import dev.snel.netty.ServerConfig;
 import dev.snel.netty.SnelServer;
 import dev.snel.testing.TestClient;
 import dev.snel.testing.TestResponse;
+import dev.snel.testing.TestWebSocket;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -154,6 +157,23 @@ class LoopDispatchTest {
       }
     }
 
+    /** Answers each message with the thread the session runs on. */
+    @WebSocket("/ws/thread")
+    public void webSocketThread(WebSocketSession session) {
+      session.accept();
+      while (true) {
+        session.receiveText();
+        session.sendText(Thread.currentThread().toString());
+      }
+    }
+
+    /** The same, offloaded. */
+    @Offload
+    @WebSocket("/ws/offloaded/thread")
+    public void offloadedWebSocketThread(WebSocketSession session) {
+      webSocketThread(session);
+    }
+
     /**
      * Blocks while pinned: sleeps in a class initialiser, which no virtual thread unmounts from.
      */
@@ -199,6 +219,22 @@ class LoopDispatchTest {
       assertThat(onLoop).startsWith("VirtualThread[").contains("snel-handler-");
       assertThat(carrier(onLoop)).doesNotContain("ForkJoinPool");
       assertThat(carrier(offloaded)).contains("ForkJoinPool");
+    }
+  }
+
+  @Test
+  void a_websocket_session_runs_on_its_event_loop_unless_offloaded() {
+    try (SnelServer server = start(new Routes(), ServerConfig.defaults())) {
+      TestClient client = TestClient.of(server.baseUri());
+      try (TestWebSocket onLoop = client.webSocket("/ws/thread");
+          TestWebSocket offloaded = client.webSocket("/ws/offloaded/thread")) {
+        onLoop.sendText("where?");
+        offloaded.sendText("where?");
+        String loopThread = onLoop.receiveText();
+        assertThat(loopThread).startsWith("VirtualThread[");
+        assertThat(carrier(loopThread)).doesNotContain("ForkJoinPool");
+        assertThat(carrier(offloaded.receiveText())).contains("ForkJoinPool");
+      }
     }
   }
 
