@@ -2,7 +2,7 @@
 # Runs the shared peer benchmark (shared/bench/peers, read-only) with Snel in its "snel" slot and
 # a second Snel peer, "snel-nonblocking" (every route @NonBlocking), from a writable copy.
 #
-#   bench/peers.sh                                   # snel snel-nonblocking netty fastapi, all workloads
+#   bench/peers.sh                                   # snel snel-nonblocking netty go fastapi vertx helidon, all workloads
 #   WORKLOADS=json,items bench/peers.sh snel netty   # fewer
 #
 # Both Snel peers serve dev.snel.bench.SnelBenchApp from bench/target/benchmarks.jar (built when
@@ -50,7 +50,7 @@ export SNEL_NAME="Snel 0.1.0-SNAPSHOT, default dispatch: virtual threads (snel-n
 export SNEL_VALIDATION="typed path/query params (422, FastAPI format); POST /users body checked by hand in the handler (no body-model validation in Snel yet); 422"
 
 if [ $# -eq 0 ]; then
-  set -- snel snel-nonblocking netty fastapi
+  set -- snel snel-nonblocking netty go fastapi vertx helidon
 fi
 # As root, run the harness (and so every server and wrk it starts) at NICE=-10, so that other
 # processes on a shared machine get little of the two cores while it measures; NICE=0 turns it off.
