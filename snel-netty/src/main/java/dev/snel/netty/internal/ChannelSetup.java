@@ -22,6 +22,9 @@ public final class ChannelSetup extends ChannelInitializer<Channel> {
   private final ServerConfig config;
   private final Connections connections;
 
+  /** Immutable, so one for all connections: each idle connection's bytes count (10,000 of them). */
+  private final WriteBufferWaterMark waterMark;
+
   /**
    * The setup for connections of a server serving the app; also what the benchmarks install on an
    * embedded channel, so that they measure exactly this pipeline.
@@ -30,6 +33,8 @@ public final class ChannelSetup extends ChannelInitializer<Channel> {
     this.app = app;
     this.config = config;
     this.connections = connections;
+    int highWater = config.writeBufferSize();
+    this.waterMark = new WriteBufferWaterMark(highWater / 2, highWater);
   }
 
   @Override
@@ -39,8 +44,7 @@ public final class ChannelSetup extends ChannelInitializer<Channel> {
         new HttpDecoderConfig()
             .setMaxInitialLineLength(config.maxRequestLineLength())
             .setMaxHeaderSize(config.maxHeaderSize());
-    int highWater = config.writeBufferSize();
-    channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(highWater / 2, highWater));
+    channel.config().setWriteBufferWaterMark(waterMark);
     ChannelPipeline pipeline = channel.pipeline();
     pipeline.addLast("deadline", deadline);
     // The codec's own pipelining bound must never be hit: HttpHandler bounds it, answering in
