@@ -23,7 +23,9 @@
 # the code the steps run is compiled already (the code cache is native memory too), and before
 # each measurement the script waits SETTLE=8 s: the JIT compiles during a burst of connections in
 # arenas of ~20 MB that the JVM gives back after about 5 s.
-# Settings (environment): STEP=5000 STEPS=2 TARGET=/plaintext SERVER_CPU=0 CLIENT_CPU=1 PORT=18095
+# SERVER=netty measures dev.snel.bench.RawNettyServer instead, the reference (snel-nonblocking: the
+# app with every route on the I/O thread).
+# Settings (environment): SERVER=snel STEP=5000 STEPS=2 TARGET=/plaintext SERVER_CPU=0 CLIENT_CPU=1 PORT=18095
 #   JAVA25=/usr/lib/jvm/temurin-25-jdk-amd64 JVM_OPTS="-Xms512m -Xmx512m -XX:+AlwaysPreTouch"
 #   (NMT is always added).
 # Output: bench/target/connections/<time>/ (histograms, NMT diffs, client logs, results.tsv).
@@ -31,6 +33,7 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
+SERVER=${SERVER:-snel}
 STEP=${STEP:-5000}
 STEPS=${STEPS:-2}
 TARGET=${TARGET:-/plaintext}
@@ -83,8 +86,8 @@ measure() { # measure N
   log "$1 connections: heap $heap B live, RSS $rss KiB, $fds descriptors"
 }
 
-log "starting SnelBenchApp on core $SERVER_CPU ($JVM_OPTS)"
-start_server snel
+log "starting $SERVER on core $SERVER_CPU ($JVM_OPTS)"
+start_server "$SERVER"
 log "warming up: $WARMUP_CONNECTIONS connections, one request each, closed"
 client "$WARMUP_CONNECTIONS" "$out/warmup.log" </dev/null
 wait_quiet
@@ -107,7 +110,7 @@ done
 
 last=$((STEPS * STEP))
 echo
-echo "SnelBenchApp ($JVM_OPTS), server on core $SERVER_CPU, each connection idle after one GET $TARGET"
+echo "$SERVER ($JVM_OPTS), server on core $SERVER_CPU, each connection idle after one GET $TARGET"
 awk -v base="$(awk 'NR == 2 { print $2, $3, $5 }' "$results")" '
   BEGIN { split(base, b, " ") }
   NR == 1 { printf "%12s %14s %10s %12s %12s %12s %14s\n", "connections", "heap (live)", "RSS", "descriptors", "heap B/conn", "RSS B/conn", "slab B/socket"; next }
