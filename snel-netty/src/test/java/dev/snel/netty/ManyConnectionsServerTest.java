@@ -85,8 +85,7 @@ class ManyConnectionsServerTest {
     assumeTrue(
         free >= needed,
         () ->
-            "skipped: "
-                + CONNECTIONS
+            CONNECTIONS
                 + " connections need "
                 + needed
                 + " free file descriptors in each process, but the limit (RLIMIT_NOFILE) is "
