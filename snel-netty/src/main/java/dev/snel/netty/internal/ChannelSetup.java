@@ -25,6 +25,9 @@ public final class ChannelSetup extends ChannelInitializer<Channel> {
   private final Connections connections;
   private final @Nullable LoopThreads loopThreads;
 
+  /** Immutable, so one for all connections: each idle connection's bytes count (10,000 of them). */
+  private final WriteBufferWaterMark waterMark;
+
   /**
    * The setup for connections of a server serving the app, its handlers on virtual threads of each
    * connection's event loop ({@code loopThreads}) or, when null, of the JDK's default scheduler;
@@ -37,6 +40,8 @@ public final class ChannelSetup extends ChannelInitializer<Channel> {
     this.config = config;
     this.connections = connections;
     this.loopThreads = loopThreads;
+    int highWater = config.writeBufferSize();
+    this.waterMark = new WriteBufferWaterMark(highWater / 2, highWater);
   }
 
   @Override
@@ -46,8 +51,7 @@ public final class ChannelSetup extends ChannelInitializer<Channel> {
         new HttpDecoderConfig()
             .setMaxInitialLineLength(config.maxRequestLineLength())
             .setMaxHeaderSize(config.maxHeaderSize());
-    int highWater = config.writeBufferSize();
-    channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(highWater / 2, highWater));
+    channel.config().setWriteBufferWaterMark(waterMark);
     ChannelPipeline pipeline = channel.pipeline();
     pipeline.addLast("deadline", deadline);
     // The codec's own pipelining bound must never be hit: HttpHandler bounds it, answering in
