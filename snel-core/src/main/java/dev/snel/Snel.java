@@ -20,6 +20,7 @@ import dev.snel.internal.routing.RouteModel;
 import dev.snel.internal.routing.RouteTree;
 import dev.snel.internal.schema.Schemas;
 import dev.snel.internal.security.Schemes;
+import dev.snel.internal.threads.VirtualThreads;
 import dev.snel.internal.websocket.WebSocketRoutes;
 import dev.snel.internal.websocket.WebSocketTransport;
 import java.lang.reflect.Method;
@@ -72,8 +73,7 @@ public final class Snel implements AutoCloseable {
   private final ExceptionRegistry exceptions = new ExceptionRegistry();
   // A bare factory, not a ThreadPerTaskExecutor: that executor records every thread in a set
   // (for its shutdown), a cost per request the server does not need: it tracks requests itself.
-  private final ThreadFactory handlerThreads =
-      Thread.ofVirtual().name("snel-handler-", 0).factory();
+  private final ThreadFactory handlerThreads = VirtualThreads.onDefaultScheduler("snel-handler-");
   private final Executor virtualThreads = task -> handlerThreads.newThread(task).start();
   private final BackgroundWork background = new BackgroundWork();
   private final Lifecycle lifecycle = new Lifecycle();

@@ -106,8 +106,8 @@ public final class Pipeline {
   public void handle(Request request, Executor threads, Consumer<Response> onResponse) {
     Middleware.Next outer = chain;
     if (outer != null) {
-      // the route decides the thread before the middleware runs (it may rewrite the path, which
-      // then keeps the thread the original one chose)
+      // the route decides the thread before the middleware runs (a middleware that rewrites the
+      // path keeps the thread the original path chose)
       Executor first = offloaded(request) ? blocking : threads;
       first.execute(() -> onResponse.accept(throughMiddleware(outer, request)));
       return;
@@ -140,11 +140,17 @@ public final class Pipeline {
     }
   }
 
+  /**
+   * Whether the request leaves the server's threads: an {@code @Offload} route, or none (the
+   * built-in routes serve files: StaticFiles, the docs pages).
+   */
   private boolean offloaded(Request request) {
     try {
-      return routes.find(request.method(), request.path())
-              instanceof RouteTree.Found<CompiledRoute> found
-          && found.route().model().offload();
+      return switch (routes.find(request.method(), request.path())) {
+        case RouteTree.Found<CompiledRoute> found -> found.route().model().offload();
+        case RouteTree.MethodNotAllowed<CompiledRoute> notAllowed -> false;
+        case RouteTree.NotFound<CompiledRoute> notFound -> true;
+      };
     } catch (RuntimeException e) {
       return false; // the middleware's own thread answers it
     }

@@ -1,10 +1,8 @@
 package dev.snel.netty.internal;
 
+import dev.snel.internal.threads.VirtualThreads;
 import io.netty.channel.EventLoop;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Method;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -19,11 +17,8 @@ import org.slf4j.LoggerFactory;
  * other across cores. Measured against a virtual thread on the JDK's default scheduler, this is
  * what takes a plain blocking handler to (nearly) the speed of one run on the event loop itself.
  *
- * <p>The JDK has no public API for a virtual thread's scheduler yet. The builder constructor that
- * takes one is JDK-internal and needs {@code --add-opens java.base/java.lang=ALL-UNNAMED}
- * (Micronaut's "loom carrier" mode and TechEmpower's netty-loom entry use the same one). Without
- * it, or on a JDK where it is gone, {@link #available()} is false, the server says so once and
- * dispatches to the default scheduler as before.
+ * <p>It needs the JDK-internal scheduler hook of {@link VirtualThreads}; without it the server says
+ * so once and dispatches to the default scheduler as before.
  *
  * <p>What a virtual thread on the loop must not do is what the event loop must not do: run for long
  * without blocking, or block while pinned (in a class initialiser, under a native frame) or in file
@@ -34,45 +29,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class LoopThreads {
   private static final Logger LOG = LoggerFactory.getLogger(LoopThreads.class);
-
-  /** The JDK-internal builder constructor with a scheduler, or null when it cannot be used. */
-  private static final @Nullable Constructor<?> BUILDER;
-
-  /** The JDK's default scheduler, to resume threads whose loop has stopped. */
-  private static final @Nullable Executor DEFAULT_SCHEDULER;
-
-  /** Why {@link #BUILDER} is null, for the one log line; null when it is there. */
-  private static final @Nullable String UNAVAILABLE;
-
-  static {
-    Constructor<?> builder = null;
-    Executor defaultScheduler = null;
-    String unavailable = null;
-    try {
-      Class<?> type = Class.forName("java.lang.ThreadBuilders$VirtualThreadBuilder");
-      Constructor<?> constructor = type.getDeclaredConstructor(Executor.class);
-      constructor.setAccessible(true);
-      Method scheduler =
-          Class.forName("java.lang.VirtualThread").getDeclaredMethod("defaultScheduler");
-      scheduler.setAccessible(true);
-      defaultScheduler = (Executor) scheduler.invoke(null);
-      // one probe: a JDK that changed the builder's contract fails here, not on a request
-      Object probe = constructor.newInstance((Executor) Runnable::run);
-      if (!(probe instanceof Thread.Builder.OfVirtual)) {
-        throw new IllegalStateException("not a virtual thread builder: " + probe.getClass());
-      }
-      builder = constructor;
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      // InaccessibleObjectException without the --add-opens; NoSuchMethodException on a JDK
-      // without that constructor
-      unavailable = e.toString();
-      builder = null;
-      defaultScheduler = null;
-    }
-    BUILDER = builder;
-    DEFAULT_SCHEDULER = defaultScheduler;
-    UNAVAILABLE = unavailable;
-  }
 
   private final Map<EventLoop, Executor> byLoop = new ConcurrentHashMap<>();
 
@@ -88,21 +44,16 @@ public final class LoopThreads {
       LOG.info("Handlers run on virtual threads of the JDK's default scheduler (offloadHandlers)");
       return null;
     }
-    if (BUILDER == null) {
+    if (!VirtualThreads.schedulable()) {
       LOG.warn(
           "Handlers run on virtual threads of the JDK's default scheduler, not on the event loops"
               + " (slower): start the JVM with --add-opens java.base/java.lang=ALL-UNNAMED to"
               + " enable it ({})",
-          UNAVAILABLE);
+          VirtualThreads.whyNotSchedulable());
       return null;
     }
     initialisePollers();
     return new LoopThreads();
-  }
-
-  /** Whether virtual threads can be scheduled on event loops in this JVM. */
-  static boolean available() {
-    return BUILDER != null;
   }
 
   /**
@@ -125,11 +76,6 @@ public final class LoopThreads {
   }
 
   private static Executor starter(EventLoop loop) {
-    ThreadFactory threads = builder(loop).name("snel-handler-", 0).factory();
-    return task -> threads.newThread(task).start();
-  }
-
-  private static Thread.Builder.OfVirtual builder(EventLoop loop) {
     Executor scheduler =
         continuation -> {
           try {
@@ -137,13 +83,10 @@ public final class LoopThreads {
           } catch (RejectedExecutionException stopped) {
             // the loop stopped while the thread was parked (a server stopped under a blocked
             // handler): it finishes on the JDK's scheduler rather than never
-            Objects.requireNonNull(DEFAULT_SCHEDULER).execute(continuation);
+            VirtualThreads.defaultScheduler().execute(continuation);
           }
         };
-    try {
-      return (Thread.Builder.OfVirtual) Objects.requireNonNull(BUILDER).newInstance(scheduler);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("the virtual thread builder worked at startup", e);
-    }
+    ThreadFactory threads = VirtualThreads.on(scheduler).name("snel-handler-", 0).factory();
+    return task -> threads.newThread(task).start();
   }
 }

@@ -3,8 +3,11 @@ package dev.snel.netty.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.snel.BackgroundTasks;
 import dev.snel.Get;
+import dev.snel.HttpException;
 import dev.snel.Offload;
+import dev.snel.Response;
 import dev.snel.Snel;
 import dev.snel.WebSocket;
 import dev.snel.WebSocketSession;
@@ -33,8 +36,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import jdk.jfr.Recording;
@@ -157,6 +163,16 @@ class LoopDispatchTest {
       }
     }
 
+    final BlockingQueue<String> taskThreads = new LinkedBlockingQueue<>();
+
+    /** Accepts, leaves a background task that notes its thread, and closes. */
+    @WebSocket("/ws/background")
+    public void webSocketBackground(WebSocketSession session, BackgroundTasks tasks) {
+      tasks.add(() -> taskThreads.add(Thread.currentThread().toString()));
+      session.accept();
+      session.close();
+    }
+
     /** Answers each message with the thread the session runs on. */
     @WebSocket("/ws/thread")
     public void webSocketThread(WebSocketSession session) {
@@ -235,6 +251,40 @@ class LoopDispatchTest {
         assertThat(carrier(loopThread)).doesNotContain("ForkJoinPool");
         assertThat(carrier(offloaded.receiveText())).contains("ForkJoinPool");
       }
+    }
+  }
+
+  @Test
+  void a_websocket_sessions_background_task_leaves_the_loop() throws Exception {
+    Routes routes = new Routes();
+    try (SnelServer server = start(routes, ServerConfig.defaults())) {
+      try (TestWebSocket socket = TestClient.of(server.baseUri()).webSocket("/ws/background")) {
+        String task = routes.taskThreads.poll(10, TimeUnit.SECONDS);
+        assertThat(task).isNotNull();
+        assertThat(carrier(task)).contains("ForkJoinPool");
+      }
+    }
+  }
+
+  @Test
+  void behind_middleware_an_unknown_route_is_answered_off_the_loop() {
+    BlockingQueue<String> threads = new LinkedBlockingQueue<>();
+    Snel app =
+        Snel.create()
+            .include(new Routes())
+            .middleware((request, next) -> next.proceed(request))
+            .exceptionHandler(
+                HttpException.class,
+                (request, e) -> {
+                  threads.add(Thread.currentThread().toString());
+                  return Response.json(Map.of("detail", "Not Found")).status(e.status());
+                });
+    try (SnelServer server = SnelServer.start(app, ServerConfig.defaults().port(0).ioThreads(1))) {
+      TestClient client = TestClient.of(server.baseUri());
+      assertThat(client.get("/missing").status()).isEqualTo(404);
+      assertThat(carrier(threads.remove())).contains("ForkJoinPool");
+      // and a plain route behind the same middleware stays on the loop
+      assertThat(carrier(client.get("/thread").text())).doesNotContain("ForkJoinPool");
     }
   }
 
