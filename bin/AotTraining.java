@@ -1,6 +1,4 @@
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -13,6 +11,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -112,15 +114,19 @@ public final class AotTraining {
     }
   }
 
-  /** True if the answer came within the timeout (its body is read and dropped). */
+  /**
+   * True if the whole answer came within the timeout; an endless one (a stream) is cancelled then.
+   */
   private boolean send(HttpRequest request) throws InterruptedException {
+    CompletableFuture<HttpResponse<Void>> answer =
+        http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
     try {
-      HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-      try (InputStream body = response.body()) {
-        body.transferTo(OutputStream.nullOutputStream());
-      }
+      answer.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       return true;
-    } catch (IOException timedOutOrRefused) {
+    } catch (TimeoutException endless) {
+      answer.cancel(true);
+      return false;
+    } catch (ExecutionException refused) {
       return false;
     }
   }
@@ -145,7 +151,7 @@ public final class AotTraining {
       parameter = resolve(parameter);
       String name = parameter.path("name").asString("");
       JsonNode value = sample(parameter.path("schema"), 0);
-      String text = value.isArray() ? (value.isEmpty() ? "" : value.get(0).asString()) : value.asString();
+      String text = text(value);
       switch (parameter.path("in").asString("")) {
         case "path" -> path = path.replace("{" + name + "}", encode(text.isEmpty() ? "1" : text));
         case "query" -> query.add(encode(name) + "=" + encode(text));
@@ -165,7 +171,7 @@ public final class AotTraining {
     if (content.has("application/x-www-form-urlencoded")) {
       JsonNode body = sample(content.path("application/x-www-form-urlencoded").path("schema"), 0);
       StringJoiner form = new StringJoiner("&");
-      body.properties().forEach(p -> form.add(encode(p.getKey()) + "=" + encode(p.getValue().asString())));
+      body.properties().forEach(p -> form.add(encode(p.getKey()) + "=" + encode(text(p.getValue()))));
       builder.header("Content-Type", "application/x-www-form-urlencoded");
       return builder.method(method.toUpperCase(), HttpRequest.BodyPublishers.ofString(form.toString())).build();
     }
@@ -180,7 +186,7 @@ public final class AotTraining {
                       .append("--").append(boundary).append("\r\n")
                       .append("Content-Disposition: form-data; name=\"").append(p.getKey())
                       .append("\"; filename=\"a.txt\"\r\nContent-Type: text/plain\r\n\r\n")
-                      .append(p.getValue().asString()).append("\r\n"));
+                      .append(text(p.getValue())).append("\r\n"));
       parts.append("--").append(boundary).append("--\r\n");
       builder.header("Content-Type", "multipart/form-data; boundary=" + boundary);
       return builder.method(method.toUpperCase(), HttpRequest.BodyPublishers.ofString(parts.toString())).build();
@@ -280,6 +286,14 @@ public final class AotTraining {
       node = target;
     }
     return node;
+  }
+
+  /** A sample value as the text of a parameter or form field (an array's first item). */
+  private static String text(JsonNode value) {
+    if (value.isArray()) {
+      return value.isEmpty() ? "" : text(value.get(0));
+    }
+    return value.isContainer() ? value.toString() : value.asString();
   }
 
   private static String encode(String text) {
