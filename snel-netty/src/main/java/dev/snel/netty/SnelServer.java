@@ -1,6 +1,7 @@
 package dev.snel.netty;
 
 import dev.snel.Snel;
+import dev.snel.internal.json.Json;
 import dev.snel.netty.internal.ChannelSetup;
 import dev.snel.netty.internal.Connections;
 import dev.snel.netty.internal.LoopThreads;
@@ -80,6 +81,8 @@ public final class SnelServer implements AutoCloseable {
    *     cannot be bound (the app is closed again)
    */
   public static SnelServer start(Snel app, ServerConfig config) {
+    // off the first request's path, and beside the app's startup and Netty's on a second core
+    Json.buildInBackground();
     app.start();
     boolean epoll = Epoll.isAvailable();
     IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
