@@ -33,6 +33,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -140,6 +141,12 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter implements 
     }
     // the handshaker adds the frame decoder and encoder, and removes the HTTP codec and aggregator
     handshaker.handshake(channel, handshake, null, done);
+    // A session answering a batch of messages read together sends each with a flush; its thread
+    // runs them all before the loop's next task, so one flush (one system call) covers the batch.
+    pipeline.addFirst(
+        "ws-flushes",
+        new FlushConsolidationHandler(
+            FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true));
     long idle = config.webSocketIdleTimeout().toMillis();
     pipeline.addLast("ws-utf8", new Utf8FrameValidator(true));
     pipeline.addLast("ws-message", new MessageLimit(config.maxWebSocketMessageSize()));
