@@ -9,6 +9,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -82,6 +83,12 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
    * closing, and the responses after it are dropped, never written after an incomplete body.
    */
   private boolean broken;
+
+  /**
+   * Requests whose answers were written without a listener (nothing runs after them): they are
+   * finished together, once the flush after them has been taken by the socket.
+   */
+  private int writtenUnconfirmed;
 
   /** A request in order of arrival, and its response once the app made it. */
   private static final class Slot {
@@ -298,7 +305,31 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     }
     if (wrote) {
       ctx.flush();
+      finishWritten(ctx);
       dispatch(ctx);
+    }
+  }
+
+  /**
+   * Ends the requests whose answers went out without a listener once the socket has them: at once
+   * when the flush emptied the outbound buffer (the usual case), else when an empty write queued
+   * behind them completes (writes complete in order, and all of them fail if the connection does).
+   * A stopping server closes every connection when none is in flight, which must not cut an answer
+   * still in that buffer.
+   */
+  private void finishWritten(ChannelHandlerContext ctx) {
+    int count = writtenUnconfirmed;
+    if (count == 0) {
+      return;
+    }
+    writtenUnconfirmed = 0;
+    ChannelOutboundBuffer buffer = ctx.channel().unsafe().outboundBuffer();
+    if (buffer == null || buffer.totalPendingWriteBytes() == 0) {
+      connections.requestsFinished(count);
+    } else {
+      var unused =
+          ctx.writeAndFlush(Unpooled.EMPTY_BUFFER)
+              .addListener(f -> connections.requestsFinished(count));
     }
   }
 
@@ -348,8 +379,14 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
           ErrorResponses.json(
               HttpResponseStatus.INTERNAL_SERVER_ERROR, "Internal Server Error", close);
     }
-    var future = ctx.write(out);
     Response answered = Objects.requireNonNull(slot.response);
+    if (!close && !answered.hasWorkAfterWritten()) {
+      // nothing waits for this write but the count of requests in flight: see finishWritten
+      var unused = ctx.write(out, ctx.voidPromise());
+      writtenUnconfirmed++;
+      return;
+    }
+    var future = ctx.write(out);
     future.addListener(
         f -> {
           // its background tasks start once the client has it all; and before the request

@@ -26,9 +26,13 @@ final class Embedded extends EmbeddedChannel {
   }
 
   static Embedded open(Snel app, ServerConfig config) {
+    return open(app, config, new Connections());
+  }
+
+  static Embedded open(Snel app, ServerConfig config, Connections connections) {
     Embedded channel =
         new Embedded(
-            EmbeddedChannel.builder().handlers(new ChannelSetup(app, config, new Connections())));
+            EmbeddedChannel.builder().handlers(new ChannelSetup(app, config, connections)));
     channel.freezeTime();
     return channel;
   }
