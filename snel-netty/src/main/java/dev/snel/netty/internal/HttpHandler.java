@@ -13,12 +13,14 @@ import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
@@ -30,6 +32,7 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.RejectedExecutionException;
@@ -54,6 +57,16 @@ import org.slf4j.LoggerFactory;
  */
 final class HttpHandler extends ChannelInboundHandlerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(HttpHandler.class);
+
+  /**
+   * Response headers without Netty's checks: every name and value comes from Snel's {@link
+   * Headers}, which refuses what could end a header line or is no token, when it is added.
+   */
+  private static final HttpHeadersFactory CHECKED_HEADERS =
+      DefaultHttpHeadersFactory.headersFactory().withValidation(false);
+
+  private static final HttpHeadersFactory CHECKED_TRAILERS =
+      DefaultHttpHeadersFactory.trailersFactory().withValidation(false);
 
   /** Requests of one connection running in the app at once. */
   static final int MAX_IN_FLIGHT = 32;
@@ -255,14 +268,13 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
 
   /** The app's view of a Netty request: the client's headers only, and its body or body stream. */
   static Request toRequest(ChannelHandlerContext ctx, FullHttpRequest nettyRequest) {
-    HttpHeaders nettyHeaders = nettyRequest.headers();
-    if (nettyHeaders.contains(RequestGuard.WITHOUT_FRAMING)) {
-      nettyHeaders.remove(RequestGuard.WITHOUT_FRAMING);
-      nettyHeaders.remove(HttpHeaderNames.CONTENT_LENGTH); // the aggregator's, not the client's
-    }
     Headers headers = Headers.create();
-    for (Map.Entry<String, String> header : nettyHeaders) {
-      headers.add(header.getKey(), header.getValue());
+    // the entries as stored, without the String entry Netty's own iterator makes for each
+    Iterator<Map.Entry<CharSequence, CharSequence>> entries =
+        nettyRequest.headers().iteratorCharSequence();
+    while (entries.hasNext()) {
+      Map.Entry<CharSequence, CharSequence> header = entries.next();
+      headers.add(header.getKey().toString(), header.getValue().toString());
     }
     Request.Builder request =
         Request.builder(nettyRequest.method().name(), nettyRequest.uri())
@@ -547,7 +559,9 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
         new DefaultFullHttpResponse(
             HttpVersion.HTTP_1_1,
             Statuses.of(response.status()),
-            slot.head || body.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
+            slot.head || body.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body),
+            CHECKED_HEADERS,
+            CHECKED_TRAILERS);
     HttpHeaders headers = out.headers();
     response.headers().forEach(headers::add);
     int status = response.status();

@@ -64,7 +64,6 @@ final class RequestGuard extends ChannelInboundHandlerAdapter {
       content.setDecoderResult(DecoderResult.failure(invalid(detail)));
     }
     if (msg instanceof HttpRequest request && request.decoderResult().isSuccess()) {
-      markWithoutFraming(request);
       boolean streams = UploadStreams.streams(request);
       Refusal refusal = check(request, streams);
       if (refusal != null) {
@@ -92,22 +91,6 @@ final class RequestGuard extends ChannelInboundHandlerAdapter {
     if (!acceptsWebSockets && request.headers().contains(HttpHeaderNames.UPGRADE)) {
       acceptsWebSockets = true;
       setup.acceptWebSockets(ctx.pipeline());
-    }
-  }
-
-  /**
-   * The header that tells the handler a request came without Content-Length or Transfer-Encoding:
-   * the aggregator then adds {@code content-length: 0}, a header the client did not send and the
-   * app must not see (a header model that forbids extra headers would refuse every GET).
-   */
-  static final String WITHOUT_FRAMING = "x-snel-internal-without-framing";
-
-  private static void markWithoutFraming(HttpRequest request) {
-    HttpHeaders headers = request.headers();
-    headers.remove(WITHOUT_FRAMING); // never a client's
-    if (!headers.contains(HttpHeaderNames.CONTENT_LENGTH)
-        && !headers.contains(HttpHeaderNames.TRANSFER_ENCODING)) {
-      headers.set(WITHOUT_FRAMING, "");
     }
   }
 
