@@ -39,7 +39,7 @@ start_server() { # start_server NAME
     *) echo "unknown server '$1' (netty, snel, snel-nonblocking)" >&2; exit 2 ;;
   esac
   # shellcheck disable=SC2086  # JVM_OPTS and args are word lists
-  PORT=$PORT HOST=127.0.0.1 "${nice_cmd[@]}" taskset -c "$SERVER_CPU" "$JAVA25/bin/java" $JVM_OPTS --enable-native-access=ALL-UNNAMED \
+  PORT=$PORT HOST=127.0.0.1 "${nice_cmd[@]}" taskset -c "$SERVER_CPU" "$JAVA25/bin/java" $JVM_OPTS --enable-native-access=ALL-UNNAMED --add-opens java.base/java.lang=ALL-UNNAMED \
     -cp "$jar" "$class" $args >"$out/$1-server.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 600); do

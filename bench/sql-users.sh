@@ -98,7 +98,7 @@ wait_up() { # wait_up NAME PORT PID
 # pgjdbc takes the schema as currentSchema, libpq as the search_path option
 # shellcheck disable=SC2086  # JVM_OPTS is a word list
 DATABASE_URL="$PGURL?currentSchema=$SCHEMA" PORT=$SNEL_PORT HOST=127.0.0.1 \
-  "${nice_cmd[@]}" taskset -c "$SERVER_CPU" "$JAVA25/bin/java" $JVM_OPTS --enable-native-access=ALL-UNNAMED \
+  "${nice_cmd[@]}" taskset -c "$SERVER_CPU" "$JAVA25/bin/java" $JVM_OPTS --enable-native-access=ALL-UNNAMED --add-opens java.base/java.lang=ALL-UNNAMED \
   -cp "$module/target/classes:$module/target/lib/*" "$here/sql-users/SnelSqlUsers.java" >"$out/snel-server.log" 2>&1 &
 pids+=($!); snel_pid=$!
 (cd "$here/fastapi-sql-users" && DATABASE_URL="$PGURL?options=-csearch_path%3D$SCHEMA" \

@@ -20,6 +20,7 @@ import dev.snel.internal.routing.RouteModel;
 import dev.snel.internal.routing.RouteTree;
 import dev.snel.internal.schema.Schemas;
 import dev.snel.internal.security.Schemes;
+import dev.snel.internal.threads.VirtualThreads;
 import dev.snel.internal.websocket.WebSocketRoutes;
 import dev.snel.internal.websocket.WebSocketTransport;
 import java.lang.reflect.Method;
@@ -72,8 +73,7 @@ public final class Snel implements AutoCloseable {
   private final ExceptionRegistry exceptions = new ExceptionRegistry();
   // A bare factory, not a ThreadPerTaskExecutor: that executor records every thread in a set
   // (for its shutdown), a cost per request the server does not need: it tracks requests itself.
-  private final ThreadFactory handlerThreads =
-      Thread.ofVirtual().name("snel-handler-", 0).factory();
+  private final ThreadFactory handlerThreads = VirtualThreads.onDefaultScheduler("snel-handler-");
   private final Executor virtualThreads = task -> handlerThreads.newThread(task).start();
   private final BackgroundWork background = new BackgroundWork();
   private final Lifecycle lifecycle = new Lifecycle();
@@ -433,6 +433,16 @@ public final class Snel implements AutoCloseable {
   }
 
   /**
+   * Same as {@link #handle(Request, Consumer)}, with the server's own virtual threads: a handler
+   * runs on a new thread of {@code handlerThreads} (a server's threads on the connection's event
+   * loop), unless its route is {@link NonBlocking} (the calling thread) or {@link Offload} (the
+   * app's virtual threads on the JDK's default scheduler).
+   */
+  public void handle(Request request, Executor handlerThreads, Consumer<Response> onResponse) {
+    pipeline.handle(request, handlerThreads, onResponse);
+  }
+
+  /**
    * Whether a {@link WebSocket} route has this path: a server adapter asks it for a request with
    * {@code Upgrade: websocket}, which is otherwise an ordinary HTTP request.
    */
@@ -447,6 +457,16 @@ public final class Snel implements AutoCloseable {
    */
   public void handleWebSocket(Request request, WebSocketTransport transport) {
     webSockets.handle(request, transport);
+  }
+
+  /**
+   * Same as {@link #handleWebSocket(Request, WebSocketTransport)}, the session on a new thread of
+   * {@code sessionThreads} (a server's threads on the connection's event loop) unless its route is
+   * {@link Offload}.
+   */
+  public void handleWebSocket(
+      Request request, WebSocketTransport transport, Executor sessionThreads) {
+    webSockets.handle(request, transport, sessionThreads);
   }
 
   /** Handles a request; the future completes with the response. */

@@ -2,6 +2,7 @@ package dev.snel;
 
 import static dev.snel.testing.TestClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.snel.testing.TestClient;
 import dev.snel.testing.TestResponse;
@@ -199,5 +200,38 @@ class ResponsesTest {
   void a_non_blocking_subclass_runs_its_inherited_routes_on_the_calling_thread() {
     TestClient inline = TestClient.of(Snel.create().include(new InlineRoutes()));
     assertThat(inline.get("/thread").json()).isEqualTo(json("{\"virtual\":false}"));
+  }
+
+  @NonBlocking
+  public static final class Contradicting {
+    @Offload
+    @Get("/both")
+    public String both() {
+      return "never";
+    }
+  }
+
+  @Test
+  void a_route_cannot_be_both_non_blocking_and_offloaded() {
+    assertThatThrownBy(() -> Snel.create().include(new Contradicting()))
+        .isInstanceOf(RouteDefinitionException.class)
+        .hasMessageContaining("Contradicting.both")
+        .hasMessageContaining("@NonBlocking")
+        .hasMessageContaining("@Offload");
+  }
+
+  /** In-process, an offloaded route runs on a virtual thread like any other. */
+  public static final class Offloaded {
+    @Offload
+    @Get("/offloaded")
+    public Map<String, Object> offloaded() {
+      return Map.of("virtual", Thread.currentThread().isVirtual());
+    }
+  }
+
+  @Test
+  void an_offloaded_route_runs_on_a_virtual_thread() {
+    TestClient offloaded = TestClient.of(Snel.create().include(new Offloaded()));
+    assertThat(offloaded.get("/offloaded").json()).isEqualTo(json("{\"virtual\":true}"));
   }
 }

@@ -76,7 +76,8 @@ public class AdapterBenchmark {
             new HttpServerCodec(), new HttpObjectAggregator(1 << 20), new RawNettyServer.Handler());
     snel =
         new Connection(
-            new ChannelSetup(SnelBenchApp.app(true), ServerConfig.defaults(), new Connections()));
+            new ChannelSetup(
+                SnelBenchApp.app(true), ServerConfig.defaults(), new Connections(), null));
     String rawAnswer = body(exchange(raw));
     String snelAnswer = body(exchange(snel));
     if (!rawAnswer.equals(snelAnswer)) {

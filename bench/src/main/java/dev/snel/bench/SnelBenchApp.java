@@ -41,10 +41,12 @@ import java.util.stream.Stream;
  *       StaticFiles}, when that variable is set
  * </ul>
  *
- * <p>Two dispatch modes with identical handlers: {@code virtual} (Snel's default: each request's
- * handler runs on its own virtual thread) and {@code nonblocking} (every route {@link NonBlocking},
- * so handlers run on the Netty I/O thread). Pick one with the first argument or the environment
- * variable {@code SNEL_DISPATCH}; {@code HOST} and {@code PORT} as for any Snel app.
+ * <p>Three dispatch modes with identical handlers: {@code virtual} (Snel's default: each request's
+ * handler runs on its own virtual thread, carried by the connection's event loop), {@code offload}
+ * (the same virtual threads on the JDK's default scheduler, {@code ServerConfig.offloadHandlers})
+ * and {@code nonblocking} (every route {@link NonBlocking}, so handlers run on the Netty I/O
+ * thread). Pick one with the first argument or the environment variable {@code SNEL_DISPATCH};
+ * {@code HOST} and {@code PORT} as for any Snel app.
  *
  * <p>Threading: the handlers are stateless and safe from any thread.
  */
@@ -142,22 +144,23 @@ public final class SnelBenchApp {
 
   /**
    * Serves the app on {@code HOST}:{@code PORT} (default 127.0.0.1:8000). The dispatch mode is the
-   * first argument or {@code SNEL_DISPATCH}: {@code virtual} (default) or {@code nonblocking}.
+   * first argument or {@code SNEL_DISPATCH}: {@code virtual} (default), {@code offload} or {@code
+   * nonblocking}.
    */
   public static void main(String[] args) {
     String mode =
         args.length > 0 ? args[0] : System.getenv().getOrDefault("SNEL_DISPATCH", "virtual");
-    boolean nonBlocking =
-        switch (mode.strip().toLowerCase(Locale.ROOT)) {
-          case "virtual", "" -> false;
-          case "nonblocking", "non-blocking" -> true;
-          default ->
-              throw new IllegalArgumentException(
-                  "dispatch mode is 'virtual' or 'nonblocking', not: " + mode);
-        };
-    System.out.println(
-        "Snel bench app, dispatch: "
-            + (nonBlocking ? "nonblocking (I/O thread)" : "virtual threads"));
-    SnelServer.run(app(nonBlocking), ServerConfig.fromEnvironment());
+    ServerConfig config = ServerConfig.fromEnvironment();
+    boolean nonBlocking = false;
+    switch (mode.strip().toLowerCase(Locale.ROOT)) {
+      case "virtual", "" -> {}
+      case "offload" -> config = config.offloadHandlers(true);
+      case "nonblocking", "non-blocking" -> nonBlocking = true;
+      default ->
+          throw new IllegalArgumentException(
+              "dispatch mode is 'virtual', 'offload' or 'nonblocking', not: " + mode);
+    }
+    System.out.println("Snel bench app, dispatch: " + mode);
+    SnelServer.run(app(nonBlocking), config);
   }
 }

@@ -30,6 +30,10 @@ import java.time.Duration;
  * @param webSocketIdleTimeout how long a WebSocket may receive nothing: after half of it the server
  *     pings (browsers answer), after all of it it closes with 1001; also how long a send waits for
  *     a client that reads nothing before the connection is dropped
+ * @param offloadHandlers whether every handler runs on a virtual thread of the JDK's default
+ *     scheduler, as if each route were {@link dev.snel.Offload @Offload}; by default (false) a
+ *     handler runs on a virtual thread carried by its connection's event loop, which is faster but
+ *     must not compute for long or do file I/O (see {@code docs/concurrency.md})
  */
 public record ServerConfig(
     String host,
@@ -45,7 +49,8 @@ public record ServerConfig(
     int writeBufferSize,
     long maxUploadSize,
     int maxWebSocketMessageSize,
-    Duration webSocketIdleTimeout) {
+    Duration webSocketIdleTimeout,
+    boolean offloadHandlers) {
 
   /** Checks the limits: a zero or negative limit would refuse everything or nothing. */
   public ServerConfig {
@@ -75,7 +80,7 @@ public record ServerConfig(
    * and 64 KiB of unsent responses per connection; 100 MiB per upload (multipart body): room for
    * the documents, scans and recordings an app indexes, while one request cannot fill the temporary
    * directory or hold a connection for long; raise it for larger files; 1 MiB WebSocket messages,
-   * 60 s WebSocket idle timeout.
+   * 60 s WebSocket idle timeout; handlers on virtual threads of the connections' event loops.
    */
   public static ServerConfig defaults() {
     return new ServerConfig(
@@ -92,7 +97,8 @@ public record ServerConfig(
         64 * 1024,
         100L << 20,
         1 << 20,
-        Duration.ofSeconds(60));
+        Duration.ofSeconds(60),
+        false);
   }
 
   /**
@@ -182,6 +188,14 @@ public record ServerConfig(
     return with(c -> c.webSocketIdleTimeout = timeout);
   }
 
+  /**
+   * This config with every handler on the JDK's default virtual-thread scheduler ({@code true}), or
+   * on its connection's event loop (the default, {@code false}).
+   */
+  public ServerConfig offloadHandlers(boolean offload) {
+    return with(c -> c.offloadHandlers = offload);
+  }
+
   /** The members as mutable fields: each "with" method copies them, changes one, builds. */
   private static final class Copy {
     String host;
@@ -198,6 +212,7 @@ public record ServerConfig(
     long maxUploadSize;
     int maxWebSocketMessageSize;
     Duration webSocketIdleTimeout;
+    boolean offloadHandlers;
 
     Copy(ServerConfig config) {
       host = config.host;
@@ -214,6 +229,7 @@ public record ServerConfig(
       maxUploadSize = config.maxUploadSize;
       maxWebSocketMessageSize = config.maxWebSocketMessageSize;
       webSocketIdleTimeout = config.webSocketIdleTimeout;
+      offloadHandlers = config.offloadHandlers;
     }
   }
 
@@ -234,6 +250,7 @@ public record ServerConfig(
         c.writeBufferSize,
         c.maxUploadSize,
         c.maxWebSocketMessageSize,
-        c.webSocketIdleTimeout);
+        c.webSocketIdleTimeout,
+        c.offloadHandlers);
   }
 }

@@ -1,8 +1,10 @@
 package dev.snel.netty;
 
 import dev.snel.Snel;
+import dev.snel.internal.json.Json;
 import dev.snel.netty.internal.ChannelSetup;
 import dev.snel.netty.internal.Connections;
+import dev.snel.netty.internal.LoopThreads;
 import dev.snel.netty.internal.ShutdownSignals;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -40,8 +42,10 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Threading: Netty's I/O threads (epoll where available) read and write; each request's handler
- * runs on a virtual thread, or on the I/O thread for {@code @NonBlocking} routes. {@link #stop()}
- * may be called from any thread.
+ * runs on a virtual thread carried by its connection's I/O thread (see {@link
+ * ServerConfig#offloadHandlers()}), on one of the JDK's default scheduler for {@code @Offload}
+ * routes, or on the I/O thread itself for {@code @NonBlocking} routes. {@link #stop()} may be
+ * called from any thread.
  */
 public final class SnelServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SnelServer.class);
@@ -77,6 +81,8 @@ public final class SnelServer implements AutoCloseable {
    *     cannot be bound (the app is closed again)
    */
   public static SnelServer start(Snel app, ServerConfig config) {
+    // off the first request's path, and beside the app's startup and Netty's on a second core
+    Json.buildInBackground();
     app.start();
     boolean epoll = Epoll.isAvailable();
     IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
@@ -94,7 +100,9 @@ public final class SnelServer implements AutoCloseable {
               .option(ChannelOption.SO_BACKLOG, 1024)
               .option(ChannelOption.SO_REUSEADDR, true)
               .childOption(ChannelOption.TCP_NODELAY, true)
-              .childHandler(new ChannelSetup(app, config, connections))
+              .childHandler(
+                  new ChannelSetup(
+                      app, config, connections, LoopThreads.create(!config.offloadHandlers())))
               .bind(config.host(), config.port())
               .sync()
               .channel();

@@ -10,6 +10,9 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * Hashes and verifies passwords with Argon2id, in the PHC string format that argon2-cffi (and so
@@ -25,9 +28,12 @@ import java.util.Optional;
  * password: {@link #verifyUnknownUser} (or {@link #verify(char[], Optional)} with an empty hash)
  * runs a full Argon2id over a dummy hash, so response times do not tell which user names exist.
  *
- * <p>Each call allocates the configured memory (19 MiB by default) for as long as it runs: bound
- * how many logins run at once if many may arrive together. A {@code PasswordHasher} is immutable
- * and safe to share between threads.
+ * <p>Each call allocates the configured memory (19 MiB by default) for as long as it runs. Called
+ * on a virtual thread (a handler), the work runs on the common ForkJoinPool while the caller waits:
+ * it never holds a server's event loop, and at most the pool's parallelism (one less than the
+ * processors) run at once; elsewhere it runs on the caller's thread: bound how many logins run at
+ * once there if many may arrive together. A {@code PasswordHasher} is immutable and safe to share
+ * between threads.
  */
 public final class PasswordHasher {
   /** OWASP's recommended minimum for Argon2id: 19 MiB, 2 iterations, 1 lane. */
@@ -108,7 +114,7 @@ public final class PasswordHasher {
     byte[] salt = random(SALT_BYTES);
     byte[] bytes = utf8(password);
     try {
-      byte[] hash = deriver.derive(memoryKiB, iterations, parallelism, bytes, salt, HASH_BYTES);
+      byte[] hash = derive(memoryKiB, iterations, parallelism, bytes, salt, HASH_BYTES);
       return new Phc(memoryKiB, iterations, parallelism, salt, hash).format();
     } finally {
       Arrays.fill(bytes, (byte) 0);
@@ -127,7 +133,7 @@ public final class PasswordHasher {
     byte[] bytes = utf8(password);
     try {
       byte[] actual =
-          deriver.derive(
+          derive(
               stored.memoryKiB(),
               stored.iterations(),
               stored.parallelism(),
@@ -173,6 +179,32 @@ public final class PasswordHasher {
         || stored.parallelism() != parallelism
         || stored.salt().length < SALT_BYTES
         || stored.hash().length != HASH_BYTES;
+  }
+
+  /**
+   * Derives on the caller's thread, or, from a virtual thread, on the common ForkJoinPool while the
+   * caller waits parked: tens of milliseconds of computing would otherwise hold its carrier, which
+   * for a handler on a server's event loop is every connection of that loop.
+   */
+  private byte[] derive(
+      int memoryKiB, int iterations, int parallelism, byte[] password, byte[] salt, int length) {
+    if (!Thread.currentThread().isVirtual()) {
+      return deriver.derive(memoryKiB, iterations, parallelism, password, salt, length);
+    }
+    try {
+      return CompletableFuture.supplyAsync(
+              () -> deriver.derive(memoryKiB, iterations, parallelism, password, salt, length),
+              ForkJoinPool.commonPool())
+          .join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
   }
 
   private static byte[] utf8(char[] password) {

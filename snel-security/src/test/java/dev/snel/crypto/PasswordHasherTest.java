@@ -115,4 +115,59 @@ class PasswordHasherTest {
     assertThatThrownBy(() -> PasswordHasher.argon2id(64, 1, 0))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void on_a_virtual_thread_the_work_runs_on_a_platform_thread_while_the_caller_waits()
+      throws Exception {
+    List<Boolean> virtual = new ArrayList<>();
+    PasswordHasher observed =
+        new PasswordHasher(
+            64,
+            1,
+            1,
+            (m, t, p, password, salt, length) -> {
+              synchronized (virtual) {
+                virtual.add(Thread.currentThread().isVirtual());
+              }
+              return Argon2id.derive(m, t, p, password, salt, length);
+            });
+    String stored = observed.hash("secret123".toCharArray());
+    boolean[] verified = new boolean[2];
+    Thread.ofVirtual()
+        .start(
+            () -> {
+              verified[0] = observed.verify("secret123".toCharArray(), stored);
+              verified[1] = observed.verify("wrong".toCharArray(), stored);
+            })
+        .join();
+
+    assertThat(verified).containsExactly(true, false);
+    assertThat(virtual).containsExactly(false, false, false);
+  }
+
+  @Test
+  void a_failure_on_the_pool_reaches_the_virtual_caller_as_itself() throws Exception {
+    PasswordHasher failing =
+        new PasswordHasher(
+            64,
+            1,
+            1,
+            (m, t, p, password, salt, length) -> {
+              throw new IllegalStateException("no memory for this");
+            });
+    Throwable[] thrown = new Throwable[1];
+    Thread.ofVirtual()
+        .start(
+            () -> {
+              try {
+                failing.hash("x".toCharArray());
+              } catch (RuntimeException e) {
+                thrown[0] = e;
+              }
+            })
+        .join();
+    assertThat(thrown[0])
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("no memory for this");
+  }
 }

@@ -12,9 +12,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Tutorial pages show the code of example apps (and of their tests, for the testing and
- * dependencies pages) as it is, so a page cannot drift from code that the examples' tests exercise.
- * Runs from the docs/check module; reads ../tutorial and ../../examples.
+ * Tutorial pages (and the reference pages that show code) show the code of example apps (and of
+ * their tests, for the testing and dependencies pages) as it is, so a page cannot drift from code
+ * that the examples' tests exercise. Runs from the docs/check module; reads ../tutorial and
+ * ../../examples.
  */
 class TutorialSnippetsTest {
   private static final Path DOCS = Path.of("").toAbsolutePath().getParent();
@@ -48,11 +49,13 @@ class TutorialSnippetsTest {
     "ai-streaming.md, streaming, main test",
     "files.md, streaming, main",
     "static-files.md, streaming, main",
-    "websockets.md, streaming, main test"
+    "websockets.md, streaming, main test",
+    "../concurrency.md, concurrency, main"
   })
   void every_java_block_of_the_page_is_code_of_an_example_app(
       String pageName, String example, String sourceSets) throws IOException {
-    String page = Files.readString(DOCS.resolve("tutorial").resolve(pageName));
+    // a reference page outside tutorial/ is named from there: ../concurrency.md
+    String page = Files.readString(DOCS.resolve("tutorial").resolve(pageName).normalize());
     // app code, tests (the testing page), or both (overrides are shown in a test)
     List<List<String>> sources = new ArrayList<>();
     for (String sourceSet : sourceSets.split(" ")) {

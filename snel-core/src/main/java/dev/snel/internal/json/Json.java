@@ -28,30 +28,44 @@ public final class Json {
    */
   public static final int MAX_NUMBER_LENGTH = 4300;
 
-  private static final JsonMapper MAPPER =
-      JsonMapper.builder(
-              JsonFactory.builder()
-                  .streamReadConstraints(
-                      StreamReadConstraints.builder()
-                          .maxNestingDepth(MAX_NESTING_DEPTH)
-                          .maxNumberLength(MAX_NUMBER_LENGTH)
-                          .build())
-                  .build())
-          .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .build();
-
   private Json() {}
 
   /** The shared mapper; thread-safe. */
   public static JsonMapper mapper() {
-    return MAPPER;
+    return Mapper.INSTANCE;
   }
 
   /** The value as compact UTF-8 JSON. */
   public static byte[] encode(Object value) {
-    return MAPPER.writeValueAsBytes(value);
+    return Mapper.INSTANCE.writeValueAsBytes(value);
+  }
+
+  /**
+   * Builds the mapper on a daemon thread of its own, so that a server's first JSON answer does not
+   * pay for it: building runs Jackson's static initialisation (date formats and their locale data,
+   * the java.time module), tens of milliseconds before the JIT has compiled anything. A thread that
+   * needs the mapper meanwhile waits for that build (the JVM's class initialisation lock) rather
+   * than doing it twice.
+   */
+  public static void buildInBackground() {
+    Thread.ofPlatform().daemon().name("snel-json-init").start(Json::mapper);
+  }
+
+  /** Holds the mapper, so that loading {@link Json} does not build it. */
+  private static final class Mapper {
+    static final JsonMapper INSTANCE =
+        JsonMapper.builder(
+                JsonFactory.builder()
+                    .streamReadConstraints(
+                        StreamReadConstraints.builder()
+                            .maxNestingDepth(MAX_NESTING_DEPTH)
+                            .maxNumberLength(MAX_NUMBER_LENGTH)
+                            .build())
+                    .build())
+            .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
   }
 
   /**
@@ -60,10 +74,11 @@ public final class Json {
    * the result (a {@code ByteArrayOutputStream} would grow an array of its own, then copy it).
    */
   public static byte[] write(Consumer<JsonGenerator> writer) {
-    BufferRecycler recycler = MAPPER.tokenStreamFactory()._getBufferRecycler();
+    JsonMapper mapper = Mapper.INSTANCE;
+    BufferRecycler recycler = mapper.tokenStreamFactory()._getBufferRecycler();
     ByteArrayBuilder out = new ByteArrayBuilder(recycler);
     try {
-      try (JsonGenerator generator = MAPPER.createGenerator(out)) {
+      try (JsonGenerator generator = mapper.createGenerator(out)) {
         writer.accept(generator);
       }
       return out.toByteArray();

@@ -1,6 +1,7 @@
 package dev.snel.internal.lifecycle;
 
 import dev.snel.BackgroundTasks;
+import dev.snel.internal.threads.VirtualThreads;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,7 +21,7 @@ public final class BackgroundWork {
   // not only the MDC: a logging backend without one (slf4j-simple) would lose the id
   private static final ThreadLocal<String> REQUEST_ID = new ThreadLocal<>();
 
-  private final ThreadFactory threads = Thread.ofVirtual().name("snel-background-", 0).factory();
+  private final ThreadFactory threads = VirtualThreads.onDefaultScheduler("snel-background-");
   private final Set<Thread> running = ConcurrentHashMap.newKeySet();
   private final Object idle = new Object();
 

@@ -94,9 +94,22 @@ public final class Pipeline {
 
   /** Handles the request; {@code onResponse} receives the response. */
   public void handle(Request request, Consumer<Response> onResponse) {
+    handle(request, blocking, onResponse);
+  }
+
+  /**
+   * Handles the request, running it on a new thread of {@code threads} (a server's virtual threads
+   * on the connection's event loop), except for a {@code @NonBlocking} route (on the caller's
+   * thread) and an {@code @Offload} one (on this pipeline's own virtual threads); {@code
+   * onResponse} receives the response.
+   */
+  public void handle(Request request, Executor threads, Consumer<Response> onResponse) {
     Middleware.Next outer = chain;
     if (outer != null) {
-      blocking.execute(() -> onResponse.accept(throughMiddleware(outer, request)));
+      // the route decides the thread before the middleware runs (a middleware that rewrites the
+      // path keeps the thread the original path chose)
+      Executor first = offloaded(request) ? blocking : threads;
+      first.execute(() -> onResponse.accept(throughMiddleware(outer, request)));
       return;
     }
     // without middleware: every outcome, unhandled failures included, is a response for the server
@@ -105,7 +118,7 @@ public final class Pipeline {
     try {
       match = routes.find(request.method(), request.path());
     } catch (RuntimeException e) {
-      blocking.execute(() -> onResponse.accept(exceptions.handle(request, e)));
+      threads.execute(() -> onResponse.accept(exceptions.handle(request, e)));
       return;
     }
     switch (match) {
@@ -114,14 +127,32 @@ public final class Pipeline {
         if (route.model().nonBlocking()) {
           run(route, request, found.values(), completion);
         } else {
-          blocking.execute(() -> run(route, request, found.values(), completion));
+          Executor on = route.model().offload() ? blocking : threads;
+          on.execute(() -> run(route, request, found.values(), completion));
         }
       }
       case RouteTree.MethodNotAllowed<CompiledRoute> notAllowed ->
-          blocking.execute(
+          threads.execute(
               () -> onResponse.accept(exceptions.handle(request, notAllowed(notAllowed))));
+      // the built-in routes serve files (StaticFiles, the docs pages): off the loop
       case RouteTree.NotFound<CompiledRoute> notFound ->
           blocking.execute(() -> onResponse.accept(notFound(request)));
+    }
+  }
+
+  /**
+   * Whether the request leaves the server's threads: an {@code @Offload} route, or none (the
+   * built-in routes serve files: StaticFiles, the docs pages).
+   */
+  private boolean offloaded(Request request) {
+    try {
+      return switch (routes.find(request.method(), request.path())) {
+        case RouteTree.Found<CompiledRoute> found -> found.route().model().offload();
+        case RouteTree.MethodNotAllowed<CompiledRoute> notAllowed -> false;
+        case RouteTree.NotFound<CompiledRoute> notFound -> true;
+      };
+    } catch (RuntimeException e) {
+      return false; // the middleware's own thread answers it
     }
   }
 

@@ -5,6 +5,7 @@ import dev.snel.Depends;
 import dev.snel.Get;
 import dev.snel.Head;
 import dev.snel.NonBlocking;
+import dev.snel.Offload;
 import dev.snel.Options;
 import dev.snel.Patch;
 import dev.snel.Post;
@@ -168,6 +169,13 @@ public final class RouteCompiler {
       throw new RouteDefinitionException(
           where + ": a WebSocketSession is for @WebSocket routes, not " + httpMethod + " ones");
     }
+    boolean nonBlocking = marked(handlers, method, NonBlocking.class);
+    boolean offload = marked(handlers, method, Offload.class);
+    if (nonBlocking && offload) {
+      throw new RouteDefinitionException(
+          where
+              + ": a route is @NonBlocking (on the I/O thread) or @Offload (away from it), not both");
+    }
     Type returnType = resultType(method.getGenericReturnType());
     Streaming streaming = Streaming.of(returnType);
     Type responseModel =
@@ -183,9 +191,8 @@ public final class RouteCompiler {
             returnType,
             status(method),
             tags(method, routerTags),
-            method.isAnnotationPresent(NonBlocking.class)
-                || method.getDeclaringClass().isAnnotationPresent(NonBlocking.class)
-                || handlers.getClass().isAnnotationPresent(NonBlocking.class),
+            nonBlocking,
+            offload,
             responseModel,
             params.security(),
             streaming);
@@ -204,6 +211,14 @@ public final class RouteCompiler {
             ? ResponseVariants.of(responseModel, model.status())
             : ResponseVariants.of(Object.class, model.status()),
         new StreamEncoders(items, types));
+  }
+
+  /** Whether the method, its class or the included object's class carries the annotation. */
+  private static boolean marked(
+      Object handlers, Method method, Class<? extends Annotation> annotation) {
+    return method.isAnnotationPresent(annotation)
+        || method.getDeclaringClass().isAnnotationPresent(annotation)
+        || handlers.getClass().isAnnotationPresent(annotation);
   }
 
   /**

@@ -18,6 +18,8 @@ import java.util.List;
  * @param status the status of a successful response
  * @param tags the documentation tags, routers' first
  * @param nonBlocking whether the handler runs on the I/O thread
+ * @param offload whether the handler runs on the JDK's default virtual-thread scheduler, never on
+ *     the I/O thread's
  * @param responseModel the type the response is encoded as (the response model), or Object; for a
  *     streamed result, the type of each item
  * @param security the security schemes the route's dependencies reach, with their scopes
@@ -32,6 +34,7 @@ public record RouteModel(
     int status,
     List<String> tags,
     boolean nonBlocking,
+    boolean offload,
     Type responseModel,
     List<SecurityRequirement> security,
     Streaming streaming) {}

@@ -4,11 +4,13 @@ import dev.snel.BodyWriter;
 import dev.snel.EventStream;
 import dev.snel.JsonLines;
 import dev.snel.ServerSentEvent;
+import dev.snel.internal.threads.VirtualThreads;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -25,6 +27,9 @@ import org.slf4j.LoggerFactory;
  * writeTo}, and never writes after {@code writeTo} returns.
  */
 public final class StreamBody implements BodyWriter {
+  /** The keep-alive pingers: never on a server's event loop, whichever thread writes the stream. */
+  private static final ThreadFactory PINGS = VirtualThreads.onDefaultScheduler("snel-sse-ping-");
+
   private static final Logger LOG = LoggerFactory.getLogger(StreamBody.class);
 
   /** Runs a producer against the output, counting what it sends. */
@@ -90,8 +95,11 @@ public final class StreamBody implements BodyWriter {
     synchronized (guard) {
       producer = Thread.currentThread();
     }
-    Thread pinger =
-        pingNanos <= 0 ? null : Thread.ofVirtual().name("snel-sse-ping").start(() -> ping(out));
+    Thread pinger = null;
+    if (pingNanos > 0) {
+      pinger = PINGS.newThread(() -> ping(out));
+      pinger.start();
+    }
     Throwable failure = null;
     boolean stoppedHere;
     try {

@@ -1,5 +1,6 @@
 package dev.snel.internal.websocket;
 
+import dev.snel.Offload;
 import dev.snel.Request;
 import dev.snel.RequestValidationException;
 import dev.snel.Response;
@@ -54,7 +55,11 @@ public final class WebSocketRoutes {
   private final Map<Request, Session> sessions = new ConcurrentHashMap<>();
 
   private record Route(
-      String path, Method handler, List<ParamBinder> before, Invocation invocation) {}
+      String path,
+      Method handler,
+      List<ParamBinder> before,
+      Invocation invocation,
+      boolean offload) {}
 
   /** The routes of an app, whose injection learns to give handlers their session. */
   public WebSocketRoutes(
@@ -120,7 +125,11 @@ public final class WebSocketRoutes {
                 + " reads one; receive messages with WebSocketSession.receiveJson");
       }
     }
-    return new Route(path, method, params.before(), params.invocation());
+    boolean offload =
+        method.isAnnotationPresent(Offload.class)
+            || method.getDeclaringClass().isAnnotationPresent(Offload.class)
+            || handlers.getClass().isAnnotationPresent(Offload.class);
+    return new Route(path, method, params.before(), params.invocation(), offload);
   }
 
   private static String name(Method method) {
@@ -138,6 +147,14 @@ public final class WebSocketRoutes {
    * as Starlette's router closes an unknown WebSocket.
    */
   public void handle(Request request, WebSocketTransport transport) {
+    handle(request, transport, threads);
+  }
+
+  /**
+   * The same, the session on a new thread of {@code sessionThreads} (a server's virtual threads on
+   * the connection's event loop) unless its route is {@code @Offload}.
+   */
+  public void handle(Request request, WebSocketTransport transport, Executor sessionThreads) {
     RouteTree.Match<Route> match;
     try {
       match = tree.find(METHOD, request.path());
@@ -149,7 +166,9 @@ public final class WebSocketRoutes {
       transport.finished();
       return;
     }
-    threads.execute(() -> serve(found.route(), request, found.values(), transport));
+    Route route = found.route();
+    (route.offload() ? threads : sessionThreads)
+        .execute(() -> serve(route, request, found.values(), transport));
   }
 
   private void serve(Route route, Request request, String[] values, WebSocketTransport transport) {

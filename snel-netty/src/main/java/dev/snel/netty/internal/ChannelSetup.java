@@ -9,7 +9,9 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The per-connection pipeline: request deadline, HTTP/1.1 codec with the line and header limits,
@@ -23,15 +25,25 @@ public final class ChannelSetup extends ChannelInitializer<Channel> {
   private final Snel app;
   private final ServerConfig config;
   private final Connections connections;
+  private final @Nullable LoopThreads loopThreads;
+
+  /** Immutable, so one for all connections: each idle connection's bytes count (10,000 of them). */
+  private final WriteBufferWaterMark waterMark;
 
   /**
-   * The setup for connections of a server serving the app; also what the benchmarks install on an
-   * embedded channel, so that they measure exactly this pipeline.
+   * The setup for connections of a server serving the app, its handlers on virtual threads of each
+   * connection's event loop ({@code loopThreads}) or, when null, of the JDK's default scheduler;
+   * also what the benchmarks install on an embedded channel, so that they measure exactly this
+   * pipeline.
    */
-  public ChannelSetup(Snel app, ServerConfig config, Connections connections) {
+  public ChannelSetup(
+      Snel app, ServerConfig config, Connections connections, @Nullable LoopThreads loopThreads) {
     this.app = app;
     this.config = config;
     this.connections = connections;
+    this.loopThreads = loopThreads;
+    int highWater = config.writeBufferSize();
+    this.waterMark = new WriteBufferWaterMark(highWater / 2, highWater);
   }
 
   @Override
@@ -41,8 +53,7 @@ public final class ChannelSetup extends ChannelInitializer<Channel> {
         new HttpDecoderConfig()
             .setMaxInitialLineLength(config.maxRequestLineLength())
             .setMaxHeaderSize(config.maxHeaderSize());
-    int highWater = config.writeBufferSize();
-    channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(highWater / 2, highWater));
+    channel.config().setWriteBufferWaterMark(waterMark);
     ChannelPipeline pipeline = channel.pipeline();
     pipeline.addLast("deadline", deadline);
     // The codec's own pipelining bound must never be hit: HttpHandler bounds it, answering in
@@ -57,7 +68,19 @@ public final class ChannelSetup extends ChannelInitializer<Channel> {
     // "uploads" goes here, "websocket" after "body": see streamUploads and acceptWebSockets
     pipeline.addLast("body", new BodyLimit(config.maxBodySize()));
     pipeline.addLast(
-        "snel", new HttpHandler(app, connections, deadline, gate, config.maxPipelinedRequests()));
+        "snel",
+        new HttpHandler(
+            app,
+            connections,
+            deadline,
+            gate,
+            config.maxPipelinedRequests(),
+            handlerThreads(channel)));
+  }
+
+  /** The connection's handler threads: its event loop's, or null for the JDK's default. */
+  private @Nullable Executor handlerThreads(Channel channel) {
+    return loopThreads == null ? null : loopThreads.on(channel.eventLoop());
   }
 
   /**
@@ -89,6 +112,7 @@ public final class ChannelSetup extends ChannelInitializer<Channel> {
             config,
             connections,
             pipeline.get(RequestDeadline.class),
-            pipeline.get(ReadGate.class)));
+            pipeline.get(ReadGate.class),
+            handlerThreads(pipeline.channel())));
   }
 }

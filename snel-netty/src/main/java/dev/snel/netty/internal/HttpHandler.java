@@ -35,7 +35,9 @@ import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,11 +79,20 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
   private final ReadGate gate;
   private final int maxPipelined;
 
+  /** Where handlers run: virtual threads on this connection's event loop; null for the app's. */
+  private final @Nullable Executor handlerThreads;
+
+  /**
+   * Room for the usual one request at a time: a deque's default 16 places would cost every idle
+   * keep-alive connection 112 bytes more (bench/connections.sh); pipelining clients grow them.
+   */
+  private static final int QUEUE_CAPACITY = 2;
+
   /** Read, not yet handed to the app; they wait for a free place among those in flight. */
-  private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>();
+  private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>(QUEUE_CAPACITY);
 
   /** Handed to the app, in order of arrival; answered from the head. */
-  private final ArrayDeque<Slot> pending = new ArrayDeque<>();
+  private final ArrayDeque<Slot> pending = new ArrayDeque<>(QUEUE_CAPACITY);
 
   /** Nothing more is read as a request: a close was asked for, or the stream is untrusted. */
   private boolean closing;
@@ -133,12 +144,14 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
       Connections connections,
       RequestDeadline deadline,
       ReadGate gate,
-      int maxPipelined) {
+      int maxPipelined,
+      @Nullable Executor handlerThreads) {
     this.app = app;
     this.connections = connections;
     this.deadline = deadline;
     this.gate = gate;
     this.maxPipelined = maxPipelined;
+    this.handlerThreads = handlerThreads;
   }
 
   boolean idle() {
@@ -246,8 +259,7 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     }
     pending.add(slot);
     connections.requestStarted();
-    app.handle(
-        request,
+    Consumer<Response> answer =
         response -> {
           if (response.bodyWriter() != null) {
             slot.requestId = request.id(); // the hop to the event loop publishes it
@@ -263,7 +275,15 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
               response.written();
             }
           }
-        });
+        };
+    // An upload spools its files while its parameters are read: file I/O, which would hold the
+    // event loop; it runs on the JDK's scheduler, which adds a carrier while one blocks in it.
+    Executor threads = handlerThreads;
+    if (threads == null || slot.upload != null) {
+      app.handle(request, answer);
+    } else {
+      app.handle(request, threads, answer);
+    }
   }
 
   /** The app's view of a Netty request: the client's headers only, and its body or body stream. */

@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.util.Base64;
+import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,12 +41,17 @@ final class WebSocketUpgrade extends ChannelInboundHandlerAdapter {
   private final ReadGate gate;
   private @Nullable WebSocketConnection pending;
 
+  /** Where sessions run: virtual threads on this connection's event loop; null for the app's. */
+  private final @Nullable Executor sessionThreads;
+
   WebSocketUpgrade(
       Snel app,
       ServerConfig config,
       Connections connections,
       RequestDeadline deadline,
-      ReadGate gate) {
+      ReadGate gate,
+      @Nullable Executor sessionThreads) {
+    this.sessionThreads = sessionThreads;
     this.app = app;
     this.config = config;
     this.connections = connections;
@@ -122,7 +128,12 @@ final class WebSocketUpgrade extends ChannelInboundHandlerAdapter {
     pending = connection;
     gate.hold(ctx.channel(), true); // auto-read off too
     connections.requestStarted();
-    app.handleWebSocket(snelRequest, connection);
+    Executor threads = sessionThreads;
+    if (threads == null) {
+      app.handleWebSocket(snelRequest, connection);
+    } else {
+      app.handleWebSocket(snelRequest, connection, threads);
+    }
   }
 
   /** RFC 6455 §4.2.1: one key, the base64 of 16 bytes. */

@@ -32,7 +32,7 @@ final class Embedded extends EmbeddedChannel {
   static Embedded open(Snel app, ServerConfig config, Connections connections) {
     Embedded channel =
         new Embedded(
-            EmbeddedChannel.builder().handlers(new ChannelSetup(app, config, connections)));
+            EmbeddedChannel.builder().handlers(new ChannelSetup(app, config, connections, null)));
     channel.freezeTime();
     return channel;
   }
