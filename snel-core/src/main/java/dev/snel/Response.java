@@ -361,6 +361,14 @@ public final class Response {
   }
 
   /**
+   * Whether {@link #written()} has work to run: a server need not learn when a response without any
+   * has reached the client. For servers, not for handlers.
+   */
+  public boolean hasWorkAfterWritten() {
+    return afterWritten != null;
+  }
+
+  /**
    * Tells the response that it has been written, or that it never will be (the connection failed):
    * runs its {@linkplain #afterWritten(Runnable) work after writing}, once. Called by the server
    * adapter (and the TestClient) after the last byte; not for handlers.

@@ -101,6 +101,9 @@ class IntegerConversionTest {
           '+-1'
           '--1'
           '5 5'
+          '-'
+          '-+1'
+          '5-'
           """)
   void rejects_what_pydantic_rejects_as_an_int(String input) {
     TestResponse response = client.get("/int?v=" + q(input));
@@ -133,6 +136,10 @@ class IntegerConversionTest {
           /int   | -2147483648          | -2147483648
           /long  | 9223372036854775807  | 9223372036854775807
           /long  | -9223372036854775808 | -9223372036854775808
+          /long  | 999999999999999999   | 999999999999999999
+          /long  | -999999999999999999  | -999999999999999999
+          /long  | 1000000000000000000  | 1000000000000000000
+          /long  | -0                   | 0
           /short | 32767                | 32767
           /short | -32768               | -32768
           /byte  | 127                  | 127

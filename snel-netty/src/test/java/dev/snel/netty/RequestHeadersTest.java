@@ -45,16 +45,43 @@ class RequestHeadersTest {
   }
 
   @Test
-  void a_clients_content_length_and_a_forged_marker_are_kept_and_dropped() throws Exception {
+  void a_clients_content_length_is_kept() throws Exception {
     String answer;
     try (Raw raw = Raw.open(server.baseUri().getPort())) {
       answer =
           raw.send(
                   "POST /headers HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n"
-                      + "x-snel-internal-without-framing: 1\r\nConnection: close\r\n\r\nab")
+                      + "Connection: close\r\n\r\nab")
               .read()
               .body();
     }
-    assertThat(answer).contains("\"content-length=2\"").doesNotContain("without-framing");
+    assertThat(answer).contains("[\"host=x\",\"content-length=2\",\"connection=close\"]");
+  }
+
+  @Test
+  void a_chunked_body_arrives_with_its_length_instead_of_its_coding() throws Exception {
+    String answer;
+    try (Raw raw = Raw.open(server.baseUri().getPort())) {
+      answer =
+          raw.send(
+                  "POST /headers HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
+                      + "Connection: close\r\n\r\n2\r\nab\r\n0\r\n\r\n")
+              .read()
+              .body();
+    }
+    assertThat(answer).contains("\"content-length=2\"").doesNotContain("transfer-encoding");
+  }
+
+  @Test
+  void pipelined_requests_with_and_without_a_body_each_keep_their_own_headers() throws Exception {
+    String answers;
+    try (Raw raw = Raw.open(server.baseUri().getPort())) {
+      raw.send(
+          "POST /headers HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\nab"
+              + "GET /headers HTTP/1.1\r\nHost: y\r\nConnection: close\r\n\r\n");
+      answers = raw.read().body() + raw.read().body();
+    }
+    assertThat(answers)
+        .isEqualTo("[\"host=x\",\"content-length=2\"][\"host=y\",\"connection=close\"]");
   }
 }

@@ -148,6 +148,20 @@ class UploadServerTest {
   }
 
   @Test
+  void a_connection_that_carried_plain_requests_streams_its_first_upload() throws IOException {
+    try (Raw raw = Raw.open(start())) {
+      raw.send(Raw.get("/ping"));
+      assertThat(raw.read().body()).isEqualTo("\"pong\"");
+      raw.send(Raw.post("/files/", TYPE, multipart(part("file", "a.txt", "hello"))));
+      Raw.Reply upload = raw.read();
+      assertThat(upload.status()).isEqualTo(200);
+      assertThat(upload.body()).contains("a.txt");
+      raw.send(Raw.get("/ping"));
+      assertThat(raw.read().body()).isEqualTo("\"pong\"");
+    }
+  }
+
+  @Test
   void an_upload_declaring_a_length_over_the_limit_is_refused_with_413_and_closed()
       throws IOException {
     try (Raw raw = Raw.open(start())) {

@@ -1,7 +1,11 @@
 package dev.snel.internal.json;
 
+import java.util.function.Consumer;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.BufferRecycler;
+import tools.jackson.core.util.ByteArrayBuilder;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -62,5 +66,25 @@ public final class Json {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
+  }
+
+  /**
+   * What the writer writes, as compact UTF-8 JSON. As {@link #encode}: the generator and the byte
+   * builder it writes into take their buffers from Jackson's pool, so the one array allocated is
+   * the result (a {@code ByteArrayOutputStream} would grow an array of its own, then copy it).
+   */
+  public static byte[] write(Consumer<JsonGenerator> writer) {
+    JsonMapper mapper = Mapper.INSTANCE;
+    BufferRecycler recycler = mapper.tokenStreamFactory()._getBufferRecycler();
+    ByteArrayBuilder out = new ByteArrayBuilder(recycler);
+    try {
+      try (JsonGenerator generator = mapper.createGenerator(out)) {
+        writer.accept(generator);
+      }
+      return out.toByteArray();
+    } finally {
+      out.release();
+      recycler.releaseToPool();
+    }
   }
 }

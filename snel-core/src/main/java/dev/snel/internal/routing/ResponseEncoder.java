@@ -4,9 +4,7 @@ import dev.snel.ResponseValidationException;
 import dev.snel.internal.json.Json;
 import dev.snel.internal.schema.Encoding;
 import dev.snel.internal.schema.Schema;
-import java.io.ByteArrayOutputStream;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JsonGenerator;
 
 /**
  * Encodes a handler's result through the response model's schema: only the model's members are
@@ -26,13 +24,10 @@ final class ResponseEncoder {
   @SuppressWarnings("NullAway")
   byte[] encode(@Nullable Object result) {
     Encoding encoding = new Encoding(options);
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-    try (JsonGenerator generator = Json.mapper().createGenerator(out)) {
-      schema.encode(result, generator, encoding);
-    }
+    byte[] json = Json.write(generator -> schema.encode(result, generator, encoding));
     if (!encoding.errors().isEmpty()) {
       throw new ResponseValidationException(encoding.errors());
     }
-    return out.toByteArray();
+    return json;
   }
 }

@@ -2,13 +2,11 @@ package dev.snel.internal.schema;
 
 import dev.snel.ValidationError;
 import dev.snel.internal.json.Json;
-import java.io.ByteArrayOutputStream;
 import java.lang.annotation.Annotation;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -104,29 +102,30 @@ public final class FlatModel {
 
   /** FastAPI's dict of values to validate, as JSON. */
   private byte[] input(@Nullable Object[] found, Map<String, Object> others) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(64);
-    try (JsonGenerator generator = Json.mapper().createGenerator(out)) {
-      generator.writeStartObject();
-      for (int i = 0; i < fields.size(); i++) {
-        Field field = fields.get(i);
-        Object value = found[i];
-        if (value != null) {
-          generator.writeName(field.jsonName);
-          generator.writePOJO(value);
-        } else if (!field.required && present(field.absent())) {
-          // FastAPI fills in a default that is not None before validating
-          generator.writeName(field.jsonName);
-          field.schema.encode(
-              java.util.Objects.requireNonNull(field.absent()), generator, new Encoding(DEFAULTS));
-        }
-      }
-      for (Map.Entry<String, Object> other : others.entrySet()) {
-        generator.writeName(other.getKey());
-        generator.writePOJO(other.getValue());
-      }
-      generator.writeEndObject();
-    }
-    return out.toByteArray();
+    return Json.write(
+        generator -> {
+          generator.writeStartObject();
+          for (int i = 0; i < fields.size(); i++) {
+            Field field = fields.get(i);
+            Object value = found[i];
+            if (value != null) {
+              generator.writeName(field.jsonName);
+              generator.writePOJO(value);
+            } else if (!field.required && present(field.absent())) {
+              // FastAPI fills in a default that is not None before validating
+              generator.writeName(field.jsonName);
+              field.schema.encode(
+                  java.util.Objects.requireNonNull(field.absent()),
+                  generator,
+                  new Encoding(DEFAULTS));
+            }
+          }
+          for (Map.Entry<String, Object> other : others.entrySet()) {
+            generator.writeName(other.getKey());
+            generator.writePOJO(other.getValue());
+          }
+          generator.writeEndObject();
+        });
   }
 
   private static boolean present(@Nullable Object value) {

@@ -73,6 +73,10 @@ public final class Scalars {
    * le=)}: Java's integer types are bounded where Python's are not.
    */
   public static long integer(String raw, long min, long max) {
+    long plain = plainInteger(raw);
+    if (plain != NOT_PLAIN && plain >= min && plain <= max) {
+      return plain; // the common case: a few digits, no sign, spaces or separators
+    }
     BigInteger value = bigInteger(raw);
     if (value.bitLength() < 64) {
       long exact = value.longValue();
@@ -86,6 +90,31 @@ public final class Scalars {
     }
     throw new ConversionException(
         "greater_than_equal", "Input should be greater than or equal to " + min, Map.of("ge", min));
+  }
+
+  /** What {@link #plainInteger} answers for anything but a short run of digits. */
+  private static final long NOT_PLAIN = Long.MIN_VALUE;
+
+  /**
+   * The value of an optional {@code -} and 1 to 18 ASCII digits (always within a long), else {@link
+   * #NOT_PLAIN}: everything else (signs, spaces, {@code _}, {@code .0}, longer numbers, garbage)
+   * takes pydantic's full rules, and their errors, in {@link #bigInteger}.
+   */
+  private static long plainInteger(String raw) {
+    int length = raw.length();
+    int start = length > 0 && raw.charAt(0) == '-' ? 1 : 0;
+    if (length == start || length - start > 18) {
+      return NOT_PLAIN;
+    }
+    long value = 0;
+    for (int i = start; i < length; i++) {
+      char c = raw.charAt(i);
+      if (c < '0' || c > '9') {
+        return NOT_PLAIN;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return start == 0 ? value : -value;
   }
 
   public static BigInteger bigInteger(String raw) {

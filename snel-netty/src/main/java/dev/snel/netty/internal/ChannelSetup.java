@@ -15,9 +15,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The per-connection pipeline: request deadline, HTTP/1.1 codec with the line and header limits,
- * the request-head checks, idle timeout, upload streaming, body aggregation with the body limit,
- * then Snel; and the write-buffer water marks that make a connection stop reading while its answers
- * wait to be sent.
+ * the request-head checks, idle timeout, body aggregation with the body limit, then Snel; and the
+ * write-buffer water marks that make a connection stop reading while its answers wait to be sent.
+ * Upload streaming (before the aggregator) and the WebSocket handshake (before Snel) join a
+ * connection's pipeline with its first request that needs them, so that plain requests never pass
+ * them.
  */
 public final class ChannelSetup extends ChannelInitializer<Channel> {
   private final Snel app;
@@ -59,23 +61,58 @@ public final class ChannelSetup extends ChannelInitializer<Channel> {
     pipeline.addLast("codec", new HttpServerCodec(decoder, Integer.MAX_VALUE));
     ReadGate gate = new ReadGate();
     pipeline.addLast("gate", gate);
-    pipeline.addLast("guard", new RequestGuard(config.maxBodySize(), config.maxUploadSize()));
+    pipeline.addLast("guard", new RequestGuard(config.maxBodySize(), config.maxUploadSize(), this));
     pipeline.addLast(
         "idle",
         new IdleStateHandler(true, 0, 0, config.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
-    // multipart bodies stream past the aggregator, under their own limit
-    pipeline.addLast(
-        "uploads",
-        new UploadStreams(
-            config.maxUploadSize(), config.maxBodySize(), config.requestTimeout(), gate, deadline));
+    // "uploads" goes here, "websocket" after "body": see streamUploads and acceptWebSockets
     pipeline.addLast("body", new BodyLimit(config.maxBodySize()));
-    Executor handlerThreads = loopThreads == null ? null : loopThreads.on(channel.eventLoop());
-    pipeline.addLast(
-        "websocket",
-        new WebSocketUpgrade(app, config, connections, deadline, gate, handlerThreads));
     pipeline.addLast(
         "snel",
         new HttpHandler(
-            app, connections, deadline, gate, config.maxPipelinedRequests(), handlerThreads));
+            app,
+            connections,
+            deadline,
+            gate,
+            config.maxPipelinedRequests(),
+            handlerThreads(channel)));
+  }
+
+  /** The connection's handler threads: its event loop's, or null for the JDK's default. */
+  private @Nullable Executor handlerThreads(Channel channel) {
+    return loopThreads == null ? null : loopThreads.on(channel.eventLoop());
+  }
+
+  /**
+   * Streams the connection's multipart bodies past the aggregator from now on: {@link RequestGuard}
+   * adds this for a connection's first multipart request, before the request goes on.
+   */
+  void streamUploads(ChannelPipeline pipeline) {
+    pipeline.addBefore(
+        "body",
+        "uploads",
+        new UploadStreams(
+            config.maxUploadSize(),
+            config.maxBodySize(),
+            config.requestTimeout(),
+            pipeline.get(ReadGate.class),
+            pipeline.get(RequestDeadline.class)));
+  }
+
+  /**
+   * Takes WebSocket handshakes out of the connection's HTTP requests from now on: {@link
+   * RequestGuard} adds this for a connection's first request with an {@code Upgrade} header.
+   */
+  void acceptWebSockets(ChannelPipeline pipeline) {
+    pipeline.addBefore(
+        "snel",
+        "websocket",
+        new WebSocketUpgrade(
+            app,
+            config,
+            connections,
+            pipeline.get(RequestDeadline.class),
+            pipeline.get(ReadGate.class),
+            handlerThreads(pipeline.channel())));
   }
 }

@@ -27,6 +27,10 @@ public final class Connections {
     inFlight.decrementAndGet();
   }
 
+  void requestsFinished(int count) {
+    inFlight.addAndGet(-count);
+  }
+
   boolean draining() {
     return draining;
   }

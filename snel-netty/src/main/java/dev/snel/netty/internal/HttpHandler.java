@@ -9,15 +9,18 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
@@ -29,6 +32,7 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -55,6 +59,16 @@ import org.slf4j.LoggerFactory;
  */
 final class HttpHandler extends ChannelInboundHandlerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(HttpHandler.class);
+
+  /**
+   * Response headers without Netty's checks: every name and value comes from Snel's {@link
+   * Headers}, which refuses what could end a header line or is no token, when it is added.
+   */
+  private static final HttpHeadersFactory CHECKED_HEADERS =
+      DefaultHttpHeadersFactory.headersFactory().withValidation(false);
+
+  private static final HttpHeadersFactory CHECKED_TRAILERS =
+      DefaultHttpHeadersFactory.trailersFactory().withValidation(false);
 
   /** Requests of one connection running in the app at once. */
   static final int MAX_IN_FLIGHT = 32;
@@ -93,6 +107,12 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
    * closing, and the responses after it are dropped, never written after an incomplete body.
    */
   private boolean broken;
+
+  /**
+   * Requests whose answers were written without a listener (nothing runs after them): they are
+   * finished together, once the flush after them has been taken by the socket.
+   */
+  private int writtenUnconfirmed;
 
   /** A request in order of arrival, and its response once the app made it. */
   private static final class Slot {
@@ -268,14 +288,13 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
 
   /** The app's view of a Netty request: the client's headers only, and its body or body stream. */
   static Request toRequest(ChannelHandlerContext ctx, FullHttpRequest nettyRequest) {
-    HttpHeaders nettyHeaders = nettyRequest.headers();
-    if (nettyHeaders.contains(RequestGuard.WITHOUT_FRAMING)) {
-      nettyHeaders.remove(RequestGuard.WITHOUT_FRAMING);
-      nettyHeaders.remove(HttpHeaderNames.CONTENT_LENGTH); // the aggregator's, not the client's
-    }
     Headers headers = Headers.create();
-    for (Map.Entry<String, String> header : nettyHeaders) {
-      headers.add(header.getKey(), header.getValue());
+    // the entries as stored, without the String entry Netty's own iterator makes for each
+    Iterator<Map.Entry<CharSequence, CharSequence>> entries =
+        nettyRequest.headers().iteratorCharSequence();
+    while (entries.hasNext()) {
+      Map.Entry<CharSequence, CharSequence> header = entries.next();
+      headers.add(header.getKey().toString(), header.getValue().toString());
     }
     Request.Builder request =
         Request.builder(nettyRequest.method().name(), nettyRequest.uri())
@@ -318,7 +337,31 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     }
     if (wrote) {
       ctx.flush();
+      finishWritten(ctx);
       dispatch(ctx);
+    }
+  }
+
+  /**
+   * Ends the requests whose answers went out without a listener once the socket has them: at once
+   * when the flush emptied the outbound buffer (the usual case), else when an empty write queued
+   * behind them completes (writes complete in order, and all of them fail if the connection does).
+   * A stopping server closes every connection when none is in flight, which must not cut an answer
+   * still in that buffer.
+   */
+  private void finishWritten(ChannelHandlerContext ctx) {
+    int count = writtenUnconfirmed;
+    if (count == 0) {
+      return;
+    }
+    writtenUnconfirmed = 0;
+    ChannelOutboundBuffer buffer = ctx.channel().unsafe().outboundBuffer();
+    if (buffer == null || buffer.totalPendingWriteBytes() == 0) {
+      connections.requestsFinished(count);
+    } else {
+      var unused =
+          ctx.writeAndFlush(Unpooled.EMPTY_BUFFER)
+              .addListener(f -> connections.requestsFinished(count));
     }
   }
 
@@ -368,8 +411,14 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
           ErrorResponses.json(
               HttpResponseStatus.INTERNAL_SERVER_ERROR, "Internal Server Error", close);
     }
-    var future = ctx.write(out);
     Response answered = Objects.requireNonNull(slot.response);
+    if (!close && !answered.hasWorkAfterWritten()) {
+      // nothing waits for this write but the count of requests in flight: see finishWritten
+      var unused = ctx.write(out, ctx.voidPromise());
+      writtenUnconfirmed++;
+      return;
+    }
+    var future = ctx.write(out);
     future.addListener(
         f -> {
           // its background tasks start once the client has it all; and before the request
@@ -530,7 +579,9 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
         new DefaultFullHttpResponse(
             HttpVersion.HTTP_1_1,
             Statuses.of(response.status()),
-            slot.head || body.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
+            slot.head || body.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body),
+            CHECKED_HEADERS,
+            CHECKED_TRAILERS);
     HttpHeaders headers = out.headers();
     response.headers().forEach(headers::add);
     int status = response.status();

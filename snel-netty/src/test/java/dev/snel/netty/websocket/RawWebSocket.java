@@ -48,11 +48,35 @@ final class RawWebSocket implements AutoCloseable {
 
   /** Connects, sends the request text and reads the answer's head. */
   static RawWebSocket open(int port, String request) throws IOException {
+    return openAfter(port, "", request);
+  }
+
+  /**
+   * Connects; sends the plain HTTP request, if any, and reads its whole answer (a {@code
+   * Content-Length} body); then sends the request text and reads the answer's head.
+   */
+  static RawWebSocket openAfter(int port, String plain, String request) throws IOException {
     Socket socket = new Socket("127.0.0.1", port);
     socket.setSoTimeout(10_000);
+    InputStream in = socket.getInputStream();
+    if (!plain.isEmpty()) {
+      socket.getOutputStream().write(plain.getBytes(StandardCharsets.ISO_8859_1));
+      socket.getOutputStream().flush();
+      String head = readHead(in);
+      int length =
+          head.lines()
+              .filter(line -> line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:"))
+              .mapToInt(line -> Integer.parseInt(line.substring(15).strip()))
+              .findFirst()
+              .orElse(0);
+      in.readNBytes(length);
+    }
     socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
     socket.getOutputStream().flush();
-    InputStream in = socket.getInputStream();
+    return new RawWebSocket(socket, readHead(in));
+  }
+
+  private static String readHead(InputStream in) throws IOException {
     ByteArrayOutputStream head = new ByteArrayOutputStream();
     int b;
     while ((b = in.read()) != -1) {
@@ -62,7 +86,7 @@ final class RawWebSocket implements AutoCloseable {
         break;
       }
     }
-    return new RawWebSocket(socket, head.toString(StandardCharsets.ISO_8859_1));
+    return head.toString(StandardCharsets.ISO_8859_1);
   }
 
   int status() {

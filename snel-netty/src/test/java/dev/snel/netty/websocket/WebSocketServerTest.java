@@ -341,6 +341,22 @@ class WebSocketServerTest {
   }
 
   @Test
+  void a_keep_alive_connection_that_carried_plain_requests_is_upgraded() throws IOException {
+    String plain = "GET /plain HTTP/1.1\r\nHost: test\r\n\r\n";
+    try (RawWebSocket raw =
+        RawWebSocket.openAfter(server.port(), plain, RawWebSocket.handshake("/echo?token=good"))) {
+      assertThat(raw.status()).isEqualTo(101);
+      raw.send(new TextWebSocketFrame("after http"));
+      WebSocketFrame echoed = raw.read();
+      try {
+        assertThat(((TextWebSocketFrame) echoed).text()).isEqualTo("after http");
+      } finally {
+        echoed.release();
+      }
+    }
+  }
+
+  @Test
   void a_handler_that_does_not_read_stops_the_server_reading_the_client() throws Exception {
     SINK_OPEN = new java.util.concurrent.CountDownLatch(1);
     int messages = 20_000; // 20 MB: more than any socket buffers hold
