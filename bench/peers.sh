@@ -45,7 +45,7 @@ cat >"$dir/peers.d/snel-nonblocking.sh" <<EOF
 # Snel with every route @NonBlocking (handlers on the Netty I/O thread); written by bench/peers.sh.
 KIND=jvm
 FRAMEWORK="Snel 0.1.0-SNAPSHOT, routes @NonBlocking (snel-netty, epoll)"
-VALIDATION="typed path/query params (422, FastAPI format); POST /users body checked by hand in the handler (no body-model validation in Snel yet); 422"
+VALIDATION="typed path/query params and a body model (jakarta.validation @Size, @Email); 422, FastAPI format"
 built() { test -f "$jar"; }
 build() { cd "$root" && JAVA_HOME="\$JAVA25" bin/mvn -B -q -pl bench -am package -DskipTests; }
 version() { java_version; }
@@ -56,7 +56,7 @@ export SNEL_START="exec \$JAVA25/bin/java \$JVM_OPTS --enable-native-access=ALL-
 export SNEL_BUILT="test -f '$jar'"
 export SNEL_BUILD="cd '$root' && JAVA_HOME=\$JAVA25 bin/mvn -B -q -pl bench -am package -DskipTests"
 export SNEL_NAME="Snel 0.1.0-SNAPSHOT, default dispatch: virtual threads on the event loop (snel-netty, epoll)"
-export SNEL_VALIDATION="typed path/query params (422, FastAPI format); POST /users body checked by hand in the handler (no body-model validation in Snel yet); 422"
+export SNEL_VALIDATION="typed path/query params and a body model (jakarta.validation @Size, @Email); 422, FastAPI format"
 
 if [ $# -eq 0 ]; then
   set -- snel snel-nonblocking netty go fastapi vertx helidon
