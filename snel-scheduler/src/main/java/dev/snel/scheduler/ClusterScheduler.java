@@ -10,6 +10,7 @@ import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
 import dev.snel.Snel;
+import dev.snel.internal.threads.VirtualThreads;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ final class ClusterScheduler implements Scheduler {
       tasks.add(new JobTask(spec));
     }
     ExecutorService runs =
-        Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("snel-job-", 0).factory());
+        Executors.newThreadPerTaskExecutor(VirtualThreads.onDefaultScheduler("snel-job-"));
     com.github.kagkarlsson.scheduler.Scheduler started =
         com.github.kagkarlsson.scheduler.Scheduler.create(dataSource)
             .startTasks(tasks)

@@ -1,6 +1,7 @@
 package dev.snel.scheduler;
 
 import dev.snel.Snel;
+import dev.snel.internal.threads.VirtualThreads;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
@@ -21,6 +23,12 @@ import org.jspecify.annotations.Nullable;
  * threads and callers of {@link #runNow} meet there. Nothing blocking happens under a monitor.
  */
 final class LocalScheduler implements Scheduler {
+  /**
+   * Never the event loop of a handler that calls {@code runNow}: a virtual thread takes its
+   * creator's scheduler unless told otherwise.
+   */
+  private static final ThreadFactory JOB_THREADS = VirtualThreads.onDefaultScheduler("snel-job-");
+
   private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
 
   private final Snel app;
@@ -175,7 +183,8 @@ final class LocalScheduler implements Scheduler {
             "Run of job '{}' due at {} skipped: its previous run is still going", spec.name(), due);
         return false;
       }
-      runner = Thread.ofVirtual().name("snel-job-" + spec.name()).unstarted(() -> runFrom(due));
+      runner = JOB_THREADS.newThread(() -> runFrom(due));
+      runner.setName("snel-job-" + spec.name());
       runner.start();
       return true;
     }

@@ -328,12 +328,19 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
         && pending.peek().response != null
         && (broken || ctx.channel().isWritable() || !ctx.channel().isActive())) {
       Slot slot = pending.poll();
-      if (broken || !ctx.channel().isActive()) {
-        drop(slot);
-      } else {
-        write(ctx, slot);
-      }
       wrote = true;
+      try {
+        if (broken || !ctx.channel().isActive()) {
+          drop(slot);
+        } else {
+          write(ctx, slot);
+        }
+      } catch (RuntimeException e) {
+        // the answers already written still end their requests (a stop waits for them)
+        ctx.flush();
+        finishWritten(ctx);
+        throw e;
+      }
     }
     if (wrote) {
       ctx.flush();

@@ -44,6 +44,15 @@ public final class LoopThreads {
       LOG.info("Handlers run on virtual threads of the JDK's default scheduler (offloadHandlers)");
       return null;
     }
+    if (Runtime.version().feature() < 24) {
+      // before JEP 491 a virtual thread waiting in synchronized or Object.wait pins its carrier:
+      // on a loop, that is the loop, and Netty's own promises wait that way
+      LOG.warn(
+          "Handlers run on virtual threads of the JDK's default scheduler, not on the event loops"
+              + " (slower): that needs JDK 24 or later, this is {}",
+          Runtime.version());
+      return null;
+    }
     if (!VirtualThreads.schedulable()) {
       LOG.warn(
           "Handlers run on virtual threads of the JDK's default scheduler, not on the event loops"
