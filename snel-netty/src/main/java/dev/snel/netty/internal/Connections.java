@@ -1,6 +1,9 @@
 package dev.snel.netty.internal;
 
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -58,9 +61,24 @@ public final class Connections {
                 }
                 HttpHandler handler = channel.pipeline().get(HttpHandler.class);
                 if (handler == null || handler.idle()) {
-                  var unused = channel.close();
+                  closeWhenSent(channel);
                 }
               });
+    }
+  }
+
+  /**
+   * Closes the connection once the socket has taken what the server wrote: a client reading a large
+   * answer slowly still gets all of it (writes complete in order, so the empty one after the answer
+   * completes last); one that stops reading is closed by {@link #closeAll}.
+   */
+  private static void closeWhenSent(Channel channel) {
+    ChannelOutboundBuffer buffer = channel.unsafe().outboundBuffer();
+    if (buffer == null || buffer.totalPendingWriteBytes() == 0) {
+      var unused = channel.close();
+    } else {
+      var unused =
+          channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }
   }
 
