@@ -1,5 +1,6 @@
 package dev.snel.internal.json;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamReadConstraints;
@@ -48,8 +49,12 @@ public final class Json {
    * than doing it twice.
    */
   public static void buildInBackground() {
-    Thread.ofPlatform().daemon().name("snel-json-init").start(Json::mapper);
+    if (BUILD_STARTED.compareAndSet(false, true)) { // once per JVM, however many servers start
+      Thread.ofPlatform().daemon().name("snel-json-init").start(Json::mapper);
+    }
   }
+
+  private static final AtomicBoolean BUILD_STARTED = new AtomicBoolean();
 
   /** Holds the mapper, so that loading {@link Json} does not build it. */
   private static final class Mapper {

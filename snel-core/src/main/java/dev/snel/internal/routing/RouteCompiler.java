@@ -213,8 +213,11 @@ public final class RouteCompiler {
         new StreamEncoders(items, types));
   }
 
-  /** Whether the method, its class or the included object's class carries the annotation. */
-  private static boolean marked(
+  /**
+   * Whether the method, its class or the included object's class carries the annotation: how
+   * {@code @NonBlocking} and {@code @Offload} apply, to HTTP and WebSocket routes alike.
+   */
+  public static boolean marked(
       Object handlers, Method method, Class<? extends Annotation> annotation) {
     return method.isAnnotationPresent(annotation)
         || method.getDeclaringClass().isAnnotationPresent(annotation)

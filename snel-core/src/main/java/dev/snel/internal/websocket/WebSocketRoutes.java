@@ -125,11 +125,12 @@ public final class WebSocketRoutes {
                 + " reads one; receive messages with WebSocketSession.receiveJson");
       }
     }
-    boolean offload =
-        method.isAnnotationPresent(Offload.class)
-            || method.getDeclaringClass().isAnnotationPresent(Offload.class)
-            || handlers.getClass().isAnnotationPresent(Offload.class);
-    return new Route(path, method, params.before(), params.invocation(), offload);
+    return new Route(
+        path,
+        method,
+        params.before(),
+        params.invocation(),
+        RouteCompiler.marked(handlers, method, Offload.class));
   }
 
   private static String name(Method method) {
