@@ -73,7 +73,8 @@ public final class Snel implements AutoCloseable {
   private final ExceptionRegistry exceptions = new ExceptionRegistry();
   // A bare factory, not a ThreadPerTaskExecutor: that executor records every thread in a set
   // (for its shutdown), a cost per request the server does not need: it tracks requests itself.
-  private final ThreadFactory handlerThreads = VirtualThreads.onDefaultScheduler("snel-handler-");
+  private final ThreadFactory handlerThreads =
+      VirtualThreads.onDefaultScheduler().name("snel-handler").factory();
   private final Executor virtualThreads = task -> handlerThreads.newThread(task).start();
   private final BackgroundWork background = new BackgroundWork();
   private final Lifecycle lifecycle = new Lifecycle();

@@ -73,7 +73,8 @@ final class ClusterScheduler implements Scheduler {
       tasks.add(new JobTask(spec));
     }
     ExecutorService runs =
-        Executors.newThreadPerTaskExecutor(VirtualThreads.onDefaultScheduler("snel-job-"));
+        Executors.newThreadPerTaskExecutor(
+            VirtualThreads.onDefaultScheduler().name("snel-job-", 0).factory());
     com.github.kagkarlsson.scheduler.Scheduler started =
         com.github.kagkarlsson.scheduler.Scheduler.create(dataSource)
             .startTasks(tasks)

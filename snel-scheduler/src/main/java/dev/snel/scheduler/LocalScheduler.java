@@ -27,7 +27,8 @@ final class LocalScheduler implements Scheduler {
    * Never the event loop of a handler that calls {@code runNow}: a virtual thread takes its
    * creator's scheduler unless told otherwise.
    */
-  private static final ThreadFactory JOB_THREADS = VirtualThreads.onDefaultScheduler("snel-job-");
+  private static final ThreadFactory JOB_THREADS =
+      VirtualThreads.onDefaultScheduler().name("snel-job-", 0).factory();
 
   private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
 

@@ -7,6 +7,7 @@ import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.BufferRecycler;
 import tools.jackson.core.util.ByteArrayBuilder;
+import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -66,6 +67,10 @@ public final class Json {
                             .maxNestingDepth(MAX_NESTING_DEPTH)
                             .maxNumberLength(MAX_NUMBER_LENGTH)
                             .build())
+                    // Handlers run on a new virtual thread each: the default pool's deque
+                    // allocates a node per release; the hybrid one keeps virtual threads' buffers
+                    // in a striped array (and platform threads' in thread-locals)
+                    .recyclerPool(JsonRecyclerPools.sharedHybridPool())
                     .build())
             .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -21,7 +21,8 @@ public final class BackgroundWork {
   // not only the MDC: a logging backend without one (slf4j-simple) would lose the id
   private static final ThreadLocal<String> REQUEST_ID = new ThreadLocal<>();
 
-  private final ThreadFactory threads = VirtualThreads.onDefaultScheduler("snel-background-");
+  private final ThreadFactory threads =
+      VirtualThreads.onDefaultScheduler().name("snel-background-", 0).factory();
   private final Set<Thread> running = ConcurrentHashMap.newKeySet();
   private final Object idle = new Object();
 

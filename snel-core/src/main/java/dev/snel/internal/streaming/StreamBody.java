@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class StreamBody implements BodyWriter {
   /** The keep-alive pingers: never on a server's event loop, whichever thread writes the stream. */
-  private static final ThreadFactory PINGS = VirtualThreads.onDefaultScheduler("snel-sse-ping-");
+  private static final ThreadFactory PINGS =
+      VirtualThreads.onDefaultScheduler().name("snel-sse-ping-", 0).factory();
 
   private static final Logger LOG = LoggerFactory.getLogger(StreamBody.class);
 

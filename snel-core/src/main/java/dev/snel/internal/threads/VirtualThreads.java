@@ -4,7 +4,6 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ThreadFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -90,10 +89,8 @@ public final class VirtualThreads {
     }
   }
 
-  /** Named virtual threads on the JDK's default scheduler, whoever starts them. */
-  public static ThreadFactory onDefaultScheduler(String namePrefix) {
-    Thread.Builder.OfVirtual builder =
-        DEFAULT_SCHEDULER == null ? Thread.ofVirtual() : on(DEFAULT_SCHEDULER);
-    return builder.name(namePrefix, 0).factory();
+  /** A builder of virtual threads on the JDK's default scheduler, whoever starts them. */
+  public static Thread.Builder.OfVirtual onDefaultScheduler() {
+    return DEFAULT_SCHEDULER == null ? Thread.ofVirtual() : on(DEFAULT_SCHEDULER);
   }
 }

@@ -15,6 +15,7 @@ import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -30,6 +31,8 @@ import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.Iterator;
@@ -67,8 +70,41 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
   private static final HttpHeadersFactory CHECKED_HEADERS =
       DefaultHttpHeadersFactory.headersFactory().withValidation(false);
 
-  private static final HttpHeadersFactory CHECKED_TRAILERS =
-      DefaultHttpHeadersFactory.trailersFactory().withValidation(false);
+  /**
+   * A whole response has no trailers (they follow chunks only), so it needs no second header map:
+   * Netty's factory would allocate one per response.
+   */
+  private static final HttpHeadersFactory NO_TRAILERS =
+      new HttpHeadersFactory() {
+        @Override
+        public HttpHeaders newHeaders() {
+          return EmptyHttpHeaders.INSTANCE;
+        }
+
+        @Override
+        public HttpHeaders newEmptyHeaders() {
+          return EmptyHttpHeaders.INSTANCE;
+        }
+      };
+
+  /** The app has the request, and {@link #start} has not returned yet. */
+  private static final int STARTING = 0;
+
+  /** The app answered before {@link #start} returned, which writes the answer. */
+  private static final int ANSWERED_STARTING = 1;
+
+  /** {@link #start} has returned: an answer comes back to the event loop on its own. */
+  private static final int STARTED = 2;
+
+  private static final VarHandle HANDOFF;
+
+  static {
+    try {
+      HANDOFF = MethodHandles.lookup().findVarHandle(Slot.class, "handoff", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   /** Requests of one connection running in the app at once. */
   static final int MAX_IN_FLIGHT = 32;
@@ -131,6 +167,12 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
 
     /** The body still streaming to the app (an upload); null for an aggregated one. */
     @Nullable UploadBody upload;
+
+    /** {@link #STARTING}, {@link #ANSWERED_STARTING} or {@link #STARTED}: see {@link #start}. */
+    volatile int handoff;
+
+    /** The answer given while {@link #STARTING}, published by the change of {@link #handoff}. */
+    @Nullable Response early;
 
     Slot(boolean keepAlive, boolean head, boolean http10) {
       this.keepAlive = keepAlive;
@@ -264,6 +306,10 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
           if (response.bodyWriter() != null) {
             slot.requestId = request.id(); // the hop to the event loop publishes it
           }
+          slot.early = response;
+          if (HANDOFF.compareAndSet(slot, STARTING, ANSWERED_STARTING)) {
+            return; // start writes it
+          }
           if (ctx.executor().inEventLoop()) {
             complete(ctx, slot, response);
           } else {
@@ -279,10 +325,19 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     // An upload spools its files while its parameters are read: file I/O, which would hold the
     // event loop; it runs on the JDK's scheduler, which adds a carrier while one blocks in it.
     Executor threads = handlerThreads;
-    if (threads == null || slot.upload != null) {
-      app.handle(request, answer);
-    } else {
-      app.handle(request, threads, answer);
+    try {
+      if (threads == null || slot.upload != null) {
+        app.handle(request, answer);
+      } else {
+        app.handle(request, threads, answer);
+      }
+    } finally {
+      // A handler on this loop's virtual threads has run until it ended or first blocked (see
+      // LoopThreads), a @NonBlocking one to its end: an answer given meanwhile is written now, in
+      // this pass of the loop, rather than through its task queue.
+      if (!HANDOFF.compareAndSet(slot, STARTING, STARTED)) {
+        complete(ctx, slot, Objects.requireNonNull(slot.early));
+      }
     }
   }
 
@@ -588,7 +643,7 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
             Statuses.of(response.status()),
             slot.head || body.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body),
             CHECKED_HEADERS,
-            CHECKED_TRAILERS);
+            NO_TRAILERS);
     HttpHeaders headers = out.headers();
     response.headers().forEach(headers::add);
     int status = response.status();

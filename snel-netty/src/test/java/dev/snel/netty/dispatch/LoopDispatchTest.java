@@ -232,7 +232,7 @@ class LoopDispatchTest {
       String onLoop = client.get("/thread").text().replace("\"", "");
       String offloaded = client.get("/offloaded/thread").text().replace("\"", "");
       // VirtualThread[#id,name]/runnable@carrier
-      assertThat(onLoop).startsWith("VirtualThread[").contains("snel-handler-");
+      assertThat(onLoop).startsWith("VirtualThread[").contains(",snel-handler]");
       assertThat(carrier(onLoop)).doesNotContain("ForkJoinPool");
       assertThat(carrier(offloaded)).contains("ForkJoinPool");
     }
