@@ -1,6 +1,7 @@
 package dev.snel.internal.schema;
 
 import dev.snel.internal.json.Json;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.JsonNode;
@@ -24,8 +25,17 @@ final class AnySchema extends Schema {
   }
 
   @Override
-  public void encode(Object value, JsonGenerator generator, Encoding encoding) {
-    Json.mapper().writeValue(generator, value);
+  public void encode(@Nullable Object value, JsonGenerator generator, Encoding encoding) {
+    // The usual values of a free-form map, written as Jackson writes them, without the
+    // serialization context and serializer lookup that each mapper call costs
+    switch (value) {
+      case null -> generator.writeNull();
+      case String text -> generator.writeString(text);
+      case Integer number -> generator.writeNumber(number);
+      case Long number -> generator.writeNumber(number);
+      case Boolean bool -> generator.writeBoolean(bool);
+      default -> Json.mapper().writeValue(generator, value);
+    }
   }
 
   @Override

@@ -36,7 +36,7 @@ public final class Encoding {
   }
 
   private final Options options;
-  private Object[] path = new Object[16];
+  private Object[] path = new Object[8];
   private int depth;
   private @Nullable List<ValidationError> errors;
 
