@@ -142,11 +142,11 @@ final class EmailAddresses {
     if (domain.contains(".-") || domain.contains("-.")) {
       return "An email address cannot have a period and a hyphen next to each other.";
     }
-    for (String label : domain.split("\\.", -1)) {
-      if (label.length() >= 4
-          && label.charAt(2) == '-'
-          && label.charAt(3) == '-'
-          && !label.regionMatches(true, 0, "xn", 0, 2)) {
+    for (int start = 0; start <= domain.length(); start = labelEnd(domain, start) + 1) {
+      if (labelEnd(domain, start) - start >= 4
+          && domain.charAt(start + 2) == '-'
+          && domain.charAt(start + 3) == '-'
+          && !domain.regionMatches(true, start, "xn", 0, 2)) {
         return "An email address cannot have two letters followed by two dashes immediately after the"
             + " @-sign or after a period, except Punycode.";
       }
@@ -156,10 +156,11 @@ final class EmailAddresses {
           + tooMany(domain.length(), MAX_DOMAIN_LENGTH)
           + ".";
     }
-    for (String label : domain.split("\\.", -1)) {
-      if (label.length() > MAX_LABEL_LENGTH) {
+    for (int start = 0; start <= domain.length(); start = labelEnd(domain, start) + 1) {
+      int length = labelEnd(domain, start) - start;
+      if (length > MAX_LABEL_LENGTH) {
         return "After the @-sign, periods cannot be separated by so many characters "
-            + tooMany(label.length(), MAX_LABEL_LENGTH)
+            + tooMany(length, MAX_LABEL_LENGTH)
             + ".";
       }
     }
@@ -172,11 +173,18 @@ final class EmailAddresses {
     }
     String lower = domain.toLowerCase(Locale.ROOT);
     for (String special : SPECIAL_USE) {
-      if (lower.equals(special) || lower.endsWith("." + special)) {
+      int at = lower.length() - special.length();
+      if (lower.endsWith(special) && (at == 0 || lower.charAt(at - 1) == '.')) {
         return "The part after the @-sign is a special-use or reserved name that cannot be used with email.";
       }
     }
     return null;
+  }
+
+  /** Where the domain's label starting at {@code start} ends: its next period, or its end. */
+  private static int labelEnd(String domain, int start) {
+    int period = domain.indexOf('.', start);
+    return period < 0 ? domain.length() : period;
   }
 
   /** email-validator's "(1 character too many)". */
