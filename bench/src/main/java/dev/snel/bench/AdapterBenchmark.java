@@ -43,9 +43,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class AdapterBenchmark {
-  /** The request targets, as wrk sends them in the load tests. */
-  @Param({"/items/5?q=x", "/json", "/plaintext"})
+  /**
+   * The request targets, as wrk sends them in the load tests; {@code POST /users} sends the peer
+   * harness's user.
+   */
+  @Param({"/items/5?q=x", "/json", "/plaintext", "POST /users"})
   public String target;
+
+  private static final String USER =
+      "{\"username\":\"alice\",\"email\":\"alice@example.com\",\"password\":\"secret123\"}";
 
   private ByteBuf request;
   private EmbeddedChannel raw;
@@ -69,7 +75,15 @@ public class AdapterBenchmark {
   /** Opens both connections and checks that they answer alike. */
   @Setup
   public void setUp() {
-    String text = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1:8080\r\n\r\n";
+    String text =
+        target.startsWith("POST ")
+            ? target
+                + " HTTP/1.1\r\nHost: 127.0.0.1:8080\r\nContent-Type: application/json\r\n"
+                + "Content-Length: "
+                + USER.length()
+                + "\r\n\r\n"
+                + USER
+            : "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1:8080\r\n\r\n";
     request = Unpooled.unreleasableBuffer(Unpooled.copiedBuffer(text, StandardCharsets.US_ASCII));
     raw =
         new Connection(

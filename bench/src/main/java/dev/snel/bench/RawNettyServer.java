@@ -1,6 +1,7 @@
 package dev.snel.bench;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBufInputStream;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -39,6 +40,7 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.util.AsciiString;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,6 +53,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -64,6 +69,8 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@code GET /plaintext} → {@code Hello, World!} (text/plain)
  *   <li>{@code GET /json} → {@code {"message":"Hello, World!"}}
  *   <li>{@code GET /items/{id}?q=} → {@code {"item_id":id,"query_param":q}}; a non-integer id: 422
+ *   <li>{@code POST /users} → 201 with the created user, checked by hand as the peer harness's
+ *       Netty app does (lengths, an e-mail pattern); a failed check or malformed JSON: 422
  *   <li>{@code GET /static/{file}} → a file of the folder {@code STATIC_DIR}, zero-copy (a {@link
  *       DefaultFileRegion}, i.e. {@code sendfile}), opened per request as Snel's {@code
  *       StaticFiles} does; with content-type, content-length, date and last-modified
@@ -84,6 +91,9 @@ public final class RawNettyServer {
       "{\"detail\":\"Not Found\"}".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] BAD_ID =
       "{\"detail\":\"item_id is not an integer\"}".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] BAD_USER =
+      "{\"detail\":\"invalid user\"}".getBytes(StandardCharsets.US_ASCII);
+  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
   private static final AsciiString TEXT_PLAIN = AsciiString.cached("text/plain; charset=utf-8");
   private static final AsciiString APP_JSON = AsciiString.cached("application/json");
   private static final AsciiString OCTETS = AsciiString.cached("application/octet-stream");
@@ -262,6 +272,9 @@ public final class RawNettyServer {
   static FullHttpResponse respond(FullHttpRequest request) {
     QueryStringDecoder uri = new QueryStringDecoder(request.uri());
     String path = uri.path();
+    if (HttpMethod.POST.equals(request.method()) && path.equals("/users")) {
+      return createUser(request);
+    }
     if (!HttpMethod.GET.equals(request.method())) {
       return response(HttpResponseStatus.NOT_FOUND, APP_JSON, NOT_FOUND);
     }
@@ -288,6 +301,37 @@ public final class RawNettyServer {
       return response(HttpResponseStatus.OK, APP_JSON, MAPPER.writeValueAsBytes(body));
     }
     return response(HttpResponseStatus.NOT_FOUND, APP_JSON, NOT_FOUND);
+  }
+
+  private static FullHttpResponse createUser(FullHttpRequest request) {
+    SnelBenchApp.UserIn user;
+    try {
+      user =
+          MAPPER.readValue(
+              (InputStream) new ByteBufInputStream(request.content()), SnelBenchApp.UserIn.class);
+    } catch (JacksonException e) {
+      return response(HttpResponseStatus.UNPROCESSABLE_ENTITY, APP_JSON, BAD_USER);
+    }
+    if (user == null
+        || !lengthWithin(user.username(), 3, 50)
+        || user.email() == null
+        || !EMAIL.matcher(user.email()).matches()
+        || !lengthWithin(user.password(), 8, Integer.MAX_VALUE)) {
+      return response(HttpResponseStatus.UNPROCESSABLE_ENTITY, APP_JSON, BAD_USER);
+    }
+    return response(
+        HttpResponseStatus.CREATED,
+        APP_JSON,
+        MAPPER.writeValueAsBytes(
+            new SnelBenchApp.UserOut(1, user.username(), user.email(), "2024-01-01T00:00:00")));
+  }
+
+  private static boolean lengthWithin(@Nullable String text, int min, int max) {
+    if (text == null) {
+      return false;
+    }
+    int length = text.codePointCount(0, text.length());
+    return length >= min && length <= max;
   }
 
   private static FullHttpResponse response(

@@ -273,6 +273,20 @@ class ServerTest {
   }
 
   @Test
+  void a_connection_in_use_outlives_its_idle_timeout() throws Exception {
+    start(ServerConfig.defaults().idleTimeout(Duration.ofMillis(300)), 0);
+    try (Raw http = Raw.open(server.port())) {
+      // 1.2 s on one connection, never 300 ms without a request or an answer
+      for (int i = 0; i < 12; i++) {
+        assertThat(http.send(Raw.get("/hello")).read().status()).isEqualTo(200);
+        Thread.sleep(100);
+      }
+      assertThat(http.send(Raw.get("/hello")).read().status()).isEqualTo(200);
+      assertThat(http.closedByServer()).isTrue();
+    }
+  }
+
+  @Test
   void a_client_that_disconnects_mid_request_does_not_disturb_the_server() throws Exception {
     start();
     for (int i = 0; i < 20; i++) {

@@ -52,12 +52,17 @@ final class EmailAddresses {
     if (reason != null) {
       throw invalid(reason);
     }
-    int at = address.lastIndexOf('@');
-    String local = Normalizer.normalize(address.substring(0, at), Normalizer.Form.NFC);
-    String domain =
-        Normalizer.normalize(
-            address.substring(at + 1).toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
-    String normalized = local + "@" + domain;
+    String normalized;
+    if (isLowerCaseAscii(address)) {
+      normalized = address; // already in its normal form: NFC and lower case change nothing
+    } else {
+      int at = address.lastIndexOf('@');
+      String local = Normalizer.normalize(address.substring(0, at), Normalizer.Form.NFC);
+      String domain =
+          Normalizer.normalize(
+              address.substring(at + 1).toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
+      normalized = local + "@" + domain;
+    }
     if (normalized.length() > MAX_ADDRESS_LENGTH) {
       throw invalid(
           "The email address is too long "
@@ -65,6 +70,17 @@ final class EmailAddresses {
               + ".");
     }
     return normalized;
+  }
+
+  /** Whether the text has only ASCII characters and no upper-case letter. */
+  private static boolean isLowerCaseAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c > 127 || (c >= 'A' && c <= 'Z')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static ConversionException invalid(String reason) {

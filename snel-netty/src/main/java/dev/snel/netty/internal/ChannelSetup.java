@@ -8,9 +8,7 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -62,9 +60,8 @@ public final class ChannelSetup extends ChannelInitializer<Channel> {
     ReadGate gate = new ReadGate();
     pipeline.addLast("gate", gate);
     pipeline.addLast("guard", new RequestGuard(config.maxBodySize(), config.maxUploadSize(), this));
-    pipeline.addLast(
-        "idle",
-        new IdleStateHandler(true, 0, 0, config.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
+    IdleTimeout idle = new IdleTimeout(config.idleTimeout());
+    pipeline.addLast("idle", idle);
     // "uploads" goes here, "websocket" after "body": see streamUploads and acceptWebSockets
     pipeline.addLast("body", new BodyLimit(config.maxBodySize()));
     pipeline.addLast(
@@ -73,6 +70,7 @@ public final class ChannelSetup extends ChannelInitializer<Channel> {
             app,
             connections,
             deadline,
+            idle,
             gate,
             config.maxPipelinedRequests(),
             handlerThreads(channel)));

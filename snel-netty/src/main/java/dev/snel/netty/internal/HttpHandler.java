@@ -112,6 +112,7 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
   private final Snel app;
   private final Connections connections;
   private final RequestDeadline deadline;
+  private final IdleTimeout idleTimeout;
   private final ReadGate gate;
   private final int maxPipelined;
 
@@ -185,12 +186,14 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
       Snel app,
       Connections connections,
       RequestDeadline deadline,
+      IdleTimeout idleTimeout,
       ReadGate gate,
       int maxPipelined,
       @Nullable Executor handlerThreads) {
     this.app = app;
     this.connections = connections;
     this.deadline = deadline;
+    this.idleTimeout = idleTimeout;
     this.gate = gate;
     this.maxPipelined = maxPipelined;
     this.handlerThreads = handlerThreads;
@@ -399,6 +402,7 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     }
     if (wrote) {
       ctx.flush();
+      idleTimeout.wrote();
       finishWritten(ctx);
       dispatch(ctx);
     }
