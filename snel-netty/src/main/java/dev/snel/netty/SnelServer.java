@@ -4,6 +4,7 @@ import dev.snel.Snel;
 import dev.snel.internal.json.Json;
 import dev.snel.netty.internal.ChannelSetup;
 import dev.snel.netty.internal.Connections;
+import dev.snel.netty.internal.DateHeader;
 import dev.snel.netty.internal.LoopThreads;
 import dev.snel.netty.internal.ShutdownSignals;
 import io.netty.bootstrap.ServerBootstrap;
@@ -102,6 +103,7 @@ public final class SnelServer implements AutoCloseable {
     int threads =
         config.ioThreads() > 0 ? config.ioThreads() : Runtime.getRuntime().availableProcessors();
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, io);
+    DateHeader.keepCurrent(group.next());
     Connections connections = new Connections();
     try {
       Channel channel =

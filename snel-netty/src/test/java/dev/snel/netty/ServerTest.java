@@ -14,6 +14,9 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +89,25 @@ class ServerTest {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.body()).isEqualTo("Hello, World!");
         assertThat(reply.headers()).doesNotContainKey("connection").containsKey("date");
+      }
+    }
+  }
+
+  /** The Date header follows the clock across seconds (RFC 9110 §6.6.1: second precision). */
+  @Test
+  void dates_each_answer_with_the_current_second() throws Exception {
+    start();
+    try (Raw http = Raw.open(server.port())) {
+      for (int i = 0; i < 3; i++) {
+        long before = Instant.now().getEpochSecond();
+        Raw.Reply reply = http.send(Raw.get("/hello")).read();
+        long after = Instant.now().getEpochSecond();
+        long date =
+            ZonedDateTime.parse(reply.headers().get("date"), DateTimeFormatter.RFC_1123_DATE_TIME)
+                .toEpochSecond();
+        // formatted just after each second begins, so at most that moment behind
+        assertThat(date).isBetween(before - 1, after);
+        Thread.sleep(700);
       }
     }
   }

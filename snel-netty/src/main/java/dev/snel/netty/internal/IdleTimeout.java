@@ -30,6 +30,9 @@ final class IdleTimeout extends ChannelInboundHandlerAdapter {
   private @Nullable ScheduledFuture<?> timer;
   private long lastActivity;
 
+  /** Whether a read is being passed on, whose end notes the time. */
+  private boolean reading;
+
   /** The outbound buffer as the timer last saw it: its head message, progress and pending bytes. */
   private int lastMessage;
 
@@ -55,7 +58,14 @@ final class IdleTimeout extends ChannelInboundHandlerAdapter {
   }
 
   @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    reading = true;
+    ctx.fireChannelRead(msg);
+  }
+
+  @Override
   public void channelReadComplete(ChannelHandlerContext ctx) {
+    reading = false;
     lastActivity = ctx.executor().ticker().nanoTime();
     ctx.fireChannelReadComplete();
   }
@@ -63,7 +73,9 @@ final class IdleTimeout extends ChannelInboundHandlerAdapter {
   /** Answers were written (and flushed) to the connection. */
   void wrote() {
     ChannelHandlerContext ctx = context;
-    if (ctx != null) {
+    // an answer given while its request was read (a handler that did not wait) gets the time
+    // the read ends with: one clock read a request fewer
+    if (ctx != null && !reading) {
       lastActivity = ctx.executor().ticker().nanoTime();
     }
   }
