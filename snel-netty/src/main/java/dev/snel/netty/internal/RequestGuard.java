@@ -182,8 +182,6 @@ final class RequestGuard extends ChannelInboundHandlerAdapter {
    * sub-delim characters, or a bracketed IP literal. Empty is allowed (RFC 9112 §3.2).
    */
   static boolean isValidHost(String host) {
-    int colon = host.lastIndexOf(':');
-    String name = host;
     if (host.startsWith("[")) {
       int close = host.indexOf(']');
       if (close < 0) {
@@ -196,38 +194,47 @@ final class RequestGuard extends ChannelInboundHandlerAdapter {
         }
       }
       return close == host.length() - 1
-          || (host.charAt(close + 1) == ':' && isPort(host.substring(close + 2)));
+          || (host.charAt(close + 1) == ':' && isPort(host, close + 2));
     }
-    if (colon >= 0) {
-      if (!isPort(host.substring(colon + 1))) {
-        return false;
-      }
-      name = host.substring(0, colon);
+    int colon = host.lastIndexOf(':');
+    int nameEnd = colon >= 0 ? colon : host.length();
+    if (colon >= 0 && !isPort(host, colon + 1)) {
+      return false;
     }
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      boolean ok =
-          (c >= 'a' && c <= 'z')
-              || (c >= 'A' && c <= 'Z')
-              || (c >= '0' && c <= '9')
-              || "-._~%!$&'()*+,;=".indexOf(c) >= 0;
-      if (!ok) {
+    for (int i = 0; i < nameEnd; i++) {
+      char c = host.charAt(i);
+      if (c >= 128 || !REG_NAME[c]) {
         return false;
       }
     }
     return true;
   }
 
-  private static boolean isPort(String port) {
-    if (port.isEmpty() || port.length() > 5) {
-      return port.isEmpty(); // "host:" is allowed by the grammar (port = *DIGIT)
+  /** The characters of a host name (RFC 3986 reg-name: unreserved, pct-encoded, sub-delims). */
+  private static final boolean[] REG_NAME = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      REG_NAME[c] =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || "-._~%!$&'()*+,;=".indexOf(c) >= 0;
     }
-    for (int i = 0; i < port.length(); i++) {
-      if (port.charAt(i) < '0' || port.charAt(i) > '9') {
+  }
+
+  /** Whether the host's characters from {@code from} to its end are a port: 0 to 5 digits. */
+  private static boolean isPort(String host, int from) {
+    int length = host.length() - from;
+    if (length > 5) {
+      return false;
+    }
+    for (int i = from; i < host.length(); i++) {
+      if (host.charAt(i) < '0' || host.charAt(i) > '9') {
         return false;
       }
     }
-    return true;
+    return true; // "host:" is allowed by the grammar (port = *DIGIT)
   }
 
   private static boolean isHexDigit(char c) {
