@@ -18,9 +18,9 @@ import org.jspecify.annotations.Nullable;
  * <p>What Netty's {@code IdleStateHandler} does in its all-idle mode with {@code observeOutput},
  * without its cost per response: that handler turns every write's void promise into a real one and
  * listens to it, about 0.2 µs a request. Here a read batch notes its time, {@link HttpHandler}
- * notes when it writes answers ({@link #wrote}), and the one timer per connection counts bytes the
- * socket took from the outbound buffer since it last fired (a streamed body's writes) as activity
- * too.
+ * notes when it writes answers after the read that brought their requests ({@link #wrote}), and the
+ * one timer per connection counts bytes the socket took from the outbound buffer since it last
+ * fired (a streamed body's writes) as activity too.
  *
  * <p>Runs on the channel's event loop only.
  */
