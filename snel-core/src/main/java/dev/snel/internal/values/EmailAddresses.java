@@ -158,8 +158,9 @@ final class EmailAddresses {
     if (domain.contains(".-") || domain.contains("-.")) {
       return "An email address cannot have a period and a hyphen next to each other.";
     }
-    for (int start = 0; start <= domain.length(); start = labelEnd(domain, start) + 1) {
-      if (labelEnd(domain, start) - start >= 4
+    for (int start = 0, end; start <= domain.length(); start = end + 1) {
+      end = labelEnd(domain, start);
+      if (end - start >= 4
           && domain.charAt(start + 2) == '-'
           && domain.charAt(start + 3) == '-'
           && !domain.regionMatches(true, start, "xn", 0, 2)) {
@@ -172,8 +173,9 @@ final class EmailAddresses {
           + tooMany(domain.length(), MAX_DOMAIN_LENGTH)
           + ".";
     }
-    for (int start = 0; start <= domain.length(); start = labelEnd(domain, start) + 1) {
-      int length = labelEnd(domain, start) - start;
+    for (int start = 0, end; start <= domain.length(); start = end + 1) {
+      end = labelEnd(domain, start);
+      int length = end - start;
       if (length > MAX_LABEL_LENGTH) {
         return "After the @-sign, periods cannot be separated by so many characters "
             + tooMany(length, MAX_LABEL_LENGTH)
