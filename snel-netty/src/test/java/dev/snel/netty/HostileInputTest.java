@@ -308,7 +308,8 @@ class HostileInputTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"a/b", "user@evil", "a b", "x:port", "[::1", "a\"b"})
+  @ValueSource(
+      strings = {"a/b", "user@evil", "a b", "x:port", "x:123456", "[::1", "[::1]:8x", "a\"b"})
   void an_invalid_host_is_refused(String host) throws IOException {
     start();
     try (Raw http = Raw.open(server.port())) {
@@ -319,7 +320,16 @@ class HostileInputTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"example.com", "127.0.0.1:8000", "[::1]:80", "xn--bcher-kva.example", ""})
+  @ValueSource(
+      strings = {
+        "example.com",
+        "example.com:",
+        "127.0.0.1:8000",
+        "[::1]",
+        "[::1]:80",
+        "xn--bcher-kva.example",
+        ""
+      })
   void a_valid_host_is_served(String host) throws IOException {
     start();
     try (Raw http = Raw.open(server.port())) {
