@@ -1,6 +1,7 @@
 package dev.snel;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,12 +17,13 @@ import java.util.function.BiConsumer;
  * and not thread-safe; a request's headers are not modified after it is built.
  */
 public final class Headers {
-  private final ArrayList<String> names;
-  private final ArrayList<String> values;
+  /** Names (lower case) at even indexes, each followed by its value. */
+  private String[] entries;
+
+  private int size;
 
   private Headers(int capacity) {
-    names = new ArrayList<>(capacity);
-    values = new ArrayList<>(capacity);
+    entries = new String[Math.max(2, capacity * 2)];
   }
 
   /** An empty, mutable set of headers. */
@@ -51,8 +53,11 @@ public final class Headers {
   public Headers add(String name, String value) {
     checkName(name);
     checkValue(name, value);
-    names.add(name.toLowerCase(Locale.ROOT));
-    values.add(value);
+    if (size == entries.length) {
+      entries = Arrays.copyOf(entries, size * 2);
+    }
+    entries[size++] = name.toLowerCase(Locale.ROOT);
+    entries[size++] = value;
     return this;
   }
 
@@ -122,21 +127,24 @@ public final class Headers {
   /** Removes every value of the name. */
   public Headers remove(String name) {
     String key = name.toLowerCase(Locale.ROOT);
-    for (int i = names.size() - 1; i >= 0; i--) {
-      if (names.get(i).equals(key)) {
-        names.remove(i);
-        values.remove(i);
+    int kept = 0;
+    for (int i = 0; i < size; i += 2) {
+      if (!entries[i].equals(key)) {
+        entries[kept++] = entries[i];
+        entries[kept++] = entries[i + 1];
       }
     }
+    Arrays.fill(entries, kept, size, null);
+    size = kept;
     return this;
   }
 
   /** The first value of the name, if any. */
   public Optional<String> first(String name) {
     String key = name.toLowerCase(Locale.ROOT);
-    for (int i = 0; i < names.size(); i++) {
-      if (names.get(i).equals(key)) {
-        return Optional.of(values.get(i));
+    for (int i = 0; i < size; i += 2) {
+      if (entries[i].equals(key)) {
+        return Optional.of(entries[i + 1]);
       }
     }
     return Optional.empty();
@@ -146,9 +154,9 @@ public final class Headers {
   public List<String> all(String name) {
     String key = name.toLowerCase(Locale.ROOT);
     List<String> found = new ArrayList<>(1);
-    for (int i = 0; i < names.size(); i++) {
-      if (names.get(i).equals(key)) {
-        found.add(values.get(i));
+    for (int i = 0; i < size; i += 2) {
+      if (entries[i].equals(key)) {
+        found.add(entries[i + 1]);
       }
     }
     return found;
@@ -161,19 +169,23 @@ public final class Headers {
 
   /** The distinct names, lower case, in order of first appearance. */
   public Set<String> names() {
-    return Collections.unmodifiableSet(new LinkedHashSet<>(names));
+    Set<String> distinct = new LinkedHashSet<>();
+    for (int i = 0; i < size; i += 2) {
+      distinct.add(entries[i]);
+    }
+    return Collections.unmodifiableSet(distinct);
   }
 
   /** Calls the action for every name and value, in order. */
   public void forEach(BiConsumer<String, String> action) {
-    for (int i = 0; i < names.size(); i++) {
-      action.accept(names.get(i), values.get(i));
+    for (int i = 0; i < size; i += 2) {
+      action.accept(entries[i], entries[i + 1]);
     }
   }
 
   /** The number of name/value pairs. */
   public int size() {
-    return names.size();
+    return size / 2;
   }
 
   /** Adds every pair of the other headers to these. */

@@ -35,6 +35,7 @@ public final class Request {
   private final @Nullable InetSocketAddress remoteAddress;
   private @Nullable String id;
   private @Nullable String path;
+  private QueryString.@Nullable Fields queryFields;
   private @Nullable Map<String, List<String>> query;
   private @Nullable Map<String, String> cookies;
 
@@ -89,23 +90,31 @@ public final class Request {
 
   /** The last value of a query parameter (as FastAPI takes it), decoded. */
   public Optional<String> query(String name) {
-    List<String> values = queryParams().get(name);
-    return values == null ? Optional.empty() : Optional.of(values.get(values.size() - 1));
+    return Optional.ofNullable(queryFields().last(name));
   }
 
   /** Every value of a query parameter, in order; empty if none. */
   public List<String> queryAll(String name) {
-    return queryParams().getOrDefault(name, List.of());
+    return queryFields().all(name);
   }
 
   /** All query parameters, decoded, in order of first appearance. */
   public Map<String, List<String>> queryParams() {
-    Map<String, List<String>> parsed = query;
-    if (parsed == null) {
-      parsed = QueryString.parse(rawQuery);
-      query = parsed;
+    Map<String, List<String>> map = query;
+    if (map == null) {
+      map = queryFields().asMap();
+      query = map;
     }
-    return parsed;
+    return map;
+  }
+
+  private QueryString.Fields queryFields() {
+    QueryString.Fields fields = queryFields;
+    if (fields == null) {
+      fields = QueryString.fields(rawQuery);
+      queryFields = fields;
+    }
+    return fields;
   }
 
   /** The request headers. */

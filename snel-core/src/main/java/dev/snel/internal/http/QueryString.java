@@ -1,13 +1,15 @@
 package dev.snel.internal.http;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Parses {@code a=1&b=2&a=3} into an ordered multimap, keeping blank values like Starlette. One
+ * Parses {@code a=1&b=2&a=3} into its fields in order, keeping blank values like Starlette. One
  * pass over the text: each {@code =} is searched for within its own field only.
  */
 public final class QueryString {
@@ -30,7 +32,12 @@ public final class QueryString {
 
   /** The decoded parameters; names map to their values in order. */
   public static Map<String, List<String>> parse(String raw) {
-    return parse(raw, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    return fields(raw).asMap();
+  }
+
+  /** The decoded fields, in order, for looking up a few names without building a map. */
+  public static Fields fields(String raw) {
+    return fields(raw, Integer.MAX_VALUE, Integer.MAX_VALUE);
   }
 
   /**
@@ -40,18 +47,20 @@ public final class QueryString {
    * @throws TooLarge past {@link #MAX_FORM_FIELDS} or {@link #MAX_FORM_FIELD_SIZE}
    */
   public static Map<String, List<String>> parseForm(byte[] body) {
-    return parse(
-        new String(body, java.nio.charset.StandardCharsets.ISO_8859_1),
-        MAX_FORM_FIELDS,
-        MAX_FORM_FIELD_SIZE);
+    return fields(
+            new String(body, java.nio.charset.StandardCharsets.ISO_8859_1),
+            MAX_FORM_FIELDS,
+            MAX_FORM_FIELD_SIZE)
+        .asMap();
   }
 
-  private static Map<String, List<String>> parse(String raw, int maxFields, int maxFieldSize) {
+  private static Fields fields(String raw, int maxFields, int maxFieldSize) {
     if (raw.isEmpty()) {
-      return Map.of();
+      return Fields.NONE;
     }
-    Map<String, List<String>> params = new LinkedHashMap<>();
-    int fields = 0;
+    // grown as fields are found: a run of '&' with nothing between costs no room
+    String[] pairs = new String[4];
+    int size = 0;
     int start = 0;
     while (start <= raw.length()) {
       int end = raw.indexOf('&', start);
@@ -72,15 +81,69 @@ public final class QueryString {
         if (name.length() + value.length() > maxFieldSize) {
           throw new TooLarge("Field exceeded maximum size of " + maxFieldSize / 1024 + "KB.");
         }
-        if (++fields > maxFields) {
+        if (size / 2 >= maxFields) {
           throw new TooLarge("Too many fields. Maximum number of fields is " + maxFields + ".");
         }
-        params
-            .computeIfAbsent(UriDecoding.decodeQueryComponent(name), k -> new ArrayList<>(1))
-            .add(UriDecoding.decodeQueryComponent(value));
+        if (size == pairs.length) {
+          pairs = Arrays.copyOf(pairs, size * 2);
+        }
+        pairs[size++] = UriDecoding.decodeQueryComponent(name);
+        pairs[size++] = UriDecoding.decodeQueryComponent(value);
       }
       start = end + 1;
     }
-    return Collections.unmodifiableMap(params);
+    return new Fields(pairs, size);
+  }
+
+  /**
+   * Decoded name and value pairs in the order sent. Immutable, and safe to publish without a lock
+   * (its fields are final).
+   */
+  public static final class Fields {
+    static final Fields NONE = new Fields(new String[0], 0);
+
+    private final String[] pairs;
+    private final int size;
+
+    private Fields(String[] pairs, int size) {
+      this.pairs = pairs;
+      this.size = size;
+    }
+
+    /** The last value of the name (FastAPI's choice for a single value), or null. */
+    public @Nullable String last(String name) {
+      for (int i = size - 2; i >= 0; i -= 2) {
+        if (pairs[i].equals(name)) {
+          return pairs[i + 1];
+        }
+      }
+      return null;
+    }
+
+    /** Every value of the name, in order; empty if none. */
+    public List<String> all(String name) {
+      List<String> values = List.of();
+      for (int i = 0; i < size; i += 2) {
+        if (pairs[i].equals(name)) {
+          if (values.isEmpty()) {
+            values = new ArrayList<>(1);
+          }
+          values.add(pairs[i + 1]);
+        }
+      }
+      return values;
+    }
+
+    /** The names mapped to their values, in order of first appearance; unmodifiable. */
+    public Map<String, List<String>> asMap() {
+      if (size == 0) {
+        return Map.of();
+      }
+      Map<String, List<String>> map = new LinkedHashMap<>();
+      for (int i = 0; i < size; i += 2) {
+        map.computeIfAbsent(pairs[i], k -> new ArrayList<>(1)).add(pairs[i + 1]);
+      }
+      return Collections.unmodifiableMap(map);
+    }
   }
 }
