@@ -23,7 +23,9 @@ CLIENT_CPU=${CLIENT_CPU:-1}
 PEERS_DIR=${PEERS_DIR:-/tmp/snel-peers}
 JAVA25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JVM_OPTS=${JVM_OPTS:--Xmx512m}
-SNEL_JVM_OPTS=${SNEL_JVM_OPTS-"--add-opens java.base/java.lang=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Dio.netty.noUnsafe=false -Dio.netty.jfr.enabled=false -XX:+UseSerialGC -Xms16m -Xmx128m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m -XX:-UsePerfData -XX:Tier3InvocationThreshold=1000 -XX:Tier3MinInvocationThreshold=500 -XX:Tier3CompileThreshold=10000 -XX:Tier3BackEdgeThreshold=300000 -XX:TrimNativeHeapInterval=5000"}
+# shellcheck source=bench/snel-flags.sh
+. "$here/snel-flags.sh"
+SNEL_JVM_OPTS=${SNEL_JVM_OPTS-"$SNEL_PRODUCTION_FLAGS"}
 jar="$here/target/benchmarks.jar"
 netty="$PEERS_DIR/apps/netty"
 [ -f "$jar" ] || { echo "bench/target/benchmarks.jar is missing: bin/mvn -pl bench -am package -DskipTests" >&2; exit 1; }

@@ -31,7 +31,9 @@ JAVA25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64}
 if [ ! -f "$jar" ]; then
   (cd "$root" && JAVA_HOME="$JAVA25" bin/mvn -B -q -pl bench -am package -DskipTests)
 fi
-snel_opts=${SNEL_JVM_OPTS-"--add-opens java.base/java.lang=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Dio.netty.noUnsafe=false -Dio.netty.jfr.enabled=false -XX:+UseSerialGC -Xms16m -Xmx128m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m -XX:-UsePerfData -XX:Tier3InvocationThreshold=1000 -XX:Tier3MinInvocationThreshold=500 -XX:Tier3CompileThreshold=10000 -XX:Tier3BackEdgeThreshold=300000 -XX:TrimNativeHeapInterval=5000"}
+# shellcheck source=bench/snel-flags.sh
+. "$here/snel-flags.sh"
+snel_opts=${SNEL_JVM_OPTS-"$SNEL_PRODUCTION_FLAGS"}
 # shellcheck disable=SC2086  # option lists are lists of words
 aot=$("$root/bin/aot-cache" "$here/target/benchmarks.aot" "$jar" "$jar" "$JAVA25/bin/java" \
   ${JVM_OPTS:--Xmx512m} --enable-native-access=ALL-UNNAMED $snel_opts -cp "$jar" dev.snel.bench.SnelBenchApp virtual)
