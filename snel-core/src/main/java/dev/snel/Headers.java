@@ -3,9 +3,11 @@ package dev.snel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -56,9 +58,38 @@ public final class Headers {
     if (size == entries.length) {
       entries = Arrays.copyOf(entries, size * 2);
     }
-    entries[size++] = name.toLowerCase(Locale.ROOT);
+    String lower = COMMON_LOWER.get(name);
+    entries[size++] = lower != null ? lower : name.toLowerCase(Locale.ROOT);
     entries[size++] = value;
     return this;
+  }
+
+  /**
+   * The lower case of names as clients usually spell them: a lookup instead of a lower-cased copy
+   * for most of a request's headers.
+   */
+  private static final Map<String, String> COMMON_LOWER =
+      lowerCases(
+          "Accept",
+          "Accept-Encoding",
+          "Accept-Language",
+          "Authorization",
+          "Cache-Control",
+          "Connection",
+          "Content-Length",
+          "Content-Type",
+          "Cookie",
+          "Host",
+          "Origin",
+          "Referer",
+          "User-Agent");
+
+  private static Map<String, String> lowerCases(String... names) {
+    Map<String, String> lower = new HashMap<>();
+    for (String name : names) {
+      lower.put(name, name.toLowerCase(Locale.ROOT));
+    }
+    return Map.copyOf(lower);
   }
 
   private static void checkName(String name) {

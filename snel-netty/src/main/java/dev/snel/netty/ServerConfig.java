@@ -15,7 +15,8 @@ import java.time.Duration;
  *     (longer: 408 and the connection is closed); what stops slow-loris clients
  * @param idleTimeout how long a keep-alive connection may sit idle between requests
  * @param shutdownTimeout how long a graceful stop waits for requests in flight
- * @param ioThreads the number of I/O threads; 0 means one per available processor
+ * @param ioThreads the number of I/O threads serving connections (one more accepts them); 0 means
+ *     one per available processor
  * @param maxPipelinedRequests the most requests one connection may have read but not yet answered;
  *     a client pipelining more gets answers to that many, the last with {@code Connection: close},
  *     and the rest are neither executed nor answered

@@ -67,6 +67,7 @@ public final class SnelServer implements AutoCloseable {
 
   private final Snel app;
   private final ServerConfig config;
+  private final EventLoopGroup acceptor;
   private final EventLoopGroup group;
   private final Channel serverChannel;
   private final Connections connections;
@@ -75,11 +76,13 @@ public final class SnelServer implements AutoCloseable {
   private SnelServer(
       Snel app,
       ServerConfig config,
+      EventLoopGroup acceptor,
       EventLoopGroup group,
       Channel serverChannel,
       Connections connections) {
     this.app = app;
     this.config = config;
+    this.acceptor = acceptor;
     this.group = group;
     this.serverChannel = serverChannel;
     this.connections = connections;
@@ -103,12 +106,16 @@ public final class SnelServer implements AutoCloseable {
     int threads =
         config.ioThreads() > 0 ? config.ioThreads() : Runtime.getRuntime().availableProcessors();
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, io);
+    // Connections are accepted on a thread of their own: with accepts on the loop that serves
+    // them, wrk's runs at 256 connections on one core saw requests stall for 250-590 ms, and
+    // none beyond 75 ms with this (docs/benchmarks.md, sixth pass).
+    EventLoopGroup acceptor = new MultiThreadIoEventLoopGroup(1, io);
     DateHeader.keepCurrent(group.next());
     Connections connections = new Connections();
     try {
       Channel channel =
           new ServerBootstrap()
-              .group(group)
+              .group(acceptor, group)
               .channel(channelType)
               .option(ChannelOption.SO_BACKLOG, 1024)
               .option(ChannelOption.SO_REUSEADDR, true)
@@ -119,20 +126,20 @@ public final class SnelServer implements AutoCloseable {
               .bind(config.host(), config.port())
               .sync()
               .channel();
-      SnelServer server = new SnelServer(app, config, group, channel, connections);
+      SnelServer server = new SnelServer(app, config, acceptor, group, channel, connections);
       LOG.info(
           "Snel running on {} ({}; press CTRL+C to quit)",
           server.baseUri(),
           epoll ? "epoll" : "nio");
       return server;
     } catch (InterruptedException e) {
-      var unused = group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+      shutDown(acceptor, group);
       app.close();
       Thread.currentThread().interrupt();
       throw new IllegalStateException(
           "interrupted while binding " + config.host() + ":" + config.port(), e);
     } catch (RuntimeException e) {
-      var unused = group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+      shutDown(acceptor, group);
       app.close();
       throw new IllegalStateException(
           "cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
@@ -223,6 +230,7 @@ public final class SnelServer implements AutoCloseable {
         // the response) on the writer's own thread: give those a moment before the app closes
         // what they may still use. A writer that ignores its interrupt is not waited for long.
         awaitInFlight(System.nanoTime() + STOPPED_STREAMS_GRACE.toNanos());
+        var unused = acceptor.shutdownGracefully(0, 0, TimeUnit.SECONDS);
         group.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly();
         app.close();
         LOG.info("Stopped");
@@ -230,6 +238,12 @@ public final class SnelServer implements AutoCloseable {
         stopped.countDown();
       }
     }
+  }
+
+  /** Stops the threads of a server that did not start. */
+  private static void shutDown(EventLoopGroup acceptor, EventLoopGroup group) {
+    var unusedAcceptor = acceptor.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+    var unusedGroup = group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
   }
 
   /** Waits until no request is in flight, or until the deadline (of {@link System#nanoTime()}). */

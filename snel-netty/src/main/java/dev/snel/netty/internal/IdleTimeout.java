@@ -30,9 +30,6 @@ final class IdleTimeout extends ChannelInboundHandlerAdapter {
   private @Nullable ScheduledFuture<?> timer;
   private long lastActivity;
 
-  /** Whether a read is being passed on, whose end notes the time. */
-  private boolean reading;
-
   /** The outbound buffer as the timer last saw it: its head message, progress and pending bytes. */
   private int lastMessage;
 
@@ -58,24 +55,18 @@ final class IdleTimeout extends ChannelInboundHandlerAdapter {
   }
 
   @Override
-  public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    reading = true;
-    ctx.fireChannelRead(msg);
-  }
-
-  @Override
   public void channelReadComplete(ChannelHandlerContext ctx) {
-    reading = false;
     lastActivity = ctx.executor().ticker().nanoTime();
     ctx.fireChannelReadComplete();
   }
 
-  /** Answers were written (and flushed) to the connection. */
+  /**
+   * Answers were written (and flushed) to the connection outside a read: answers written while a
+   * read is passed on get the time the read ends with.
+   */
   void wrote() {
     ChannelHandlerContext ctx = context;
-    // an answer given while its request was read (a handler that did not wait) gets the time
-    // the read ends with: one clock read a request fewer
-    if (ctx != null && !reading) {
+    if (ctx != null) {
       lastActivity = ctx.executor().ticker().nanoTime();
     }
   }
