@@ -107,7 +107,7 @@ public final class SnelServer implements AutoCloseable {
         config.ioThreads() > 0 ? config.ioThreads() : Runtime.getRuntime().availableProcessors();
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, io);
     // Connections are accepted on a thread of their own: with accepts on the loop that serves
-    // them, wrk's runs at 256 connections on one core saw requests stall for 250-590 ms, and
+    // them, wrk's runs at 256 connections on one core saw requests stall for up to 590 ms, and
     // none beyond 75 ms with this (docs/benchmarks.md, sixth pass).
     EventLoopGroup acceptor = new MultiThreadIoEventLoopGroup(1, io);
     DateHeader.keepCurrent(group.next());
