@@ -58,10 +58,15 @@ public final class Headers {
     if (size == entries.length) {
       entries = Arrays.copyOf(entries, size * 2);
     }
-    String lower = COMMON_LOWER.get(name);
-    entries[size++] = lower != null ? lower : name.toLowerCase(Locale.ROOT);
+    entries[size++] = key(name);
     entries[size++] = value;
     return this;
+  }
+
+  /** The name as stored: in lower case. */
+  private static String key(String name) {
+    String common = COMMON_LOWER.get(name);
+    return common != null ? common : name.toLowerCase(Locale.ROOT);
   }
 
   /**
@@ -157,7 +162,7 @@ public final class Headers {
 
   /** Removes every value of the name. */
   public Headers remove(String name) {
-    String key = name.toLowerCase(Locale.ROOT);
+    String key = key(name);
     int kept = 0;
     for (int i = 0; i < size; i += 2) {
       if (!entries[i].equals(key)) {
@@ -172,7 +177,7 @@ public final class Headers {
 
   /** The first value of the name, if any. */
   public Optional<String> first(String name) {
-    String key = name.toLowerCase(Locale.ROOT);
+    String key = key(name);
     for (int i = 0; i < size; i += 2) {
       if (entries[i].equals(key)) {
         return Optional.of(entries[i + 1]);
@@ -183,7 +188,7 @@ public final class Headers {
 
   /** Every value of the name, in order; empty if none. */
   public List<String> all(String name) {
-    String key = name.toLowerCase(Locale.ROOT);
+    String key = key(name);
     List<String> found = new ArrayList<>(1);
     for (int i = 0; i < size; i += 2) {
       if (entries[i].equals(key)) {
