@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
-import java.util.Arrays;
-import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,15 +32,36 @@ public final class DeclarationOrder {
   /** The class's declared methods, in declaration order. */
   public static List<Method> methods(Class<?> type) {
     Map<String, Integer> positions = positions(type);
-    Comparator<Method> order =
-        Comparator.<Method>comparingInt(m -> positions.getOrDefault(key(m), Integer.MAX_VALUE))
-            .thenComparing(Method::getName)
-            .thenComparing(DeclarationOrder::descriptor);
-    return Arrays.stream(type.getDeclaredMethods()).sorted(order).toList();
+    List<Entry> entries = new ArrayList<>();
+    for (Method method : type.getDeclaredMethods()) {
+      String descriptor = descriptor(method);
+      int position = positions.getOrDefault(method.getName() + descriptor, Integer.MAX_VALUE);
+      entries.add(new Entry(method, position, descriptor));
+    }
+    Collections.sort(entries);
+    Method[] methods = new Method[entries.size()];
+    for (int i = 0; i < methods.length; i++) {
+      methods[i] = entries.get(i).method();
+    }
+    return List.of(methods);
   }
 
-  private static String key(Method method) {
-    return method.getName() + descriptor(method);
+  /**
+   * A method and what orders it: its position in the class file, then its name and descriptor. Each
+   * descriptor is made once, not at each comparison; and a plain {@code compareTo} spares the start
+   * of an app the classes that {@code Comparator}'s combinators spin at run time.
+   */
+  private record Entry(Method method, int position, String descriptor)
+      implements Comparable<Entry> {
+    @Override
+    public int compareTo(Entry other) {
+      int byPosition = Integer.compare(position, other.position);
+      if (byPosition != 0) {
+        return byPosition;
+      }
+      int byName = method.getName().compareTo(other.method.getName());
+      return byName != 0 ? byName : descriptor.compareTo(other.descriptor);
+    }
   }
 
   private static String descriptor(Method method) {
