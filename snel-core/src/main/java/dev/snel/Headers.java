@@ -65,8 +65,15 @@ public final class Headers {
 
   /** The name as stored: in lower case. */
   private static String key(String name) {
-    String common = COMMON_LOWER.get(name);
-    return common != null ? common : name.toLowerCase(Locale.ROOT);
+    // a name already in lower case (as Snel's own are) needs no lookup: toLowerCase returns the
+    // same string then
+    if (!name.isEmpty() && name.charAt(0) >= 'A' && name.charAt(0) <= 'Z') {
+      String common = COMMON_LOWER.get(name);
+      if (common != null) {
+        return common;
+      }
+    }
+    return name.toLowerCase(Locale.ROOT);
   }
 
   /**

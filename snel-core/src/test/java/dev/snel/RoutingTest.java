@@ -72,6 +72,12 @@ class RoutingTest {
   }
 
   @Test
+  void a_literal_path_without_a_route_for_the_method_falls_back_to_a_parameter() {
+    assertThat(client.post("/users/me", Map.of()).json()).isEqualTo(json("{\"updated\":\"me\"}"));
+    assertThat(client.head("/users/me").status()).isEqualTo(200);
+  }
+
+  @Test
   void routes_every_http_method_to_its_handler() {
     assertThat(client.post("/users/7", Map.of()).json()).isEqualTo(json("{\"updated\":\"7\"}"));
     assertThat(client.delete("/users/7").json()).isEqualTo(json("{\"deleted\":\"7\"}"));

@@ -3,6 +3,7 @@ package dev.snel.bench;
 import dev.snel.netty.ServerConfig;
 import dev.snel.netty.internal.ChannelSetup;
 import dev.snel.netty.internal.Connections;
+import dev.snel.netty.internal.LoopThreads;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandler;
@@ -35,6 +36,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * idle timeout, body limit, Snel's HTTP handler) with the {@code @NonBlocking} app, so everything
  * stays on this thread. The difference is what snel-netty's adapter plus the core cost per request,
  * with Netty's own parsing and encoding on both sides.
+ *
+ * <p>{@link #snelDefault} is the same pipeline with the default dispatch, a virtual thread per
+ * request on the connection's event loop ({@code LoopThreads}, which needs the JVM's {@code
+ * --add-opens}): a handler that does not block runs to its end within the read, so the difference
+ * to {@link #snelNonBlocking} is what starting and ending the virtual thread costs.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -56,6 +62,7 @@ public class AdapterBenchmark {
   private ByteBuf request;
   private EmbeddedChannel raw;
   private EmbeddedChannel snel;
+  private EmbeddedChannel snelDefault;
 
   /** An embedded channel with a client address, which Snel's handler reads. */
   static final class Connection extends EmbeddedChannel {
@@ -92,10 +99,22 @@ public class AdapterBenchmark {
         new Connection(
             new ChannelSetup(
                 SnelBenchApp.app(true), ServerConfig.defaults(), new Connections(), null));
+    LoopThreads loopThreads = LoopThreads.create(true);
+    snelDefault =
+        loopThreads == null
+            ? snel
+            : new Connection(
+                new ChannelSetup(
+                    SnelBenchApp.app(false),
+                    ServerConfig.defaults(),
+                    new Connections(),
+                    loopThreads));
     String rawAnswer = body(exchange(raw));
-    String snelAnswer = body(exchange(snel));
-    if (!rawAnswer.equals(snelAnswer)) {
-      throw new IllegalStateException("raw answered " + rawAnswer + " but Snel " + snelAnswer);
+    for (EmbeddedChannel channel : new EmbeddedChannel[] {snel, snelDefault}) {
+      String snelAnswer = body(exchange(channel));
+      if (!rawAnswer.equals(snelAnswer)) {
+        throw new IllegalStateException("raw answered " + rawAnswer + " but Snel " + snelAnswer);
+      }
     }
   }
 
@@ -104,6 +123,7 @@ public class AdapterBenchmark {
   public void tearDown() {
     raw.finishAndReleaseAll();
     snel.finishAndReleaseAll();
+    snelDefault.finishAndReleaseAll();
   }
 
   /** Sends the request and returns all bytes written back. */
@@ -148,5 +168,12 @@ public class AdapterBenchmark {
   @Benchmark
   public int snelNonBlocking() {
     return roundTrip(snel, request);
+  }
+
+  /** The default dispatch: a virtual thread per request, on the connection's event loop. */
+  @Benchmark
+  @Fork(jvmArgsAppend = {"--add-opens", "java.base/java.lang=ALL-UNNAMED"})
+  public int snelDefault() {
+    return roundTrip(snelDefault, request);
   }
 }

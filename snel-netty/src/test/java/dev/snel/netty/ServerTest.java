@@ -54,6 +54,13 @@ class ServerTest {
       return Response.empty(code);
     }
 
+    @Get("/own-headers")
+    public Response ownHeaders() {
+      Response response = Response.text("mine").header("date", "Thu, 01 Jan 1970 00:00:00 GMT");
+      response.headers().add("x-tag", "a").add("x-tag", "b");
+      return response;
+    }
+
     @Post("/echo")
     public Map<String, Object> echo(Request request) {
       return Map.of("received", request.body().length);
@@ -90,6 +97,35 @@ class ServerTest {
         assertThat(reply.body()).isEqualTo("Hello, World!");
         assertThat(reply.headers()).doesNotContainKey("connection").containsKey("date");
       }
+    }
+  }
+
+  /**
+   * The app's headers go out as it set them, each value on its own line, except the ones the server
+   * writes itself: its Date (once), its Content-Length and its Connection when it closes.
+   */
+  @Test
+  void writes_the_apps_headers_and_its_own_date_length_and_connection_once() throws Exception {
+    start();
+    try (Raw http = Raw.open(server.port())) {
+      Raw.Reply reply = http.send(Raw.get("/own-headers")).read();
+      assertThat(reply.body()).isEqualTo("mine");
+      assertThat(reply.headers())
+          .containsEntry("x-tag", "a, b")
+          .containsEntry("content-length", "4")
+          .containsEntry("content-type", "text/plain; charset=utf-8")
+          .doesNotContainKey("connection");
+      assertThat(reply.headers().get("date")).doesNotContain("1970");
+      assertThat(
+              ZonedDateTime.parse(
+                  reply.headers().get("date"), DateTimeFormatter.RFC_1123_DATE_TIME))
+          .isNotNull();
+      Raw.Reply last =
+          http.send("GET /own-headers HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n").read();
+      assertThat(last.headers())
+          .containsEntry("connection", "close")
+          .containsEntry("x-tag", "a, b");
+      assertThat(http.closedByServer()).isTrue();
     }
   }
 

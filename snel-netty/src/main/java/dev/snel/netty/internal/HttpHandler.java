@@ -26,6 +26,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.ReadOnlyHttpHeaders;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleState;
@@ -35,11 +36,13 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -69,23 +72,6 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
    */
   private static final HttpHeadersFactory CHECKED_HEADERS =
       DefaultHttpHeadersFactory.headersFactory().withValidation(false);
-
-  /**
-   * A whole response has no trailers (they follow chunks only), so it needs no second header map:
-   * Netty's factory would allocate one per response.
-   */
-  private static final HttpHeadersFactory NO_TRAILERS =
-      new HttpHeadersFactory() {
-        @Override
-        public HttpHeaders newHeaders() {
-          return EmptyHttpHeaders.INSTANCE;
-        }
-
-        @Override
-        public HttpHeaders newEmptyHeaders() {
-          return EmptyHttpHeaders.INSTANCE;
-        }
-      };
 
   /** The app has the request, and {@link #start} has not returned yet. */
   private static final int STARTING = 0;
@@ -653,30 +639,74 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     // writeReady writes only slots the app has answered
     Response response = Objects.requireNonNull(slot.response, "writing an unanswered request");
     byte[] body = response.body();
-    FullHttpResponse out =
-        new DefaultFullHttpResponse(
-            HttpVersion.HTTP_1_1,
-            Statuses.of(response.status()),
-            slot.head || body.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body),
-            CHECKED_HEADERS,
-            NO_TRAILERS);
-    HttpHeaders headers = out.headers();
-    response.headers().forEach(headers::add);
     int status = response.status();
+    var content =
+        slot.head || body.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body);
+    Headers own = response.headers();
     // a 204 or 304 has no body to measure (RFC 9110 §8.6; Starlette sends none either)
-    if (!headers.contains(HttpHeaderNames.CONTENT_LENGTH)
-        && status >= 200
-        && status != 204
-        && status != 304) {
-      headers.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+    boolean measure =
+        status >= 200 && status != 204 && status != 304 && !own.contains("content-length");
+    CharSequence connection =
+        close ? HttpHeaderValues.CLOSE : slot.http10 ? HttpHeaderValues.KEEP_ALIVE : null;
+    // The app's headers and the server's, which replace the app's of the same name, as a flat
+    // array of names and values that the encoder walks: no hashed map to build for headers that
+    // are only written.
+    HeaderPairs pairs =
+        new HeaderPairs(
+            own.size() + (measure ? 1 : 0) + 1 + (connection != null ? 1 : 0), connection != null);
+    own.forEach(pairs);
+    if (measure) {
+      pairs.add(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(body.length));
     }
-    headers.set(HttpHeaderNames.DATE, DateHeader.now());
-    if (close) {
-      headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-    } else if (slot.http10) {
-      headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+    pairs.add(HttpHeaderNames.DATE, DateHeader.now());
+    if (connection != null) {
+      pairs.add(HttpHeaderNames.CONNECTION, connection);
     }
-    return out;
+    CharSequence[] lines = pairs.filled();
+    HttpHeaders headers;
+    if (status < 200 || status == 204 || status == 205 || status == 304) {
+      // Netty's encoder removes or sets headers of these statuses: they need a map it can edit
+      headers = CHECKED_HEADERS.newHeaders();
+      for (int i = 0; i < lines.length; i += 2) {
+        headers.add(lines[i], lines[i + 1]);
+      }
+    } else {
+      headers = new ReadOnlyHttpHeaders(false, lines);
+    }
+    return new DefaultFullHttpResponse(
+        HttpVersion.HTTP_1_1, Statuses.of(status), content, headers, EmptyHttpHeaders.INSTANCE);
+  }
+
+  /**
+   * A response's header lines as name, value, name, value...; the app's, except the ones the server
+   * writes itself ({@code date}, and {@code connection} when it says one).
+   */
+  private static final class HeaderPairs implements BiConsumer<String, String> {
+    private final CharSequence[] pairs;
+    private int size;
+    private final boolean replacesConnection;
+
+    /** Room for at most this many pairs: the app's and the server's. */
+    HeaderPairs(int capacity, boolean replacesConnection) {
+      this.pairs = new CharSequence[2 * capacity];
+      this.replacesConnection = replacesConnection;
+    }
+
+    @Override
+    public void accept(String name, String value) {
+      if (!name.equals("date") && !(replacesConnection && name.equals("connection"))) {
+        add(name, value);
+      }
+    }
+
+    void add(CharSequence name, CharSequence value) {
+      pairs[size++] = name;
+      pairs[size++] = value;
+    }
+
+    CharSequence[] filled() {
+      return size == pairs.length ? pairs : Arrays.copyOf(pairs, size);
+    }
   }
 
   /**
